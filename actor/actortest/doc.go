@@ -1,0 +1,9 @@
+// Package actortest finds and requires transactions in what an [actor.World]
+// did, in the spirit of @ton/test-utils' toHaveTransaction:
+//
+//	tx := actortest.RequireTransaction(t, trace.Transactions,
+//		actortest.From(owner), actortest.To(counter), actortest.Op(10), actortest.Success())
+//
+// A failed requirement lists every transaction it looked at, one line each,
+// so the test output says what happened instead.
+package actortest

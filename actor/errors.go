@@ -1,0 +1,68 @@
+package actor
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/xssnick/tonutils-go/address"
+)
+
+var (
+	// ErrAccountNotFound is returned when no account exists at an address.
+	ErrAccountNotFound = errors.New("account not found")
+
+	// ErrNoCode is returned when a getter is asked of an account that holds
+	// no code (uninitialised or frozen).
+	ErrNoCode = errors.New("account has no code")
+
+	// ErrUnknownWallet is returned when a message is sent from an address
+	// that is not one of the world's wallets, or a wallet name is unknown.
+	ErrUnknownWallet = errors.New("unknown wallet")
+
+	// ErrNameTaken is returned when a name is already given to another address.
+	ErrNameTaken = errors.New("name already taken")
+
+	// ErrUnknownName is returned when no account carries a name.
+	ErrUnknownName = errors.New("unknown name")
+
+	// ErrTimeBackwards is returned when the clock would move backwards.
+	ErrTimeBackwards = errors.New("time cannot move backwards")
+
+	// ErrWorkchain is returned for an address outside workchain 0, the only
+	// workchain a world holds.
+	ErrWorkchain = errors.New("only workchain 0 is supported")
+
+	// ErrNotAccepted is returned when a contract does not accept an external
+	// message: nothing happens on chain, so there is no transaction.
+	ErrNotAccepted = errors.New("external message not accepted")
+
+	// ErrTooManyTransactions is returned when one send would run more
+	// transactions than the world allows (see [WithMaxTransactions]),
+	// typically two contracts bouncing messages between them forever.
+	ErrTooManyTransactions = errors.New("too many transactions in one send")
+)
+
+// ExitError is a TVM run that ended with an exit code other than 0 or 1: a
+// getter that threw, or a transaction whose compute phase failed.
+type ExitError struct {
+	// Op says what ran: "get value" or "transaction".
+	Op string
+	// Account is the contract that ran.
+	Account *address.Address
+	// Code is the TVM exit code.
+	Code int64
+	// Meaning explains Code (see [ExitCodeMeaning]); empty when unknown.
+	Meaning string
+	// Err is the VM's own error, if it gave one.
+	Err error
+}
+
+func (e *ExitError) Error() string {
+	msg := fmt.Sprintf("%s on %s: exit code %d", e.Op, e.Account.StringRaw(), e.Code)
+	if e.Meaning != "" {
+		msg += " (" + e.Meaning + ")"
+	}
+	return msg
+}
+
+func (e *ExitError) Unwrap() error { return e.Err }

@@ -1,0 +1,241 @@
+package actor
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/xssnick/tonutils-go/address"
+	"github.com/xssnick/tonutils-go/tlb"
+	"github.com/xssnick/tonutils-go/tvm"
+	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
+)
+
+// Message is an internal message for one of the world's wallets to send.
+type Message struct {
+	// From is the sending wallet; it pays Value and the forward fee.
+	From *address.Address
+	// To is the destination. It may be nil when StateInit is set: the
+	// message then goes to the StateInit's address, deploying it.
+	To    *address.Address
+	Value tlb.Coins
+	// NoBounce sends the message non-bounceable. The zero value bounces, as
+	// wallets do by default.
+	NoBounce bool
+	// Body is the message body; nil sends an empty one.
+	Body *tvmcell.Cell
+	// StateInit, when set, travels with the message: an uninitialised
+	// destination at its address is deployed with it.
+	StateInit *tlb.StateInit
+}
+
+// Trace is what one send did: every transaction it caused, breadth-first in
+// the order they ran. Transactions[0] is the root (the wallet's own
+// transaction for [World.Send]); each record's Parent and Children give the
+// tree.
+type Trace struct {
+	Transactions []*Transaction
+}
+
+// Root returns the transaction the send started with.
+func (t *Trace) Root() *Transaction { return t.Transactions[0] }
+
+// StateInitAddress returns the workchain-0 address a StateInit deploys to:
+// its representation hash.
+func StateInitAddress(si *tlb.StateInit) (*address.Address, error) {
+	c, err := tlb.ToCell(si)
+	if err != nil {
+		return nil, fmt.Errorf("state init: %w", err)
+	}
+	return accountID(c.Hash()).address(), nil
+}
+
+// ErrInsufficientBalance is returned when a wallet cannot pay the value it
+// is asked to send.
+var ErrInsufficientBalance = errors.New("insufficient balance")
+
+// Send has wallet m.From send m and processes every message that follows
+// until the queue is empty. The wallet runs a real transaction (an external
+// message asks it to send), so its balance pays the value and the fees.
+//
+// A send that cannot start (an unknown wallet, a bad address) changes
+// nothing; a send that fails midway, which only a broken config or the
+// transaction limit can cause, is undone. Contract failures are not errors:
+// they are transactions in the trace, with their exit codes.
+func (w *World) Send(m Message) (*Trace, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+
+	from, err := idOf(m.From)
+	if err != nil {
+		return nil, fmt.Errorf("sender: %w", err)
+	}
+	if !w.isWallet(from) {
+		return nil, fmt.Errorf("%w: %s is not a wallet of this world", ErrUnknownWallet, m.From.StringRaw())
+	}
+	to := m.To
+	if to == nil {
+		if m.StateInit == nil {
+			return nil, errors.New("message has neither a destination nor a state init")
+		}
+		if to, err = StateInitAddress(m.StateInit); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := idOf(to); err != nil {
+		return nil, fmt.Errorf("destination: %w", err)
+	}
+	value := m.Value.Nano()
+	if value.Sign() < 0 {
+		return nil, fmt.Errorf("negative value %s", m.Value.String())
+	}
+	wallet, err := w.entry(from)
+	if err != nil {
+		return nil, err
+	}
+	if balance := wallet.prepared.State().Balance.Nano(); balance.Cmp(value) < 0 {
+		name := w.st.names.byID[from]
+		return nil, fmt.Errorf("%w: wallet %q holds %s TON, cannot send %s TON", ErrInsufficientBalance, name, tlb.FromNanoTON(balance).String(), tlb.FromNanoTON(value).String())
+	}
+
+	body := m.Body
+	if body == nil {
+		body = tvmcell.BeginCell().EndCell()
+	}
+	internal, err := tlb.ToCell(&tlb.InternalMessage{
+		IHRDisabled: true,
+		Bounce:      !m.NoBounce,
+		SrcAddr:     address.NewAddressNone(),
+		DstAddr:     to,
+		Amount:      tlb.FromNanoTON(value),
+		StateInit:   m.StateInit,
+		Body:        body,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("internal message: %w", err)
+	}
+	order := tvmcell.BeginCell().MustStoreUInt(SendPayFeesSeparately, 8).MustStoreRef(internal).EndCell()
+	return w.external(from, order)
+}
+
+// SendExternal delivers an external message with body to the contract at
+// to and processes what follows. When the contract does not accept it,
+// nothing happens and the error is [ErrNotAccepted].
+func (w *World) SendExternal(to *address.Address, body *tvmcell.Cell) (*Trace, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+
+	id, err := idOf(to)
+	if err != nil {
+		return nil, fmt.Errorf("destination: %w", err)
+	}
+	if body == nil {
+		body = tvmcell.BeginCell().EndCell()
+	}
+	return w.external(id, body)
+}
+
+func (w *World) external(to accountID, body *tvmcell.Cell) (*Trace, error) {
+	msg := &tlb.Message{MsgType: tlb.MsgTypeExternalIn, Msg: &tlb.ExternalMessage{
+		SrcAddr: address.NewAddressNone(),
+		DstAddr: to.address(),
+		Body:    body,
+	}}
+	c, err := msg.ToCell()
+	if err != nil {
+		return nil, fmt.Errorf("external message: %w", err)
+	}
+	return w.run(to, c, msg)
+}
+
+// queued is a message waiting for delivery and the transaction that sent it.
+type queued struct {
+	to     accountID
+	cell   *tvmcell.Cell
+	msg    *tlb.Message
+	parent *Transaction
+}
+
+// run delivers the first message and then, breadth-first, every internal
+// message the transactions send, until none is left. On error the world is
+// put back as it was.
+func (w *World) run(to accountID, c *tvmcell.Cell, msg *tlb.Message) (*Trace, error) {
+	start := w.snapshot()
+	trace, err := w.process(queued{to: to, cell: c, msg: msg})
+	if err != nil {
+		w.restore(start)
+		return nil, err
+	}
+	return trace, nil
+}
+
+func (w *World) process(first queued) (*Trace, error) {
+	trace := &Trace{}
+	queue := []queued{first}
+	for len(queue) > 0 {
+		if len(trace.Transactions) == w.maxTxs {
+			return nil, fmt.Errorf("%w: stopped after %d", ErrTooManyTransactions, w.maxTxs)
+		}
+		q := queue[0]
+		queue = queue[1:]
+
+		tx, outs, err := w.execute(q)
+		if err != nil {
+			return nil, err
+		}
+		trace.Transactions = append(trace.Transactions, tx)
+		w.st.history = append(w.st.history, tx)
+
+		for _, out := range outs {
+			internal, ok := out.Msg.Msg.(*tlb.InternalMessage)
+			if !ok {
+				continue // an external outbound message is a log: nobody receives it
+			}
+			id, err := idOf(internal.DstAddr)
+			if err != nil {
+				continue // another workchain: outside this world
+			}
+			queue = append(queue, queued{to: id, cell: out.Cell, msg: out.Msg, parent: tx})
+		}
+	}
+	return trace, nil
+}
+
+// execute runs one transaction through tonutils-go's emulator and stores
+// the account it leaves. It returns the out messages parsed, for delivery.
+func (w *World) execute(q queued) (*Transaction, []tvm.OutMessage, error) {
+	e, err := w.entry(q.to)
+	if err != nil {
+		return nil, nil, err
+	}
+	prepared, err := tvm.PrepareParsedMessage(q.cell, q.msg)
+	if err != nil {
+		return nil, nil, fmt.Errorf("message to %s: %w", q.to.address().StringRaw(), err)
+	}
+	res, err := w.machine.EmulateTransaction(w.st.block, e.prepared, prepared, tvm.TransactionOptions{
+		LogicalTime:        int64(w.st.lt),
+		RandSeed:           w.randSeed(q.to, w.st.lt),
+		AccountStorageStat: e.stat,
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("transaction on %s: %w", q.to.address().StringRaw(), err)
+	}
+	if res.TransactionCell == nil {
+		return nil, nil, &ExitError{Op: "external message", Account: q.to.address(), Code: res.ExitCode, Meaning: ExitCodeMeaning(res.ExitCode), Err: ErrNotAccepted}
+	}
+
+	next := &entry{prepared: res.NextAccount, stat: res.AccountStorageStat}
+	tx, err := record(q.msg.Msg.DestAddr(), e.prepared, next.prepared, prepared, res)
+	if err != nil {
+		return nil, nil, fmt.Errorf("transaction on %s: %w", q.to.address().StringRaw(), err)
+	}
+	if err := w.put(q.to, next); err != nil {
+		return nil, nil, err
+	}
+	w.st.lt = max(w.st.lt, res.EndLT)
+
+	if q.parent != nil {
+		tx.Parent = q.parent
+		q.parent.Children = append(q.parent.Children, tx)
+	}
+	return tx, res.OutMessages, nil
+}

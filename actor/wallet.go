@@ -1,0 +1,180 @@
+package actor
+
+import (
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+
+	"github.com/xssnick/tonutils-go/address"
+	"github.com/xssnick/tonutils-go/tlb"
+	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
+)
+
+// walletPackage is the Tact package of the wallet every world gives its
+// named accounts, compiled from contracts/wallet.tact.
+//
+//go:embed build/Wallet_Wallet.pkg
+var walletPackage []byte
+
+var walletCode = func() *tvmcell.Cell {
+	var pkg struct {
+		Code string `json:"code"`
+	}
+	if err := json.Unmarshal(walletPackage, &pkg); err != nil {
+		panic(fmt.Sprintf("actor: embedded wallet package: %v", err))
+	}
+	boc, err := base64.StdEncoding.DecodeString(pkg.Code)
+	if err != nil {
+		panic(fmt.Sprintf("actor: embedded wallet code: %v", err))
+	}
+	code, err := tvmcell.FromBOC(boc)
+	if err != nil {
+		panic(fmt.Sprintf("actor: embedded wallet code: %v", err))
+	}
+	return code
+}()
+
+// walletData is a Tact contract's data before its init() ran: the
+// lazy-deployment bit 0 and no init arguments. The first message runs init.
+var walletData = tvmcell.BeginCell().MustStoreBoolBit(false).EndCell()
+
+// WalletCode returns the code of the world's wallets.
+func WalletCode() *tvmcell.Cell { return walletCode }
+
+// DefaultWalletBalance is what a new wallet holds: 1,000,000 TON.
+var DefaultWalletBalance = tlb.MustFromTON("1000000")
+
+// Send modes a wallet passes to SENDRAWMSG.
+const (
+	// SendPayFeesSeparately pays forward fees from the balance, so the
+	// destination receives the full value.
+	SendPayFeesSeparately = 1
+	// SendIgnoreErrors drops a message that cannot be sent instead of
+	// failing the action phase.
+	SendIgnoreErrors = 2
+)
+
+// WalletAddress is the address a wallet gets from its name when none is
+// given: workchain 0, id = sha256("tonsim wallet " + name).
+func WalletAddress(name string) *address.Address {
+	return accountID(sha256.Sum256([]byte("tonsim wallet " + name))).address()
+}
+
+// WalletOption configures a wallet made by [World.NewWallet].
+type WalletOption func(*walletSpec) error
+
+type walletSpec struct {
+	addr    *address.Address
+	balance *big.Int
+}
+
+// WithBalance gives the wallet another starting balance than
+// [DefaultWalletBalance].
+func WithBalance(balance tlb.Coins) WalletOption {
+	return func(s *walletSpec) error {
+		if balance.Nano().Sign() < 0 {
+			return fmt.Errorf("negative balance %s", balance.String())
+		}
+		s.balance = balance.Nano()
+		return nil
+	}
+}
+
+// WithAddress places the wallet at addr (workchain 0) instead of the address
+// derived from its name; a real wallet's address, for example.
+func WithAddress(addr *address.Address) WalletOption {
+	return func(s *walletSpec) error {
+		if _, err := idOf(addr); err != nil {
+			return err
+		}
+		s.addr = addr
+		return nil
+	}
+}
+
+// ErrAccountExists is returned when a wallet would replace an account.
+var ErrAccountExists = errors.New("an account already exists there")
+
+// NewWallet creates an active wallet called name and returns its address.
+// Sending from it ([World.Send]) takes the value and the fees from its
+// balance.
+func (w *World) NewWallet(name string, opts ...WalletOption) (*address.Address, error) {
+	spec := walletSpec{addr: WalletAddress(name), balance: DefaultWalletBalance.Nano()}
+	for _, opt := range opts {
+		if err := opt(&spec); err != nil {
+			return nil, fmt.Errorf("wallet %q: %w", name, err)
+		}
+	}
+
+	w.mu.Lock()
+	defer w.mu.Unlock()
+
+	if name == "" {
+		return nil, errors.New("a wallet needs a name")
+	}
+	id, err := idOf(spec.addr)
+	if err != nil {
+		return nil, fmt.Errorf("wallet %q: %w", name, err)
+	}
+	e, err := w.entry(id)
+	if err != nil {
+		return nil, err
+	}
+	if e.prepared.State().IsValid {
+		return nil, fmt.Errorf("wallet %q: %w: %s", name, ErrAccountExists, spec.addr.StringRaw())
+	}
+	names, err := w.st.names.with(name, id)
+	if err != nil {
+		return nil, fmt.Errorf("wallet %q: %w", name, err)
+	}
+
+	acc, err := newActiveAccount(id.address(), spec.balance, walletCode, walletData, w.st.now)
+	if err != nil {
+		return nil, fmt.Errorf("wallet %q: %w", name, err)
+	}
+	shard := &tlb.ShardAccount{Account: acc, LastTransHash: make([]byte, 32)}
+	if err := w.putShard(id, shard); err != nil {
+		return nil, fmt.Errorf("wallet %q: %w", name, err)
+	}
+	w.st.names = names
+	return id.address(), nil
+}
+
+// Wallet returns the address of the wallet called name.
+func (w *World) Wallet(name string) (*address.Address, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+
+	id, ok := w.st.names.byName[name]
+	if !ok {
+		return nil, fmt.Errorf("%w: %q", ErrUnknownWallet, name)
+	}
+	if !w.isWallet(id) {
+		return nil, fmt.Errorf("%w: %q is not a wallet", ErrUnknownWallet, name)
+	}
+	return id.address(), nil
+}
+
+// IsWallet reports whether addr holds one of the world's wallets.
+func (w *World) IsWallet(addr *address.Address) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+
+	id, err := idOf(addr)
+	return err == nil && w.isWallet(id)
+}
+
+// isWallet tells a wallet by its code, so it survives snapshots and saves.
+func (w *World) isWallet(id accountID) bool {
+	e, err := w.entry(id)
+	if err != nil {
+		return false
+	}
+	si := e.prepared.State().StateInit
+	return si != nil && si.Code != nil && bytes.Equal(si.Code.Hash(), walletCode.Hash())
+}

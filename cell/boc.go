@@ -1,0 +1,123 @@
+package cell
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/tonsim/tonsim/internal/atomicfile"
+	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
+)
+
+// ParseBOC reads a single-root BOC written as hex (optionally "0x"-prefixed,
+// either case) or base64 (standard or URL alphabet, padded or not).
+// Surrounding whitespace is ignored.
+func ParseBOC(s string) (*tvmcell.Cell, error) {
+	data, err := decodeText(s)
+	if err != nil {
+		return nil, err
+	}
+	return fromBOC(data)
+}
+
+// decodeText turns hex or base64 text into bytes. Hex is tried first: a
+// string of hex digits of even length is also valid base64, but a BOC in
+// base64 never is all hex digits ("te6c…").
+func decodeText(s string) ([]byte, error) {
+	t := strings.TrimSpace(s)
+	h := t
+	if strings.HasPrefix(h, "0x") || strings.HasPrefix(h, "0X") {
+		h = h[2:]
+	}
+	if data, err := hex.DecodeString(h); err == nil && h != "" {
+		return data, nil
+	}
+
+	b := strings.TrimRight(t, "=")
+	if strings.ContainsAny(b, "-_") {
+		if data, err := base64.RawURLEncoding.DecodeString(b); err == nil && b != "" {
+			return data, nil
+		}
+	} else if data, err := base64.RawStdEncoding.DecodeString(b); err == nil && b != "" {
+		return data, nil
+	}
+	return nil, fmt.Errorf("%w: %q", ErrNotBOC, shorten(t, 32))
+}
+
+func fromBOC(data []byte) (*tvmcell.Cell, error) {
+	c, err := tvmcell.FromBOC(data)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrMalformedBOC, err)
+	}
+	return c, nil
+}
+
+// ReadBOCFile reads a file holding a BOC, either binary or as hex or base64
+// text.
+func ReadBOCFile(path string) (*tvmcell.Cell, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read BOC: %w", err)
+	}
+
+	if isBinaryBOC(data) {
+		c, err := fromBOC(data)
+		if err != nil {
+			return nil, fmt.Errorf("read BOC %s: %w", path, err)
+		}
+		return c, nil
+	}
+	c, err := ParseBOC(string(data))
+	if err != nil {
+		return nil, fmt.Errorf("read BOC %s: %w", path, err)
+	}
+	return c, nil
+}
+
+// bocMagics are the first bytes of the binary BOC formats: serialized_boc,
+// serialized_boc_idx and serialized_boc_idx_crc32c.
+var bocMagics = [][]byte{
+	{0xb5, 0xee, 0x9c, 0x72},
+	{0x68, 0xff, 0x65, 0xf3},
+	{0xac, 0xc3, 0xa7, 0x28},
+}
+
+func isBinaryBOC(data []byte) bool {
+	for _, m := range bocMagics {
+		if bytes.HasPrefix(data, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// WriteBOCFile writes c to path as a binary BOC, atomically: readers see the
+// old file or the whole new one.
+func WriteBOCFile(path string, c *tvmcell.Cell) error {
+	if err := atomicfile.Write(path, c.ToBOC(), 0o644); err != nil {
+		return fmt.Errorf("write BOC: %w", err)
+	}
+	return nil
+}
+
+// Hex returns c's BOC in lowercase hex.
+func Hex(c *tvmcell.Cell) string {
+	return hex.EncodeToString(c.ToBOC())
+}
+
+// Base64 returns c's BOC in standard, padded base64.
+func Base64(c *tvmcell.Cell) string {
+	return base64.StdEncoding.EncodeToString(c.ToBOC())
+}
+
+// shorten cuts s to n runes, marking the cut with "…".
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}

@@ -1,0 +1,430 @@
+package cell
+
+import (
+	"bytes"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/big"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/xssnick/tonutils-go/address"
+	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
+)
+
+// normalize checks an input value against its serialization and converts it
+// to the form Decode returns (see [Struct]). path names the value in errors.
+func (a *ABI) normalize(o *op, v any, path string) (any, error) {
+	if isNil(v) {
+		if o.optional {
+			return nil, nil
+		}
+		if o.kind == opMap {
+			return &Map{}, nil // a null map is the empty map
+		}
+		return nil, fieldErr(path, ErrMissingField, "want %s, got null", o.name)
+	}
+
+	switch o.kind {
+	case opInt, opUint, opVarInt, opVarUint:
+		n, err := toBigInt(v)
+		if err != nil {
+			return nil, fieldErr(path, ErrInvalidValue, "want an integer, got %s", describe(v))
+		}
+		if !fits(o, n) {
+			return nil, fieldErr(path, ErrOutOfRange, "%s does not fit %s", n, o.name)
+		}
+		return n, nil
+	case opBool:
+		switch b := v.(type) {
+		case bool:
+			return b, nil
+		case string:
+			switch strings.TrimSpace(b) {
+			case "true":
+				return true, nil
+			case "false":
+				return false, nil
+			}
+		}
+		return nil, fieldErr(path, ErrInvalidValue, "want a bool, got %s", describe(v))
+	case opAddress:
+		addr, err := toAddress(v)
+		if err != nil {
+			return nil, fieldErr(path, ErrInvalidValue, "want an address, got %s: %v", describe(v), err)
+		}
+		if addr == nil {
+			if !o.optional {
+				return nil, fieldErr(path, ErrInvalidValue, "want an address, got addr_none")
+			}
+			return nil, nil // not a typed nil: null, like every absent value
+		}
+		return addr, nil
+	case opCell:
+		c, err := toCell(v)
+		if err != nil {
+			return nil, fieldErr(path, ErrInvalidValue, "want a %s, got %s: %v", o.cellType, describe(v), err)
+		}
+		return c, nil
+	case opString:
+		s, ok := v.(string)
+		if !ok {
+			return nil, fieldErr(path, ErrInvalidValue, "want a string, got %s", describe(v))
+		}
+		return s, nil
+	case opFixedBytes:
+		b, err := toBytes(v)
+		if err != nil {
+			return nil, fieldErr(path, ErrInvalidValue, "want %d bytes, got %s: %v", o.bits/8, describe(v), err)
+		}
+		if len(b)*8 != o.bits {
+			return nil, fieldErr(path, ErrInvalidValue, "want %d bytes, got %d", o.bits/8, len(b))
+		}
+		return b, nil
+	case opStruct:
+		return a.normalizeStruct(o.name, v, path)
+	default: // opMap
+		return a.normalizeMap(o, v, path)
+	}
+}
+
+// normalizeStruct converts a map[string]any or a *Struct to a *Struct of the
+// named type with every field normalized.
+func (a *ABI) normalizeStruct(name string, v any, path string) (*Struct, error) {
+	l, err := a.layout(name)
+	if err != nil {
+		return nil, err
+	}
+	return a.normalizeFields(l, v, path)
+}
+
+// normalizeFields converts a map[string]any or a *Struct to a *Struct with
+// the fields of l.
+func (a *ABI) normalizeFields(l *layout, v any, path string) (*Struct, error) {
+	name := l.name
+	var get func(string) (any, bool)
+	var given []string
+	switch s := v.(type) {
+	case map[string]any:
+		get = func(f string) (any, bool) { x, ok := s[f]; return x, ok }
+		for k := range s {
+			given = append(given, k)
+		}
+	case *Struct:
+		if s.Type != "" && s.Type != name {
+			return nil, fieldErr(path, ErrInvalidValue, "want %s, got a %s", name, s.Type)
+		}
+		get = func(f string) (any, bool) {
+			for _, fv := range s.Fields {
+				if fv.Name == f {
+					return fv.Value, true
+				}
+			}
+			return nil, false
+		}
+		for _, fv := range s.Fields {
+			given = append(given, fv.Name)
+		}
+	default:
+		return nil, fieldErr(path, ErrInvalidValue, "want %s as map[string]any or *cell.Struct, got %s", name, describe(v))
+	}
+
+	known := make(map[string]bool, len(l.fields))
+	names := make([]string, len(l.fields))
+	for i, f := range l.fields {
+		known[f.name] = true
+		names[i] = f.name
+	}
+	sort.Strings(given)
+	for _, g := range given {
+		if !known[g] {
+			return nil, fieldErr(path, ErrUnknownField, "%s has no field %q (fields: %s)", name, g, strings.Join(names, ", "))
+		}
+	}
+
+	out := &Struct{Type: name, Fields: make([]FieldValue, len(l.fields))}
+	for i, f := range l.fields {
+		x, ok := get(f.name)
+		if !ok && !f.op.optional && f.op.kind != opMap {
+			return nil, fieldErr(path+"."+f.name, ErrMissingField, "missing %s", f.typ)
+		}
+		nv, err := a.normalize(f.op, x, path+"."+f.name)
+		if err != nil {
+			return nil, err
+		}
+		out.Fields[i] = FieldValue{Name: f.name, Type: f.typ, Value: nv}
+	}
+	return out, nil
+}
+
+// normalizeMap converts a *Map or a map[string]any (keys written as
+// [FormatValue] writes them) to a *Map sorted by key.
+func (a *ABI) normalizeMap(o *op, v any, path string) (*Map, error) {
+	var entries []MapEntry
+	switch m := v.(type) {
+	case *Map:
+		entries = m.Entries
+	case map[string]any:
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys) // the first bad key reported is always the same
+		for _, k := range keys {
+			entries = append(entries, MapEntry{Key: k, Value: m[k]})
+		}
+	default:
+		return nil, fieldErr(path, ErrInvalidValue, "want a map as map[string]any or *cell.Map, got %s", describe(v))
+	}
+
+	out := &Map{Entries: make([]MapEntry, 0, len(entries))}
+	for _, e := range entries {
+		key, err := a.normalize(o.key, e.Key, path+"["+keyText(e.Key)+"]")
+		if err != nil {
+			return nil, err
+		}
+		kp := path + "[" + FormatValue(key) + "]"
+		value, err := a.normalize(o.value, e.Value, kp)
+		if err != nil {
+			return nil, err
+		}
+		out.Entries = append(out.Entries, MapEntry{Key: key, Value: value})
+	}
+
+	sortEntries(out.Entries)
+	for i := 1; i < len(out.Entries); i++ {
+		if keyCompare(out.Entries[i-1].Key, out.Entries[i].Key) == 0 {
+			return nil, fieldErr(path+"["+FormatValue(out.Entries[i].Key)+"]", ErrInvalidValue, "key given twice")
+		}
+	}
+	return out, nil
+}
+
+func keyText(k any) string {
+	if s, ok := k.(string); ok {
+		return s
+	}
+	return FormatValue(k)
+}
+
+// sortEntries sorts map entries by key: integers by value, addresses by
+// workchain (as the unsigned byte stored in the key) and then account id.
+func sortEntries(entries []MapEntry) {
+	sort.SliceStable(entries, func(i, j int) bool {
+		return keyCompare(entries[i].Key, entries[j].Key) < 0
+	})
+}
+
+func keyCompare(a, b any) int {
+	switch x := a.(type) {
+	case *big.Int:
+		return x.Cmp(b.(*big.Int))
+	case *address.Address:
+		y := b.(*address.Address)
+		if wa, wb := byte(x.Workchain()), byte(y.Workchain()); wa != wb {
+			if wa < wb {
+				return -1
+			}
+			return 1
+		}
+		return bytes.Compare(x.Data(), y.Data())
+	}
+	return 0
+}
+
+// isNil tells whether v is nil or a nil pointer, map or slice.
+func isNil(v any) bool {
+	if v == nil {
+		return true
+	}
+	switch r := reflect.ValueOf(v); r.Kind() {
+	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Interface:
+		return r.IsNil()
+	}
+	return false
+}
+
+// describe writes an input value for an error message.
+func describe(v any) string {
+	switch x := v.(type) {
+	case string:
+		return fmt.Sprintf("%q", x)
+	case *Struct:
+		return "a " + x.Type
+	case map[string]any:
+		return "a map"
+	}
+	return fmt.Sprintf("%v (%T)", v, v)
+}
+
+// toBigInt converts Go integers, *big.Int, integral float64, json.Number and
+// strings (decimal or 0x hex, optionally negative) to a new *big.Int.
+func toBigInt(v any) (*big.Int, error) {
+	switch x := v.(type) {
+	case *big.Int:
+		return new(big.Int).Set(x), nil
+	case big.Int:
+		return new(big.Int).Set(&x), nil
+	case int:
+		return big.NewInt(int64(x)), nil
+	case int8:
+		return big.NewInt(int64(x)), nil
+	case int16:
+		return big.NewInt(int64(x)), nil
+	case int32:
+		return big.NewInt(int64(x)), nil
+	case int64:
+		return big.NewInt(x), nil
+	case uint:
+		return new(big.Int).SetUint64(uint64(x)), nil
+	case uint8:
+		return new(big.Int).SetUint64(uint64(x)), nil
+	case uint16:
+		return new(big.Int).SetUint64(uint64(x)), nil
+	case uint32:
+		return new(big.Int).SetUint64(uint64(x)), nil
+	case uint64:
+		return new(big.Int).SetUint64(x), nil
+	case float64:
+		// JSON numbers: only integers below 2^53 are exact.
+		if x != math.Trunc(x) || math.Abs(x) > 1<<53 {
+			return nil, fmt.Errorf("%v is not an exact integer", x)
+		}
+		return big.NewInt(int64(x)), nil
+	case json.Number:
+		return parseInt(string(x))
+	case string:
+		return parseInt(x)
+	}
+	return nil, fmt.Errorf("%T is not an integer", v)
+}
+
+// parseInt reads a decimal or 0x-prefixed hex integer with an optional sign.
+func parseInt(s string) (*big.Int, error) {
+	t := strings.TrimSpace(s)
+	neg := false
+	if strings.HasPrefix(t, "-") {
+		neg, t = true, t[1:]
+	} else if strings.HasPrefix(t, "+") {
+		t = t[1:]
+	}
+	base := 10
+	if strings.HasPrefix(t, "0x") || strings.HasPrefix(t, "0X") {
+		base, t = 16, t[2:]
+	}
+	if t == "" || strings.HasPrefix(t, "-") || strings.HasPrefix(t, "+") {
+		return nil, fmt.Errorf("%q is not an integer", s)
+	}
+	n, ok := new(big.Int).SetString(t, base)
+	if !ok {
+		return nil, fmt.Errorf("%q is not an integer", s)
+	}
+	if neg {
+		n.Neg(n)
+	}
+	return n, nil
+}
+
+var one = big.NewInt(1)
+
+// fits tells whether n can be stored by o.
+func fits(o *op, n *big.Int) bool {
+	switch o.kind {
+	case opUint:
+		return n.Sign() >= 0 && n.BitLen() <= o.bits
+	case opInt:
+		return fitsSigned(n, o.bits)
+	case opVarUint:
+		return n.Sign() >= 0 && n.BitLen() <= (o.varLen-1)*8
+	default: // opVarInt
+		return fitsSigned(n, (o.varLen-1)*8)
+	}
+}
+
+// fitsSigned tells whether -2^(bits-1) <= n < 2^(bits-1).
+func fitsSigned(n *big.Int, bits int) bool {
+	if n.Sign() >= 0 {
+		return n.BitLen() <= bits-1
+	}
+	// -n - 1 must fit bits-1 bits
+	m := new(big.Int).Neg(n)
+	m.Sub(m, one)
+	return m.BitLen() <= bits-1
+}
+
+// toAddress converts an *address.Address or a raw ("0:…") or user-friendly
+// string to a standard address; addr_none gives nil.
+func toAddress(v any) (*address.Address, error) {
+	switch x := v.(type) {
+	case *address.Address:
+		switch x.Type() {
+		case address.NoneAddress:
+			return nil, nil
+		case address.StdAddress:
+			if x.Anycast() != nil {
+				return nil, fmt.Errorf("anycast addresses are not supported")
+			}
+			return address.NewAddress(0, byte(x.Workchain()), bytes.Clone(x.Data())), nil
+		default:
+			return nil, fmt.Errorf("only standard addresses are supported")
+		}
+	case string:
+		return parseAddress(x)
+	}
+	return nil, fmt.Errorf("%T is not an address", v)
+}
+
+// ParseAddress reads a standard address, raw ("0:<64 hex digits>",
+// "-1:…") or user-friendly (base64, either alphabet, padded or not).
+func ParseAddress(s string) (*address.Address, error) {
+	addr, err := parseAddress(s)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %q is not an address: %v", ErrInvalidValue, s, err)
+	}
+	return addr, nil
+}
+
+func parseAddress(s string) (*address.Address, error) {
+	t := strings.TrimSpace(s)
+	if strings.Contains(t, ":") {
+		return address.ParseRawAddr(t)
+	}
+
+	t = strings.TrimRight(strings.NewReplacer("+", "-", "/", "_").Replace(t), "=")
+	addr, err := address.ParseAddr(t)
+	if err != nil {
+		return nil, err
+	}
+	return address.NewAddress(0, byte(addr.Workchain()), addr.Data()), nil
+}
+
+// toCell converts a *tvmcell.Cell, Slice or Builder, or a hex or base64 BOC,
+// to a cell.
+func toCell(v any) (*tvmcell.Cell, error) {
+	switch x := v.(type) {
+	case *tvmcell.Cell:
+		return x, nil
+	case *tvmcell.Slice:
+		return x.ToCell()
+	case *tvmcell.Builder:
+		return x.EndCell(), nil
+	case string:
+		return ParseBOC(x)
+	}
+	return nil, fmt.Errorf("%T is not a cell", v)
+}
+
+// toBytes converts a []byte or a hex string (optionally 0x-prefixed).
+func toBytes(v any) ([]byte, error) {
+	switch x := v.(type) {
+	case []byte:
+		return bytes.Clone(x), nil
+	case string:
+		t := strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(x), "0x"), "0X")
+		return hex.DecodeString(t)
+	}
+	return nil, fmt.Errorf("%T is not bytes", v)
+}

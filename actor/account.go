@@ -230,3 +230,44 @@ func (w *World) accountIDs() ([]accountID, error) {
 	sort.Slice(ids, func(i, j int) bool { return ids[i].less(ids[j]) })
 	return ids, nil
 }
+
+// PutAccount places an active account running code with data and balance at
+// addr, replacing whatever was there, without a transaction: the way a test
+// fixture or a saved world sets up state that was never deployed here (the
+// TON sandbox's setShardAccount). Deploy with [World.Send] to run init.
+func (w *World) PutAccount(addr *address.Address, code, data *tvmcell.Cell, balance tlb.Coins) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+
+	id, err := idOf(addr)
+	if err != nil {
+		return err
+	}
+	if code == nil || data == nil {
+		return errors.New("an active account needs code and data")
+	}
+	if balance.Nano().Sign() < 0 {
+		return fmt.Errorf("negative balance %s", balance.String())
+	}
+	return w.putAccount(id, code, data, balance.Nano())
+}
+
+func (w *World) putAccount(id accountID, code, data *tvmcell.Cell, balance *big.Int) error {
+	acc, err := newActiveAccount(id.address(), balance, code, data, w.st.now)
+	if err != nil {
+		return err
+	}
+	return w.putShard(id, &tlb.ShardAccount{Account: acc, LastTransHash: make([]byte, 32)})
+}
+
+// requireEmpty fails when an account exists at id.
+func (w *World) requireEmpty(id accountID) error {
+	e, err := w.entry(id)
+	if err != nil {
+		return err
+	}
+	if e.prepared.State().IsValid {
+		return fmt.Errorf("%w: %s", ErrAccountExists, id.address().StringRaw())
+	}
+	return nil
+}

@@ -1,14 +1,12 @@
 package actor_test
 
 import (
-	"encoding/base64"
-	"encoding/json"
 	"math/big"
-	"os"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 	"github.com/tonsim/tonsim/actor"
+	"github.com/tonsim/tonsim/cell"
 	"github.com/xssnick/tonutils-go/address"
 	"github.com/xssnick/tonutils-go/tlb"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
@@ -23,30 +21,22 @@ const (
 	opRemember = 0x72656d65
 )
 
-var probeCode = func() *tvmcell.Cell {
-	b, err := os.ReadFile("testdata/probe/Probe_Probe.pkg")
+var probe = func() *cell.Package {
+	pkg, err := cell.LoadPackage("testdata/probe/Probe_Probe.pkg")
 	if err != nil {
 		panic(err)
 	}
-	var pkg struct{ Code string }
-	if err := json.Unmarshal(b, &pkg); err != nil {
-		panic(err)
-	}
-	boc, err := base64.StdEncoding.DecodeString(pkg.Code)
-	if err != nil {
-		panic(err)
-	}
-	code, err := tvmcell.FromBOC(boc)
-	if err != nil {
-		panic(err)
-	}
-	return code
+	return pkg
 }()
 
-// probeInit is the StateInit of a probe with id: Tact's init data, the
-// lazy-deployment bit 0 and the id as int257.
+var probeCode = probe.Code
+
+// probeInit is the StateInit of a probe with id.
 func probeInit(id int64) *tlb.StateInit {
-	data := tvmcell.BeginCell().MustStoreBoolBit(false).MustStoreBigInt(big.NewInt(id), 257).EndCell()
+	data, err := probe.InitData(map[string]any{"id": id})
+	if err != nil {
+		panic(err)
+	}
 	return &tlb.StateInit{Code: probeCode, Data: data}
 }
 

@@ -4,12 +4,11 @@ import (
 	"bytes"
 	"crypto/sha256"
 	_ "embed"
-	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math/big"
 
+	"github.com/tonsim/tonsim/cell"
 	"github.com/xssnick/tonutils-go/address"
 	"github.com/xssnick/tonutils-go/tlb"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
@@ -22,21 +21,11 @@ import (
 var walletPackage []byte
 
 var walletCode = func() *tvmcell.Cell {
-	var pkg struct {
-		Code string `json:"code"`
-	}
-	if err := json.Unmarshal(walletPackage, &pkg); err != nil {
+	pkg, err := cell.ParsePackage(walletPackage)
+	if err != nil {
 		panic(fmt.Sprintf("actor: embedded wallet package: %v", err))
 	}
-	boc, err := base64.StdEncoding.DecodeString(pkg.Code)
-	if err != nil {
-		panic(fmt.Sprintf("actor: embedded wallet code: %v", err))
-	}
-	code, err := tvmcell.FromBOC(boc)
-	if err != nil {
-		panic(fmt.Sprintf("actor: embedded wallet code: %v", err))
-	}
-	return code
+	return pkg.Code
 }()
 
 // walletData is a Tact contract's data before its init() ran: the
@@ -121,24 +110,14 @@ func (w *World) NewWallet(name string, opts ...WalletOption) (*address.Address, 
 	if err != nil {
 		return nil, fmt.Errorf("wallet %q: %w", name, err)
 	}
-	e, err := w.entry(id)
-	if err != nil {
-		return nil, err
-	}
-	if e.prepared.State().IsValid {
-		return nil, fmt.Errorf("wallet %q: %w: %s", name, ErrAccountExists, spec.addr.StringRaw())
+	if err := w.requireEmpty(id); err != nil {
+		return nil, fmt.Errorf("wallet %q: %w", name, err)
 	}
 	names, err := w.st.names.with(name, id)
 	if err != nil {
 		return nil, fmt.Errorf("wallet %q: %w", name, err)
 	}
-
-	acc, err := newActiveAccount(id.address(), spec.balance, walletCode, walletData, w.st.now)
-	if err != nil {
-		return nil, fmt.Errorf("wallet %q: %w", name, err)
-	}
-	shard := &tlb.ShardAccount{Account: acc, LastTransHash: make([]byte, 32)}
-	if err := w.putShard(id, shard); err != nil {
+	if err := w.putAccount(id, walletCode, walletData, spec.balance); err != nil {
 		return nil, fmt.Errorf("wallet %q: %w", name, err)
 	}
 	w.st.names = names

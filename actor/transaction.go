@@ -123,7 +123,7 @@ type txHeader struct {
 	origStatus tlb.AccountStatus
 	endStatus  tlb.AccountStatus
 	fees       tlb.Coins
-	desc       tlb.TransactionDescriptionOrdinary
+	outcome    outcome
 }
 
 // readHeader reads transaction$0111 account_addr:bits256 lt:uint64
@@ -167,8 +167,8 @@ func readHeader(c *tvmcell.Cell) (*txHeader, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := h.desc.LoadFromCell(desc.MustBeginParse()); err != nil {
-		return nil, fmt.Errorf("description: %w", err)
+	if h.outcome, err = readOutcome(desc); err != nil {
+		return nil, err
 	}
 	h.lt, h.now, h.fees = lt, uint32(now), fees.Coins
 	return &h, nil
@@ -180,15 +180,15 @@ func record(to *address.Address, before, after *tvm.PreparedAccount, in *tvm.Pre
 	if err != nil {
 		return nil, fmt.Errorf("transaction cell: %w", err)
 	}
-	desc := h.desc
+	o := h.outcome
 
 	tx := &Transaction{
 		LT:        h.lt,
 		Now:       h.now,
 		To:        to,
 		InCell:    in.Cell(),
-		Aborted:   desc.Aborted,
-		Destroyed: desc.Destroyed,
+		Aborted:   o.aborted,
+		Destroyed: o.destroyed,
 		Fees:      h.fees,
 		Cell:      res.TransactionCell,
 	}
@@ -218,20 +218,11 @@ func record(to *address.Address, before, after *tvm.PreparedAccount, in *tvm.Pre
 		tx.Opcode, tx.HasOpcode = uint32(op), true
 	}
 
-	computed := false
-	switch phase := desc.ComputePhase.Phase.(type) {
-	case tlb.ComputePhaseVM:
-		computed = phase.Success
-		tx.ExitCode = phase.Details.ExitCode
-		tx.GasUsed = phase.Details.GasUsed.Int64()
-	case tlb.ComputePhaseSkipped:
-		tx.ComputeSkipped = phase.Reason.Type
-	}
-	actionOK := false
-	if desc.ActionPhase != nil {
-		actionOK = desc.ActionPhase.Success
-		tx.ActionCode = desc.ActionPhase.ResultCode
-	}
+	tx.ComputeSkipped = o.computeSkipped
+	tx.ExitCode, tx.GasUsed = o.exitCode, o.gasUsed
+	tx.ActionCode = o.actionCode
+	computed := o.computeSkipped == "" && o.computeSuccess
+	actionOK := o.actionRan && o.actionSuccess
 	tx.Success = computed && actionOK
 	// As the TON sandbox's deploy matcher: tonutils-go leaves the compute
 	// phase's account_activated flag unset, so read it off the statuses.

@@ -1,0 +1,203 @@
+package actor
+
+import (
+	"fmt"
+
+	"github.com/xssnick/tonutils-go/tlb"
+	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
+)
+
+// outcome is what a record keeps of an ordinary transaction's description.
+// Reading only these fields, without building the whole TL-B tree, keeps
+// records cheap; a test checks every field against tonutils-go's full parse.
+type outcome struct {
+	computeSkipped tlb.ComputeSkipReasonType
+	computeSuccess bool
+	exitCode       int32
+	gasUsed        int64
+	actionRan      bool
+	actionSuccess  bool
+	actionCode     int32
+	aborted        bool
+	destroyed      bool
+}
+
+// readOutcome reads
+//
+//	trans_ord$0000 credit_first:Bool storage_ph:(Maybe TrStoragePhase)
+//	  credit_ph:(Maybe TrCreditPhase) compute_ph:TrComputePhase
+//	  action:(Maybe ^TrActionPhase) aborted:Bool bounce:(Maybe TrBouncePhase)
+//	  destroyed:Bool = TransactionDescr;
+func readOutcome(c *tvmcell.Cell) (outcome, error) {
+	var o outcome
+	r := reader{s: c.MustBeginParse()}
+	if tag := r.uint(4); tag != 0 && r.err == nil {
+		return o, fmt.Errorf("transaction description tag %04b is not ordinary", tag)
+	}
+	r.skip(1) // credit_first
+	if r.bit() {
+		r.storagePhase()
+	}
+	if r.bit() {
+		r.maybeGrams() // due_fees_collected
+		r.grams()      // credit: grams
+		r.maybeRef()   // credit: extra currencies
+	}
+	r.computePhase(&o)
+	if r.bit() {
+		r.actionPhase(&o)
+	}
+	o.aborted = r.bit()
+	if r.bit() {
+		r.bouncePhase()
+	}
+	o.destroyed = r.bit()
+	if r.err != nil {
+		return o, fmt.Errorf("transaction description: %w", r.err)
+	}
+	return o, nil
+}
+
+// reader reads TL-B fields off a slice, keeping the first error.
+type reader struct {
+	s   *tvmcell.Slice
+	err error
+}
+
+func (r *reader) uint(bits uint) uint64 {
+	if r.err != nil {
+		return 0
+	}
+	v, err := r.s.LoadUInt(bits)
+	r.err = err
+	return v
+}
+
+func (r *reader) bit() bool { return r.uint(1) == 1 }
+
+func (r *reader) skip(bits uint) {
+	if r.err == nil {
+		r.err = r.s.SkipBits(bits)
+	}
+}
+
+// varUint skips or reads VarUInteger n: len:(## lenBits) value:(uint len*8).
+func (r *reader) varUint(lenBits uint) uint64 {
+	n := r.uint(lenBits)
+	if n > 8 {
+		r.skip(uint(n) * 8)
+		return 0
+	}
+	return r.uint(uint(n) * 8)
+}
+
+func (r *reader) grams() { r.varUint(4) }
+
+func (r *reader) maybeGrams() {
+	if r.bit() {
+		r.grams()
+	}
+}
+
+func (r *reader) maybeRef() {
+	if r.bit() && r.err == nil {
+		_, r.err = r.s.LoadRef()
+	}
+}
+
+func (r *reader) ref() *reader {
+	if r.err != nil {
+		return r
+	}
+	s, err := r.s.LoadRef()
+	if err != nil {
+		r.err = err
+		return r
+	}
+	return &reader{s: s}
+}
+
+// statusChange skips acst_unchanged$0 | acst_frozen$10 | acst_deleted$11.
+func (r *reader) statusChange() {
+	if r.bit() {
+		r.skip(1)
+	}
+}
+
+// storagePhase skips storage_fees_collected:Grams
+// storage_fees_due:(Maybe Grams) status_change:AccStatusChange.
+func (r *reader) storagePhase() {
+	r.grams()
+	r.maybeGrams()
+	r.statusChange()
+}
+
+// computePhase reads tr_phase_compute_skipped$0 reason:ComputeSkipReason |
+// tr_phase_compute_vm$1 success:Bool msg_state_used:Bool
+// account_activated:Bool gas_fees:Grams ^[ gas_used:(VarUInteger 7)
+// gas_limit:(VarUInteger 7) gas_credit:(Maybe (VarUInteger 3)) mode:int8
+// exit_code:int32 ... ].
+func (r *reader) computePhase(o *outcome) {
+	if !r.bit() {
+		switch r.uint(2) {
+		case 0b00:
+			o.computeSkipped = tlb.ComputeSkipReasonNoState
+		case 0b01:
+			o.computeSkipped = tlb.ComputeSkipReasonBadState
+		case 0b10:
+			o.computeSkipped = tlb.ComputeSkipReasonNoGas
+		default:
+			r.skip(1) // cskip_suspended$110
+			o.computeSkipped = tlb.ComputeSkipReasonSuspended
+		}
+		return
+	}
+	o.computeSuccess = r.bit()
+	r.skip(2) // msg_state_used, account_activated
+	r.grams() // gas_fees
+	d := r.ref()
+	o.gasUsed = int64(d.varUint(3))
+	d.varUint(3) // gas_limit
+	if d.bit() {
+		d.varUint(2) // gas_credit
+	}
+	d.skip(8) // mode
+	o.exitCode = int32(d.uint(32))
+	if r.err == nil {
+		r.err = d.err
+	}
+}
+
+// actionPhase reads success:Bool valid:Bool no_funds:Bool
+// status_change:AccStatusChange total_fwd_fees:(Maybe Grams)
+// total_action_fees:(Maybe Grams) result_code:int32 ...
+func (r *reader) actionPhase(o *outcome) {
+	a := r.ref()
+	o.actionRan = true
+	o.actionSuccess = a.bit()
+	a.skip(2) // valid, no_funds
+	a.statusChange()
+	a.maybeGrams()
+	a.maybeGrams()
+	o.actionCode = int32(a.uint(32))
+	if r.err == nil {
+		r.err = a.err
+	}
+}
+
+// bouncePhase skips tr_phase_bounce_negfunds$00 |
+// tr_phase_bounce_nofunds$01 msg_size:StorageUsedShort req_fwd_fees:Grams |
+// tr_phase_bounce_ok$1 msg_size:StorageUsedShort msg_fees:Grams fwd_fees:Grams.
+func (r *reader) bouncePhase() {
+	storageUsedShort := func() { r.varUint(3); r.varUint(3) }
+	if r.bit() {
+		storageUsedShort()
+		r.grams()
+		r.grams()
+		return
+	}
+	if r.bit() {
+		storageUsedShort()
+		r.grams()
+	}
+}

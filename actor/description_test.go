@@ -1,0 +1,92 @@
+package actor
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/tonsim/tonsim/cell"
+	"github.com/xssnick/tonutils-go/tlb"
+	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
+)
+
+// TestReadOutcomeMatchesTLB checks the description reader field by field
+// against tonutils-go's full TL-B parse, over transactions that take every
+// branch: success, a throw and its bounce, a skipped compute phase with and
+// without a bounce, a failed action phase, logs and externals.
+func TestReadOutcomeMatchesTLB(t *testing.T) {
+	probe, err := cell.LoadPackage("testdata/probe/Probe_Probe.pkg")
+	require.NoError(t, err)
+	w, err := NewWorld()
+	require.NoError(t, err)
+	alice, err := w.NewWallet("alice")
+	require.NoError(t, err)
+	poor, err := w.NewWallet("poor", WithBalance(tlb.MustFromTON("0.3")))
+	require.NoError(t, err)
+
+	data, err := probe.InitData(map[string]any{"id": 1})
+	require.NoError(t, err)
+	si := &tlb.StateInit{Code: probe.Code, Data: data}
+	p, err := StateInitAddress(si)
+	require.NoError(t, err)
+	msg := func(typ string, fields map[string]any) *tvmcell.Cell {
+		c, err := probe.ABI.Encode(typ, fields)
+		require.NoError(t, err)
+		return c
+	}
+	nowhere := WalletAddress("nowhere")
+
+	sends := []Message{
+		{From: alice, StateInit: si, Value: tlb.MustFromTON("0.5")},
+		{From: alice, To: p, Value: tlb.MustFromTON("0.1"), Body: msg("Throw", map[string]any{"code": 77})},
+		{From: alice, To: nowhere, Value: tlb.MustFromTON("0.1")},
+		{From: alice, To: nowhere, Value: tlb.MustFromTON("0.1"), NoBounce: true},
+		{From: alice, To: p, Value: tlb.MustFromTON("0.1"), Body: msg("Forward", map[string]any{"to": alice, "value": "100000000000", "bounce": true, "mode": 0})},
+		{From: alice, To: p, Value: tlb.MustFromTON("0.1"), Body: msg("Log", map[string]any{"value": 5})},
+		{From: poor, To: alice, Value: tlb.MustFromTON("0.29")},
+	}
+	for _, m := range sends {
+		_, err := w.Send(m)
+		require.NoError(t, err)
+	}
+
+	seen := map[string]bool{}
+	for i, tx := range w.Transactions() {
+		t.Run(fmt.Sprintf("%d", i), func(t *testing.T) {
+			var full tlb.Transaction
+			require.NoError(t, tlb.Parse(&full, tx.Cell))
+			want := full.Description.(tlb.TransactionDescriptionOrdinary)
+			desc, err := tx.Cell.PeekRef(2)
+			require.NoError(t, err)
+			got, err := readOutcome(desc)
+			require.NoError(t, err)
+
+			assert.Equal(t, want.Aborted, got.aborted)
+			assert.Equal(t, want.Destroyed, got.destroyed)
+			switch c := want.ComputePhase.Phase.(type) {
+			case tlb.ComputePhaseVM:
+				assert.Empty(t, got.computeSkipped)
+				assert.Equal(t, c.Success, got.computeSuccess)
+				assert.Equal(t, c.Details.ExitCode, got.exitCode)
+				assert.Equal(t, c.Details.GasUsed.Int64(), got.gasUsed)
+				seen[fmt.Sprintf("vm success=%t", c.Success)] = true
+			case tlb.ComputePhaseSkipped:
+				assert.Equal(t, c.Reason.Type, got.computeSkipped)
+				seen["skipped "+string(c.Reason.Type)] = true
+			}
+			assert.Equal(t, want.ActionPhase != nil, got.actionRan)
+			if want.ActionPhase != nil {
+				assert.Equal(t, want.ActionPhase.Success, got.actionSuccess)
+				assert.Equal(t, want.ActionPhase.ResultCode, got.actionCode)
+				seen[fmt.Sprintf("action success=%t", want.ActionPhase.Success)] = true
+			}
+			if want.BouncePhase != nil {
+				seen[fmt.Sprintf("bounce %T", want.BouncePhase.Phase)] = true
+			}
+		})
+	}
+	for _, branch := range []string{"vm success=true", "vm success=false", "skipped NO_STATE", "action success=true", "action success=false", "bounce tlb.BouncePhaseOk"} {
+		assert.True(t, seen[branch], "no transaction took branch %q", branch)
+	}
+}

@@ -1,0 +1,84 @@
+package actor
+
+import (
+	"fmt"
+	"maps"
+	"sort"
+
+	"github.com/xssnick/tonutils-go/address"
+	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
+)
+
+// Saved is a world's state in a form that outlives the process: the account
+// dictionary (one cell tree: serialize it as a BOC), the names, the clock,
+// the logical time and the seed. The history of transactions is not part of
+// it.
+type Saved struct {
+	// Accounts is the account dictionary; nil for a world without accounts.
+	Accounts *tvmcell.Cell
+	Names    map[string]*address.Address
+	Now      uint32
+	LT       uint64
+	Seed     [32]byte
+}
+
+// Save returns the world's state.
+func (w *World) Save() *Saved {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+
+	s := &Saved{Accounts: w.st.accounts, Names: map[string]*address.Address{}, Now: w.st.now, LT: w.st.lt, Seed: w.seed}
+	for name, id := range w.st.names.byName {
+		s.Names[name] = id.address()
+	}
+	return s
+}
+
+// Load builds a world holding a saved state; opts may set the config or the
+// getter gas limit (the saved clock and seed win over WithNow and WithSeed).
+// Every account is parsed first, so a damaged save is an error, not a world
+// that fails later.
+func Load(s *Saved, opts ...Option) (*World, error) {
+	w, err := NewWorld(opts...)
+	if err != nil {
+		return nil, err
+	}
+	w.seed = s.Seed
+	block, err := w.newBlock(s.Now)
+	if err != nil {
+		return nil, err
+	}
+	w.st.now, w.st.block, w.st.lt, w.st.accounts = s.Now, block, s.LT, s.Accounts
+
+	ids, err := w.accountIDs()
+	if err != nil {
+		return nil, fmt.Errorf("saved accounts: %w", err)
+	}
+	for _, id := range ids {
+		if _, err := w.entry(id); err != nil {
+			return nil, fmt.Errorf("saved accounts: %w", err)
+		}
+	}
+
+	names := &names{}
+	for _, name := range sortedKeys(s.Names) {
+		id, err := idOf(s.Names[name])
+		if err != nil {
+			return nil, fmt.Errorf("saved name %q: %w", name, err)
+		}
+		if names, err = names.with(name, id); err != nil {
+			return nil, fmt.Errorf("saved names: %w", err)
+		}
+	}
+	w.st.names = names
+	return w, nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range maps.Keys(m) {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -24,6 +24,11 @@ type Contract struct {
 	Name    string
 	Package *cell.Package
 	Code    *tvmcell.Cell
+	// Origin says where the contract came from, for people: a built-in
+	// name or a file. Raw holds the bytes it was read from (a package's
+	// JSON or a BOC), so a saved world can carry it; nil for built-ins.
+	Origin string
+	Raw    []byte
 }
 
 // ABI returns the contract's ABI, nil for bare code.
@@ -48,17 +53,22 @@ func New() *Catalog {
 
 // Add adds a Tact package under name.
 func (c *Catalog) Add(name string, pkg *cell.Package) error {
-	return c.add(&Contract{Name: name, Package: pkg, Code: pkg.Code})
+	return c.AddContract(&Contract{Name: name, Package: pkg, Code: pkg.Code})
 }
 
 // AddCode adds bare code (a code BOC without a package) under name.
 func (c *Catalog) AddCode(name string, code *tvmcell.Cell) error {
-	return c.add(&Contract{Name: name, Code: code})
+	return c.AddContract(&Contract{Name: name, Code: code})
 }
 
-func (c *Catalog) add(ct *Contract) error {
+// AddContract adds ct; its Code must be set, and its Package's code when
+// it has one.
+func (c *Catalog) AddContract(ct *Contract) error {
 	if ct.Name == "" {
 		return errors.New("a contract needs a name")
+	}
+	if ct.Code == nil {
+		return fmt.Errorf("contract %q has no code", ct.Name)
 	}
 	if _, ok := c.byName[ct.Name]; ok {
 		return fmt.Errorf("%w: %q", ErrDuplicate, ct.Name)

@@ -1,0 +1,40 @@
+// Package examples holds tonsim's example scenarios; this test plays every
+// one of them and requires all their expectations to hold.
+package examples_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/tonsim/tonsim/counter"
+	"github.com/tonsim/tonsim/scenario"
+)
+
+var builtins = scenario.Builtins{"counter.v1": counter.V1(), "counter.v2": counter.V2(), "counter.v3": counter.V3()}
+
+func TestExamples(t *testing.T) {
+	files, err := filepath.Glob("*.yaml")
+	require.NoError(t, err)
+	require.Len(t, files, 5)
+	for _, file := range files {
+		t.Run(file, func(t *testing.T) {
+			s, cat, err := scenario.Load(file, builtins)
+			require.NoError(t, err)
+			r, err := scenario.NewRunner(s, cat, nil)
+			require.NoError(t, err)
+			results, err := r.Run()
+			require.NoError(t, err)
+			require.Len(t, results, len(s.Steps))
+			for _, res := range results {
+				for _, f := range res.Failures {
+					t.Error(f)
+				}
+				if res.Step.Expect != nil {
+					assert.NotEmpty(t, res.Step.Expect.Checks)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,596 @@
+package scenario
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/tonsim/tonsim/cell"
+	"github.com/xssnick/tonutils-go/tlb"
+	"go.yaml.in/yaml/v4"
+)
+
+// Parse reads a scenario from data; path names the file in errors and
+// anchors the relative paths inside it. It checks the file's shape (keys,
+// kinds, values that need no context); names are checked when a run starts,
+// against the contracts, wallets and accounts there are.
+func Parse(path string, data []byte) (*Scenario, error) {
+	p := &parser{file: path}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &Error{File: path, Pos: Pos{1, 1}, Msg: "the file is empty: a scenario needs steps"}
+	}
+	var doc yaml.Node
+	if err := yaml.Load(data, &doc); err != nil {
+		var le *yaml.LoadError
+		if errors.As(err, &le) {
+			return nil, &Error{File: path, Pos: Pos{max(le.Mark.Line, 1), max(le.Mark.Column, 1)}, Msg: "YAML: " + le.Message, Err: err}
+		}
+		return nil, &Error{File: path, Pos: Pos{1, 1}, Msg: "YAML: " + err.Error(), Err: err}
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return nil, &Error{File: path, Pos: Pos{1, 1}, Msg: "the file is empty: a scenario needs steps"}
+	}
+	return p.scenario(doc.Content[0])
+}
+
+type parser struct {
+	file string
+}
+
+func at(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
+
+func (p *parser) errf(n *yaml.Node, format string, args ...any) error {
+	return &Error{File: p.file, Pos: at(n), Msg: fmt.Sprintf(format, args...)}
+}
+
+// entry is one key of a mapping.
+type entry struct {
+	key   string
+	k, v  *yaml.Node
+	index int
+}
+
+// mapping returns n's keys in order, refusing duplicates and keys outside
+// allowed (when given).
+func (p *parser) mapping(n *yaml.Node, what string, allowed ...string) ([]entry, error) {
+	n = resolve(n)
+	if n.Kind != yaml.MappingNode {
+		return nil, p.errf(n, "%s must be a mapping, not %s", what, kind(n))
+	}
+	var out []entry
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := resolve(n.Content[i]), resolve(n.Content[i+1])
+		if k.Kind != yaml.ScalarNode {
+			return nil, p.errf(k, "a key of %s must be a plain name", what)
+		}
+		if seen[k.Value] {
+			return nil, p.errf(k, "%s has %q twice", what, k.Value)
+		}
+		seen[k.Value] = true
+		if len(allowed) > 0 && !contains(allowed, k.Value) {
+			return nil, p.errf(k, "unknown key %q in %s%s (want %s)", k.Value, what, suggest(k.Value, allowed), strings.Join(allowed, ", "))
+		}
+		out = append(out, entry{key: k.Value, k: k, v: v, index: len(out)})
+	}
+	return out, nil
+}
+
+func resolve(n *yaml.Node) *yaml.Node {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	return n
+}
+
+func kind(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "empty"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "something else"
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// suggest offers the allowed key closest to a misspelt one.
+func suggest(key string, allowed []string) string {
+	best, bestDist := "", 3
+	for _, a := range allowed {
+		if d := distance(key, a); d < bestDist {
+			best, bestDist = a, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(", did you mean %q?", best)
+}
+
+// distance is the Levenshtein distance between a and b.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+func (p *parser) str(n *yaml.Node, what string) (string, error) {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		return "", p.errf(n, "%s must be a text, not %s", what, kind(n))
+	}
+	return n.Value, nil
+}
+
+func (p *parser) name(n *yaml.Node, what string) (Ref, error) {
+	s, err := p.str(n, what)
+	if err != nil {
+		return Ref{}, err
+	}
+	if strings.TrimSpace(s) == "" {
+		return Ref{}, p.errf(n, "%s is empty", what)
+	}
+	return Ref{Name: s, Pos: at(n)}, nil
+}
+
+func (p *parser) boolean(n *yaml.Node, what string) (bool, error) {
+	if n.Kind == yaml.ScalarNode {
+		switch n.Value {
+		case "true":
+			return true, nil
+		case "false":
+			return false, nil
+		}
+	}
+	return false, p.errf(n, "%s must be true or false, not %s", what, kind(n))
+}
+
+func (p *parser) integer(n *yaml.Node, what string, lo, hi int64) (int64, error) {
+	if n.Kind == yaml.ScalarNode {
+		if v, err := strconv.ParseInt(n.Value, 0, 64); err == nil {
+			if v < lo || v > hi {
+				return 0, p.errf(n, "%s %d is out of range [%d, %d]", what, v, lo, hi)
+			}
+			return v, nil
+		}
+	}
+	return 0, p.errf(n, "%s must be an integer, not %s", what, kind(n))
+}
+
+// coins reads a TON amount: "0.05", 1, "1000000".
+func (p *parser) coins(n *yaml.Node, what string) (tlb.Coins, error) {
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		if c, err := tlb.FromTON(n.Value); err == nil {
+			if c.Nano().Sign() < 0 {
+				return tlb.Coins{}, p.errf(n, "%s %s TON is negative", what, n.Value)
+			}
+			return c, nil
+		}
+	}
+	return tlb.Coins{}, p.errf(n, `%s must be an amount of TON such as "0.05", not %s`, what, kind(n))
+}
+
+func (p *parser) scenario(root *yaml.Node) (*Scenario, error) {
+	entries, err := p.mapping(root, "a scenario", "name", "description", "contracts", "wallets", "steps")
+	if err != nil {
+		return nil, err
+	}
+	s := &Scenario{Path: p.file}
+	var steps *yaml.Node
+	for _, e := range entries {
+		switch e.key {
+		case "name":
+			s.Name, err = p.str(e.v, "name")
+		case "description":
+			s.Description, err = p.str(e.v, "description")
+		case "contracts":
+			s.Contracts, err = p.contracts(e.v)
+		case "wallets":
+			s.Wallets, err = p.wallets(e.v)
+		case "steps":
+			steps = e.v
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if steps == nil {
+		return nil, p.errf(root, "a scenario needs steps")
+	}
+	if s.Steps, err = p.steps(steps); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func (p *parser) contracts(n *yaml.Node) ([]*ContractDecl, error) {
+	entries, err := p.mapping(n, "contracts")
+	if err != nil {
+		return nil, err
+	}
+	var out []*ContractDecl
+	for _, e := range entries {
+		src, err := p.str(e.v, "contract "+e.key)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, &ContractDecl{Name: e.key, Source: src, Pos: at(e.v)})
+	}
+	return out, nil
+}
+
+func (p *parser) wallets(n *yaml.Node) ([]*WalletDecl, error) {
+	entries, err := p.mapping(n, "wallets")
+	if err != nil {
+		return nil, err
+	}
+	var out []*WalletDecl
+	for _, e := range entries {
+		w := &WalletDecl{Name: e.key, Pos: at(e.k)}
+		if e.v.Tag != "!!null" {
+			fields, err := p.mapping(e.v, "wallet "+e.key, "address", "balance")
+			if err != nil {
+				return nil, err
+			}
+			for _, f := range fields {
+				switch f.key {
+				case "address":
+					s, err := p.str(f.v, "address")
+					if err != nil {
+						return nil, err
+					}
+					if w.Address, err = cell.ParseAddress(s); err != nil {
+						return nil, p.errf(f.v, "address %q does not parse: %v", s, err)
+					}
+				case "balance":
+					c, err := p.coins(f.v, "balance")
+					if err != nil {
+						return nil, err
+					}
+					w.Balance = &c
+				}
+			}
+		}
+		out = append(out, w)
+	}
+	return out, nil
+}
+
+// Keys of a step.
+var (
+	actionKeys = []string{"deploy", "send", "get", "preflight", "wait"}
+	stepKeys   = append([]string{"note", "expect"}, actionKeys...)
+)
+
+// expectKeys lists the checks each action takes.
+var expectKeys = map[string][]string{
+	"deploy":    {"exit_code", "action_code", "success", "aborted", "deployed", "bounced", "gas_used", "transactions", "storage"},
+	"send":      {"exit_code", "action_code", "success", "aborted", "deployed", "bounced", "gas_used", "transactions", "storage"},
+	"get":       {"result", "exit_code"},
+	"preflight": {"verdict", "exit_code", "version"},
+	"wait":      {},
+}
+
+func (p *parser) steps(n *yaml.Node) ([]*Step, error) {
+	n = resolve(n)
+	if n.Kind != yaml.SequenceNode {
+		return nil, p.errf(n, "steps must be a list, not %s", kind(n))
+	}
+	if len(n.Content) == 0 {
+		return nil, p.errf(n, "steps is empty")
+	}
+	var out []*Step
+	for i, item := range n.Content {
+		step, err := p.step(resolve(item), i+1)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, step)
+	}
+	return out, nil
+}
+
+func (p *parser) step(n *yaml.Node, index int) (*Step, error) {
+	entries, err := p.mapping(n, fmt.Sprintf("step %d", index), stepKeys...)
+	if err != nil {
+		return nil, err
+	}
+	s := &Step{Index: index, Pos: at(n)}
+	var action, expect *entry
+	for i, e := range entries {
+		switch {
+		case e.key == "note":
+			if s.Note, err = p.str(e.v, "note"); err != nil {
+				return nil, err
+			}
+		case e.key == "expect":
+			expect = &entries[i]
+		case action != nil:
+			return nil, p.errf(e.k, "step %d has both %s and %s: one action per step", index, action.key, e.key)
+		default:
+			action = &entries[i]
+		}
+	}
+	if action == nil {
+		if expect != nil {
+			return nil, p.errf(expect.k, "expect needs an action to check (%s)", strings.Join(actionKeys, ", "))
+		}
+		if s.Note == "" {
+			return nil, p.errf(n, "step %d needs an action (%s) or a note", index, strings.Join(actionKeys, ", "))
+		}
+		return s, nil
+	}
+
+	switch action.key {
+	case "deploy":
+		s.Action, err = p.deploy(action.v)
+	case "send":
+		s.Action, err = p.send(action.v)
+	case "get":
+		s.Action, err = p.get(action.v)
+	case "preflight":
+		s.Action, err = p.preflight(action.v)
+	case "wait":
+		var secs int64
+		secs, err = p.integer(action.v, "wait (seconds)", 0, math.MaxUint32)
+		s.Action = &Wait{Seconds: uint32(secs)}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if expect != nil {
+		if s.Expect, err = p.expect(expect, action.key); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// fields reads the mapping of an action, requiring some keys.
+func (p *parser) fields(n *yaml.Node, what string, required []string, optional ...string) (map[string]*yaml.Node, error) {
+	entries, err := p.mapping(n, what, append(append([]string{}, required...), optional...)...)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*yaml.Node{}
+	for _, e := range entries {
+		out[e.key] = e.v
+	}
+	for _, key := range required {
+		if out[key] == nil {
+			return nil, p.errf(n, "%s needs %s", what, key)
+		}
+	}
+	return out, nil
+}
+
+var payloadKeys = []string{"message", "fields", "body", "comment", "value", "bounce"}
+
+// payload reads value, bounce and the body of a deploy or send.
+func (p *parser) payload(n *yaml.Node, f map[string]*yaml.Node) (Payload, tlb.Coins, bool, error) {
+	var pl Payload
+	value := DefaultValue
+	noBounce := false
+	var err error
+	if v := f["value"]; v != nil {
+		if value, err = p.coins(v, "value"); err != nil {
+			return pl, value, false, err
+		}
+	}
+	if v := f["bounce"]; v != nil {
+		bounce, err := p.boolean(v, "bounce")
+		if err != nil {
+			return pl, value, false, err
+		}
+		noBounce = !bounce
+	}
+	given := 0
+	for _, key := range []string{"message", "body", "comment"} {
+		if f[key] != nil {
+			given++
+		}
+	}
+	if given > 1 {
+		return pl, value, false, p.errf(n, "give the body one way: message (with fields), body or comment")
+	}
+	if v := f["fields"]; v != nil && f["message"] == nil {
+		return pl, value, false, p.errf(v, "fields need a message type (message: Name)")
+	}
+	if v := f["message"]; v != nil {
+		ref, err := p.name(v, "message")
+		if err != nil {
+			return pl, value, false, err
+		}
+		pl.Message = &ref
+		if fields := f["fields"]; fields != nil {
+			if _, err := p.mapping(fields, "fields"); err != nil {
+				return pl, value, false, err
+			}
+			pl.Fields = fields
+		}
+	}
+	if v := f["body"]; v != nil {
+		s, err := p.str(v, "body")
+		if err != nil {
+			return pl, value, false, err
+		}
+		if pl.Body, err = cell.ParseBOC(s); err != nil {
+			return pl, value, false, p.errf(v, "body: %v", err)
+		}
+	}
+	if v := f["comment"]; v != nil {
+		s, err := p.str(v, "comment")
+		if err != nil {
+			return pl, value, false, err
+		}
+		pl.Comment = &s
+	}
+	return pl, value, noBounce, nil
+}
+
+func (p *parser) deploy(n *yaml.Node) (*Deploy, error) {
+	f, err := p.fields(n, "deploy", []string{"name", "contract", "from"}, append([]string{"init", "data"}, payloadKeys...)...)
+	if err != nil {
+		return nil, err
+	}
+	d := &Deploy{}
+	if d.Name, err = p.name(f["name"], "name"); err != nil {
+		return nil, err
+	}
+	if d.Contract, err = p.name(f["contract"], "contract"); err != nil {
+		return nil, err
+	}
+	if d.From, err = p.name(f["from"], "from"); err != nil {
+		return nil, err
+	}
+	if v := f["init"]; v != nil {
+		if f["data"] != nil {
+			return nil, p.errf(v, "give init arguments or raw data, not both")
+		}
+		if v.Tag != "!!null" {
+			if _, err := p.mapping(v, "init"); err != nil {
+				return nil, err
+			}
+			d.Init = v
+		}
+	}
+	if v := f["data"]; v != nil {
+		s, err := p.str(v, "data")
+		if err != nil {
+			return nil, err
+		}
+		if d.Data, err = cell.ParseBOC(s); err != nil {
+			return nil, p.errf(v, "data: %v", err)
+		}
+	}
+	d.Payload, d.Value, d.NoBounce, err = p.payload(n, f)
+	return d, err
+}
+
+func (p *parser) send(n *yaml.Node) (*Send, error) {
+	f, err := p.fields(n, "send", []string{"from", "to"}, payloadKeys...)
+	if err != nil {
+		return nil, err
+	}
+	s := &Send{}
+	if s.From, err = p.name(f["from"], "from"); err != nil {
+		return nil, err
+	}
+	if s.To, err = p.name(f["to"], "to"); err != nil {
+		return nil, err
+	}
+	s.Payload, s.Value, s.NoBounce, err = p.payload(n, f)
+	return s, err
+}
+
+func (p *parser) get(n *yaml.Node) (*Get, error) {
+	f, err := p.fields(n, "get", []string{"on", "method"}, "args")
+	if err != nil {
+		return nil, err
+	}
+	g := &Get{}
+	if g.On, err = p.name(f["on"], "on"); err != nil {
+		return nil, err
+	}
+	if g.Method, err = p.name(f["method"], "method"); err != nil {
+		return nil, err
+	}
+	if v := f["args"]; v != nil && v.Tag != "!!null" {
+		if _, err := p.mapping(v, "args"); err != nil {
+			return nil, err
+		}
+		g.Args = v
+	}
+	return g, nil
+}
+
+func (p *parser) preflight(n *yaml.Node) (*Preflight, error) {
+	f, err := p.fields(n, "preflight", []string{"on", "contract"}, "from")
+	if err != nil {
+		return nil, err
+	}
+	pf := &Preflight{}
+	if pf.On, err = p.name(f["on"], "on"); err != nil {
+		return nil, err
+	}
+	if pf.Contract, err = p.name(f["contract"], "contract"); err != nil {
+		return nil, err
+	}
+	if v := f["from"]; v != nil {
+		ref, err := p.name(v, "from")
+		if err != nil {
+			return nil, err
+		}
+		pf.From = &ref
+	}
+	return pf, nil
+}
+
+// Verdicts a preflight expectation names.
+var verdicts = []string{"safe", "rejected", "bricked"}
+
+func (p *parser) expect(e *entry, action string) (*Expect, error) {
+	allowed := expectKeys[action]
+	if len(allowed) == 0 {
+		return nil, p.errf(e.k, "%s has nothing to expect", action)
+	}
+	entries, err := p.mapping(e.v, "expect of "+action, allowed...)
+	if err != nil {
+		return nil, err
+	}
+	x := &Expect{Pos: at(e.k)}
+	for _, c := range entries {
+		switch c.key {
+		case "exit_code", "action_code":
+			_, err = p.integer(c.v, c.key, math.MinInt32, math.MaxInt32)
+		case "gas_used", "transactions":
+			_, err = p.integer(c.v, c.key, 0, math.MaxInt64)
+		case "success", "aborted", "deployed", "bounced":
+			_, err = p.boolean(c.v, c.key)
+		case "storage":
+			_, err = p.mapping(c.v, "storage")
+		case "verdict":
+			var v string
+			if v, err = p.str(c.v, "verdict"); err == nil && !contains(verdicts, v) {
+				err = p.errf(c.v, "verdict %q is not one of %s", v, strings.Join(verdicts, ", "))
+			}
+		case "version":
+			_, err = p.str(c.v, "version")
+		}
+		if err != nil {
+			return nil, err
+		}
+		x.Checks = append(x.Checks, &Check{Key: c.key, Value: c.v, Pos: at(c.k)})
+	}
+	return x, nil
+}

@@ -1,0 +1,450 @@
+package scenario
+
+import (
+	"errors"
+	"io"
+
+	"github.com/tonsim/tonsim/actor"
+	"github.com/tonsim/tonsim/catalog"
+	"github.com/tonsim/tonsim/cell"
+	"github.com/tonsim/tonsim/upgradable"
+	"github.com/xssnick/tonutils-go/address"
+	"github.com/xssnick/tonutils-go/tlb"
+	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
+)
+
+// Runner plays a scenario's steps on a world, one at a time.
+type Runner struct {
+	Scenario *Scenario
+	World    *actor.World
+	Catalog  *catalog.Catalog
+	next     int
+}
+
+// Result is what one step did.
+type Result struct {
+	Step *Step
+	// Trace is every transaction of a deploy or send; Tx is the one on the
+	// step's target (the deployed or addressed account) started by the
+	// step's message, nil when none ran there.
+	Trace  *actor.Trace
+	Tx     *actor.Transaction
+	Target *address.Address
+	// Get is a getter's outcome.
+	Get *GetOutcome
+	// Preflight is a preflight's report.
+	Preflight *upgradable.Report
+	// Failures are the step's expectations that did not hold.
+	Failures []Failure
+}
+
+// GetOutcome is a getter's result: its value decoded by the ABI (or the raw
+// stack when the contract's code is unknown), or the error it failed with.
+type GetOutcome struct {
+	Method string
+	Value  any
+	// Stack is the raw result of a getter of unknown code.
+	Stack []any
+	Err   error
+}
+
+// NewRunner prepares a run of s on w (a new world when nil): it adds the
+// contracts of cat (the scenario's, from [Load]) to the run's catalog,
+// creates the scenario's wallets (reusing a wallet w already has under the
+// same name) and checks every name the steps use, so a misspelt name fails
+// before anything runs.
+func NewRunner(s *Scenario, cat *catalog.Catalog, w *actor.World) (*Runner, error) {
+	if w == nil {
+		var err error
+		if w, err = actor.NewWorld(); err != nil {
+			return nil, err
+		}
+	}
+	if cat == nil {
+		cat = catalog.New()
+	}
+	r := &Runner{Scenario: s, World: w, Catalog: cat}
+	for _, d := range s.Wallets {
+		if err := r.wallet(d); err != nil {
+			return nil, err
+		}
+	}
+	if err := r.check(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+func (r *Runner) wallet(d *WalletDecl) error {
+	if existing, err := r.World.Lookup(d.Name); err == nil {
+		if !r.World.IsWallet(existing) {
+			return r.errf(d.Pos, "wallet %s: the world already has an account called %s that is not a wallet", d.Name, d.Name)
+		}
+		if d.Address != nil && !d.Address.Equals(existing) {
+			return r.errf(d.Pos, "wallet %s: the world already has wallet %s at %s", d.Name, d.Name, existing.StringRaw())
+		}
+		return nil
+	}
+	var opts []actor.WalletOption
+	if d.Address != nil {
+		opts = append(opts, actor.WithAddress(d.Address))
+	}
+	if d.Balance != nil {
+		opts = append(opts, actor.WithBalance(*d.Balance))
+	}
+	if _, err := r.World.NewWallet(d.Name, opts...); err != nil {
+		return r.errf(d.Pos, "wallet %s: %v", d.Name, err)
+	}
+	return nil
+}
+
+// check resolves every name the steps use, in order: a deploy's name is
+// known from the next step on.
+func (r *Runner) check() error {
+	known := map[string]bool{}
+	wallets := map[string]bool{}
+	for _, name := range r.World.Names() {
+		known[name] = true
+		if addr, err := r.World.Wallet(name); err == nil && addr != nil {
+			wallets[name] = true
+		}
+	}
+	account := func(ref Ref) error {
+		if known[ref.Name] {
+			return nil
+		}
+		if _, err := cell.ParseAddress(ref.Name); err == nil {
+			return nil
+		}
+		return r.errf(ref.Pos, "unknown wallet or account %q%s", ref.Name, suggest(ref.Name, keys(known)))
+	}
+	wallet := func(ref Ref) error {
+		if wallets[ref.Name] {
+			return nil
+		}
+		if known[ref.Name] {
+			return r.errf(ref.Pos, "%q is not a wallet: only wallets send", ref.Name)
+		}
+		return r.errf(ref.Pos, "unknown wallet %q%s", ref.Name, suggest(ref.Name, keys(wallets)))
+	}
+	contract := func(ref Ref) error {
+		if _, err := r.Catalog.ByName(ref.Name); err != nil {
+			return r.errf(ref.Pos, "%v", err)
+		}
+		return nil
+	}
+
+	for _, s := range r.Scenario.Steps {
+		var err error
+		switch a := s.Action.(type) {
+		case *Deploy:
+			err = errors.Join(contract(a.Contract), wallet(a.From))
+			if err == nil && known[a.Name.Name] {
+				err = r.errf(a.Name.Pos, "the name %q is taken", a.Name.Name)
+			}
+			known[a.Name.Name] = true
+		case *Send:
+			err = errors.Join(wallet(a.From), account(a.To))
+		case *Get:
+			err = account(a.On)
+		case *Preflight:
+			err = errors.Join(account(a.On), contract(a.Contract))
+			if err == nil && a.From != nil {
+				err = wallet(*a.From)
+			}
+		}
+		if err != nil {
+			return first(err)
+		}
+	}
+	return nil
+}
+
+// first returns the first of joined errors, so one mistake is reported at
+// a time, the earliest in the file.
+func first(err error) error {
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		return joined.Unwrap()[0]
+	}
+	return err
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// Done reports whether every step has run.
+func (r *Runner) Done() bool { return r.next >= len(r.Scenario.Steps) }
+
+// Next runs the next step. It returns io.EOF when every step has run, and a
+// [*Error] for a mistake only running finds (a field of the wrong type, a
+// message the target's ABI does not have); the world is then as the step
+// found it. Expectations that do not hold are Failures of the result, not
+// errors.
+func (r *Runner) Next() (*Result, error) {
+	if r.Done() {
+		return nil, io.EOF
+	}
+	step := r.Scenario.Steps[r.next]
+	res, err := r.run(step)
+	if err != nil {
+		return nil, err
+	}
+	r.next++
+	res.Failures = r.expect(step, res)
+	return res, nil
+}
+
+// Run runs every remaining step and returns their results; it stops at the
+// first error.
+func (r *Runner) Run() ([]*Result, error) {
+	var out []*Result
+	for !r.Done() {
+		res, err := r.Next()
+		if err != nil {
+			return out, err
+		}
+		out = append(out, res)
+	}
+	return out, nil
+}
+
+func (r *Runner) run(step *Step) (*Result, error) {
+	res := &Result{Step: step}
+	var err error
+	switch a := step.Action.(type) {
+	case nil:
+	case *Deploy:
+		err = r.deploy(a, res)
+	case *Send:
+		err = r.send(a, res)
+	case *Get:
+		err = r.get(a, res)
+	case *Preflight:
+		err = r.preflight(a, res)
+	case *Wait:
+		err = r.World.SetNow(r.World.Now() + a.Seconds)
+		if err != nil {
+			err = r.errf(step.Pos, "wait: %v", err)
+		}
+	}
+	return res, err
+}
+
+func (r *Runner) sender(ref Ref) (*address.Address, error) {
+	addr, err := r.World.Wallet(ref.Name)
+	if err != nil {
+		return nil, r.errf(ref.Pos, "%v", err)
+	}
+	return addr, nil
+}
+
+func (r *Runner) deploy(d *Deploy, res *Result) error {
+	ct, err := r.Catalog.ByName(d.Contract.Name)
+	if err != nil {
+		return r.errf(d.Contract.Pos, "%v", err)
+	}
+	from, err := r.sender(d.From)
+	if err != nil {
+		return err
+	}
+	data := d.Data
+	if data == nil {
+		if ct.Package == nil {
+			return r.errf(d.Contract.Pos, "contract %s is bare code: give its data (data: <BOC>)", ct.Name)
+		}
+		conv := r.converter(ct.Package.ABI)
+		args, err := conv.fields(d.Init, ct.Package.Init.Args, "init of "+ct.Name, "")
+		if err != nil {
+			return err
+		}
+		if data, err = ct.Package.InitData(args); err != nil {
+			return conv.locate(err, d.Contract.Pos)
+		}
+	}
+	si := &tlb.StateInit{Code: ct.Code, Data: data}
+	addr, err := actor.StateInitAddress(si)
+	if err != nil {
+		return r.errf(d.Name.Pos, "%v", err)
+	}
+	body, err := r.body(d.Payload, ct, d.Name.Pos)
+	if err != nil {
+		return err
+	}
+	tr, err := r.World.Send(actor.Message{From: from, StateInit: si, Value: d.Value, NoBounce: d.NoBounce, Body: body})
+	if err != nil {
+		return r.errf(d.From.Pos, "deploy: %v", err)
+	}
+	if err := r.World.SetName(d.Name.Name, addr); err != nil {
+		return r.errf(d.Name.Pos, "%v", err)
+	}
+	res.Trace, res.Target = tr, addr
+	res.Tx = on(tr, from, addr)
+	return nil
+}
+
+func (r *Runner) send(s *Send, res *Result) error {
+	from, err := r.sender(s.From)
+	if err != nil {
+		return err
+	}
+	to, err := r.address(s.To)
+	if err != nil {
+		return err
+	}
+	var ct *catalog.Contract
+	if acc, err := r.World.Account(to); err == nil && acc.Code != nil {
+		ct, _ = r.Catalog.ByCode(acc.Code)
+	}
+	body, err := r.body(s.Payload, ct, s.To.Pos)
+	if err != nil {
+		return err
+	}
+	tr, err := r.World.Send(actor.Message{From: from, To: to, Value: s.Value, NoBounce: s.NoBounce, Body: body})
+	if err != nil {
+		return r.errf(s.From.Pos, "send: %v", err)
+	}
+	res.Trace, res.Target = tr, to
+	res.Tx = on(tr, from, to)
+	return nil
+}
+
+// on returns the transaction on to that from's message started.
+func on(tr *actor.Trace, from, to *address.Address) *actor.Transaction {
+	for _, tx := range tr.Transactions {
+		if tx.To.Equals(to) && tx.From != nil && tx.From.Equals(from) {
+			return tx
+		}
+	}
+	return nil
+}
+
+// body builds a message body: by the receiving contract's ABI, raw, as a
+// comment, or empty (nil).
+func (r *Runner) body(p Payload, ct *catalog.Contract, at Pos) (*tvmcell.Cell, error) {
+	switch {
+	case p.Body != nil:
+		return p.Body, nil
+	case p.Comment != nil:
+		return tvmcell.BeginCell().MustStoreUInt(0, 32).MustStoreStringSnake(*p.Comment).EndCell(), nil
+	case p.Message == nil:
+		return nil, nil
+	}
+	if ct == nil || ct.ABI() == nil {
+		return nil, r.errf(p.Message.Pos, "message %s: the target runs code the scenario has no package for; give a body (BOC) instead", p.Message.Name)
+	}
+	t, err := ct.ABI().Type(p.Message.Name)
+	if err != nil || t.Header == nil {
+		return nil, r.errf(p.Message.Pos, "%s has no message %q%s (messages: %s)", ct.Name, p.Message.Name, suggest(p.Message.Name, messages(ct.ABI())), joinNames(messages(ct.ABI())))
+	}
+	conv := r.converter(ct.ABI())
+	fields, err := conv.fields(p.Fields, t.Fields, t.Name, "")
+	if err != nil {
+		return nil, err
+	}
+	c, err := ct.ABI().Encode(t.Name, fields)
+	if err != nil {
+		return nil, conv.locate(err, p.Message.Pos)
+	}
+	return c, nil
+}
+
+func messages(abi *cell.ABI) []string {
+	var out []string
+	for _, t := range abi.InternalMessages() {
+		out = append(out, t.Name)
+	}
+	return out
+}
+
+func joinNames(names []string) string {
+	if len(names) == 0 {
+		return "none"
+	}
+	s := names[0]
+	for _, n := range names[1:] {
+		s += ", " + n
+	}
+	return s
+}
+
+func (r *Runner) get(g *Get, res *Result) error {
+	addr, err := r.address(g.On)
+	if err != nil {
+		return err
+	}
+	res.Target = addr
+	out := &GetOutcome{Method: g.Method.Name}
+	res.Get = out
+
+	var ct *catalog.Contract
+	if acc, err := r.World.Account(addr); err == nil && acc.Code != nil {
+		ct, _ = r.Catalog.ByCode(acc.Code)
+	}
+	if ct == nil || ct.ABI() == nil {
+		if g.Args != nil {
+			return r.errf(at(g.Args), "%s runs code the scenario has no package for: its getters take no named arguments", g.On.Name)
+		}
+		st, err := r.World.Get(addr, g.Method.Name)
+		if err == nil {
+			out.Stack = st.Stack
+		}
+		out.Err = err
+		return nil
+	}
+	getter, err := ct.ABI().Getter(g.Method.Name)
+	if err != nil {
+		return r.errf(g.Method.Pos, "%s has no getter %q%s", ct.Name, g.Method.Name, suggest(g.Method.Name, getterNames(ct.ABI())))
+	}
+	conv := r.converter(ct.ABI())
+	args, err := conv.fields(g.Args, getter.Arguments, "the arguments of "+getter.Name, "")
+	if err != nil {
+		return err
+	}
+	out.Value, out.Err = r.World.GetTyped(addr, ct.ABI(), getter.Name, args)
+	var exit *actor.ExitError
+	if out.Err != nil && !errors.As(out.Err, &exit) {
+		return conv.locate(out.Err, g.Method.Pos)
+	}
+	return nil
+}
+
+func getterNames(abi *cell.ABI) []string {
+	var out []string
+	for _, g := range abi.Getters {
+		out = append(out, g.Name)
+	}
+	return out
+}
+
+func (r *Runner) preflight(p *Preflight, res *Result) error {
+	addr, err := r.address(p.On)
+	if err != nil {
+		return err
+	}
+	next, err := r.Catalog.ByName(p.Contract.Name)
+	if err != nil {
+		return r.errf(p.Contract.Pos, "%v", err)
+	}
+	req := upgradable.Request{Contract: addr, Code: next.Code, Next: next.Package}
+	if acc, err := r.World.Account(addr); err == nil && acc.Code != nil {
+		if cur, err := r.Catalog.ByCode(acc.Code); err == nil {
+			req.Current = cur.Package
+		}
+	}
+	if p.From != nil {
+		if req.Sender, err = r.sender(*p.From); err != nil {
+			return err
+		}
+	}
+	report, err := upgradable.Preflight(r.World, req)
+	if err != nil {
+		return r.errf(p.On.Pos, "preflight: %v", err)
+	}
+	res.Target, res.Preflight = addr, report
+	return nil
+}

@@ -1,0 +1,145 @@
+package scenario
+
+import (
+	"github.com/xssnick/tonutils-go/address"
+	"github.com/xssnick/tonutils-go/tlb"
+	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
+	"go.yaml.in/yaml/v4"
+)
+
+// DefaultValue is what a send or deploy carries unless it says otherwise.
+var DefaultValue = tlb.MustFromTON("0.05")
+
+// Scenario is a parsed scenario file.
+type Scenario struct {
+	// Path is the file, as given; relative paths inside it are relative to
+	// its directory.
+	Path        string
+	Name        string
+	Description string
+	Contracts   []*ContractDecl
+	Wallets     []*WalletDecl
+	Steps       []*Step
+}
+
+// ContractDecl is one entry of contracts: a name and where its code comes
+// from: a built-in name, a Tact package (.pkg) or a code BOC file.
+type ContractDecl struct {
+	Name   string
+	Source string
+	Pos    Pos
+}
+
+// WalletDecl is one entry of wallets.
+type WalletDecl struct {
+	Name string
+	// Address is nil for the address derived from the name.
+	Address *address.Address
+	// Balance is nil for the default balance.
+	Balance *tlb.Coins
+	Pos     Pos
+}
+
+// Step is one item of steps: an action, a narration, or both.
+type Step struct {
+	// Index is the step's number, from 1.
+	Index int
+	Pos   Pos
+	// Note is the narration shown beside the step in walkthroughs.
+	Note string
+	// Action is a *Deploy, *Send, *Get, *Preflight or *Wait; nil for a
+	// step that is only a note.
+	Action Action
+	// Expect holds the step's checks; nil when it has none.
+	Expect *Expect
+}
+
+// Action is what a step does.
+type Action interface {
+	// Kind is the action's key: "deploy", "send", "get", "preflight", "wait".
+	Kind() string
+}
+
+// Ref is a name the scenario uses (a wallet, an account, a contract) and
+// where.
+type Ref struct {
+	Name string
+	Pos  Pos
+}
+
+// Payload is how a step gives a message body: by ABI type and fields, as a
+// raw BOC, as a text comment, or not at all (an empty body).
+type Payload struct {
+	// Message is the ABI type, looked up in the receiving contract's ABI.
+	Message *Ref
+	// Fields are the type's field values, as written.
+	Fields *yaml.Node
+	// Body is a raw body BOC.
+	Body *tvmcell.Cell
+	// Comment is a text comment.
+	Comment *string
+}
+
+// Deploy deploys a contract by sending its StateInit.
+type Deploy struct {
+	// Name is what the deployed account is called from then on.
+	Name     Ref
+	Contract Ref
+	From     Ref
+	Value    tlb.Coins
+	// Init are the init arguments by the package's ABI; Data is raw data
+	// instead (for a contract without a package).
+	Init     *yaml.Node
+	Data     *tvmcell.Cell
+	NoBounce bool
+	Payload
+}
+
+// Send sends a message from a wallet.
+type Send struct {
+	From     Ref
+	To       Ref
+	Value    tlb.Coins
+	NoBounce bool
+	Payload
+}
+
+// Get runs a getter.
+type Get struct {
+	On     Ref
+	Method Ref
+	Args   *yaml.Node
+}
+
+// Preflight dry-runs an upgrade of On to Contract, sent by From (by default
+// the contract's owner).
+type Preflight struct {
+	On       Ref
+	Contract Ref
+	From     *Ref
+}
+
+// Wait moves the world's clock forward.
+type Wait struct {
+	Seconds uint32
+}
+
+func (*Deploy) Kind() string    { return "deploy" }
+func (*Send) Kind() string      { return "send" }
+func (*Get) Kind() string       { return "get" }
+func (*Preflight) Kind() string { return "preflight" }
+func (*Wait) Kind() string      { return "wait" }
+
+// Expect holds a step's checks, in the order written.
+type Expect struct {
+	Pos    Pos
+	Checks []*Check
+}
+
+// Check is one expected value: Key is a check name (exit_code, result,
+// storage, …) and Value its expected value as written.
+type Check struct {
+	Key   string
+	Value *yaml.Node
+	Pos   Pos
+}

@@ -233,7 +233,6 @@ func (r *Runner) expectGet(c *Check, g *GetOutcome, fail failFunc) {
 	}
 }
 
-
 func expectPreflight(c *Check, rep *upgradable.Report, fail failFunc) {
 	var got string
 	switch c.Key {

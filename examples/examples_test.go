@@ -8,11 +8,11 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"github.com/tonsim/tonsim/counter"
+	"github.com/tonsim/tonsim/examples"
 	"github.com/tonsim/tonsim/scenario"
 )
 
-var builtins = scenario.Builtins{"counter.v1": counter.V1(), "counter.v2": counter.V2(), "counter.v3": counter.V3()}
+var builtins = examples.Builtins()
 
 func TestExamples(t *testing.T) {
 	files, err := filepath.Glob("*.yaml")
@@ -37,4 +37,18 @@ func TestExamples(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestDemo(t *testing.T) {
+	w, cat, err := examples.Demo()
+	require.NoError(t, err)
+	counter, err := w.Lookup("counter")
+	require.NoError(t, err)
+	acc, err := w.Account(counter)
+	require.NoError(t, err)
+	ct, err := cat.ByCode(acc.Code)
+	require.NoError(t, err)
+	assert.Equal(t, "v1", ct.Name)
+	assert.Equal(t, []string{"alice", "bob", "counter", "owner"}, w.Names())
+	assert.Len(t, cat.Contracts(), 3)
 }

@@ -1,0 +1,53 @@
+// Package examples holds tonsim's example scenarios (the *.yaml files here,
+// played by `tonsim test examples` and by this package's test) and the
+// built-in demo world the tonsim command opens when run without arguments.
+package examples
+
+import (
+	_ "embed"
+	"fmt"
+
+	"github.com/tonsim/tonsim/actor"
+	"github.com/tonsim/tonsim/catalog"
+	"github.com/tonsim/tonsim/counter"
+	"github.com/tonsim/tonsim/scenario"
+)
+
+// Builtins are the contracts every scenario may name without a file: the
+// example counter's versions, as counter.v1, counter.v2 and counter.v3.
+func Builtins() scenario.Builtins {
+	return scenario.Builtins{"counter.v1": counter.V1(), "counter.v2": counter.V2(), "counter.v3": counter.V3()}
+}
+
+//go:embed demo/demo.yaml
+var demo []byte
+
+// DemoPath names the demo scenario in errors and walkthroughs.
+const DemoPath = "demo/demo.yaml"
+
+// Demo builds the demo world: the counter's version 1 deployed and owned by
+// owner, wallets owner, alice and bob, and v1, v2 and v3 in the catalog.
+func Demo() (*actor.World, *catalog.Catalog, error) {
+	s, err := scenario.Parse(DemoPath, demo)
+	if err != nil {
+		return nil, nil, err
+	}
+	cat := catalog.New()
+	if err := s.LoadContracts(cat, Builtins()); err != nil {
+		return nil, nil, err
+	}
+	r, err := scenario.NewRunner(s, cat, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	results, err := r.Run()
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, res := range results {
+		if len(res.Failures) > 0 {
+			return nil, nil, fmt.Errorf("demo: %s", res.Failures[0])
+		}
+	}
+	return r.World, r.Catalog, nil
+}

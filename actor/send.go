@@ -184,6 +184,9 @@ func (w *World) process(first queued) (*Trace, error) {
 		}
 		trace.Transactions = append(trace.Transactions, tx)
 		w.st.history = append(w.st.history, tx)
+		if w.snapshots {
+			tx.After = w.snapshot()
+		}
 
 		for _, out := range outs {
 			internal, ok := out.Msg.Msg.(*tlb.InternalMessage)

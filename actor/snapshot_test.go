@@ -197,3 +197,31 @@ func TestAccounts(t *testing.T) {
 		assert.Less(t, hex.EncodeToString(accs[i-1].Address.Data()), hex.EncodeToString(accs[i].Address.Data()), "ordered by address")
 	}
 }
+
+func TestTransactionSnapshots(t *testing.T) {
+	w := newWorld(t)
+	alice := newWallet(t, w, "alice")
+	probe := deployProbe(t, w, alice, 1)
+	for _, tx := range w.Transactions() {
+		assert.Nil(t, tx.After, "off by default")
+	}
+
+	w.SetTransactionSnapshots(true)
+	ping := body(opForward, func(b *tvmcell.Builder) {
+		b.MustStoreAddr(probe).MustStoreBigCoins(ton("0.1").Nano()).MustStoreBoolBit(true).MustStoreUInt(0, 8).MustStoreMaybeRef(nil)
+	})
+	tr, err := w.Send(actor.Message{From: alice, To: probe, Value: ton("0.5"), Body: ping})
+	require.NoError(t, err)
+	require.Len(t, tr.Transactions, 3, "wallet, probe, probe again")
+	for i, tx := range tr.Transactions {
+		require.NotNil(t, tx.After)
+		assert.Len(t, tx.After.Transactions(), len(w.Transactions())-len(tr.Transactions)+i+1)
+	}
+	assert.Equal(t, w.StateRoot(), tr.Transactions[2].After.Root())
+
+	// Back to between the probe's two transactions: it has seen 2 messages.
+	w.Restore(tr.Transactions[1].After)
+	assert.Equal(t, int64(2), getInt(t, w, probe, "seen").Int64())
+	w.Restore(tr.Transactions[2].After)
+	assert.Equal(t, int64(3), getInt(t, w, probe, "seen").Int64())
+}

@@ -78,6 +78,10 @@ type Transaction struct {
 
 	// Cell is the transaction as its TL-B cell.
 	Cell *tvmcell.Cell
+
+	// After is the world right after this transaction, messages still in
+	// flight aside; set only while [World.SetTransactionSnapshots] is on.
+	After *Snapshot
 }
 
 // OutMessage is a message a transaction sent.

@@ -35,6 +35,8 @@ type World struct {
 	seed      [32]byte
 	getterGas int64
 	maxTxs    int
+	// snapshots makes every record carry the world right after it.
+	snapshots bool
 
 	st    state
 	cache map[accountID]*entry
@@ -182,6 +184,16 @@ func (w *World) SetNow(unix uint32) error {
 	}
 	w.st.now, w.st.block = unix, block
 	return nil
+}
+
+// SetTransactionSnapshots makes every transaction from now on keep a
+// [Snapshot] of the world right after it (Transaction.After), for tools
+// that travel back to any transaction. Off by default: each snapshot keeps
+// that moment's account dictionary alive.
+func (w *World) SetTransactionSnapshots(on bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.snapshots = on
 }
 
 // LT returns the logical time the next transaction starts at or after.
@@ -347,6 +359,7 @@ func (w *World) Fork() *World {
 		seed:      w.seed,
 		getterGas: w.getterGas,
 		maxTxs:    w.maxTxs,
+		snapshots: w.snapshots,
 		st:        st,
 		cache:     map[accountID]*entry{},
 	}

@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"errors"
+	"fmt"
 	"io"
 
 	"github.com/tonsim/tonsim/actor"
@@ -175,6 +176,20 @@ func keys(m map[string]bool) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// Position returns how many steps have run: the index of the next one.
+func (r *Runner) Position() int { return r.next }
+
+// Seek makes step i (from 0) the next to run, so a walkthrough can go back.
+// The caller puts the world back as it was before step i (a snapshot taken
+// then); the runner keeps no other state.
+func (r *Runner) Seek(i int) error {
+	if i < 0 || i > len(r.Scenario.Steps) {
+		return fmt.Errorf("step %d is outside the scenario's %d steps", i+1, len(r.Scenario.Steps))
+	}
+	r.next = i
+	return nil
 }
 
 // Done reports whether every step has run.

@@ -237,3 +237,23 @@ func TestExistingWorld(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, position(err), "s.yaml:6:3: wallet owner: the world already has wallet owner at 0:")
 }
+
+func TestSeek(t *testing.T) {
+	r, err := load(t, header+"  - send: { from: owner, to: counter, message: Step, fields: { queryId: 1 } }\n    expect: { storage: { value: 6 } }\n")
+	require.NoError(t, err)
+	_, err = r.Next()
+	require.NoError(t, err)
+	before := r.World.Snapshot()
+	assert.Equal(t, 1, r.Position())
+	res, err := r.Next()
+	require.NoError(t, err)
+	assert.Empty(t, res.Failures)
+	assert.True(t, r.Done())
+
+	r.World.Restore(before)
+	require.NoError(t, r.Seek(1))
+	res, err = r.Next()
+	require.NoError(t, err)
+	assert.Empty(t, res.Failures, "the step runs again on the world as it was")
+	require.Error(t, r.Seek(5))
+}

@@ -1,7 +1,7 @@
 package actor
 
-// Exit codes of the TVM compute phase and of the action phase, as the TON
-// documentation lists them. Contracts add their own (Tact's come with the
+// Exit codes of the TVM compute phase and of the action phase, named as the
+// TON documentation (and Tact's ABI) name them. Contracts add their own (Tact's come with the
 // package's ABI).
 const (
 	ExitSuccess            = 0
@@ -35,35 +35,35 @@ const (
 )
 
 var exitCodeMeanings = map[int64]string{
-	ExitSuccess:            "success",
-	ExitAltSuccess:         "alternative success",
-	ExitStackUnderflow:     "stack underflow",
-	ExitStackOverflow:      "stack overflow",
-	ExitIntegerOverflow:    "integer overflow",
-	ExitRangeCheck:         "integer out of expected range",
-	ExitInvalidOpcode:      "invalid opcode",
-	ExitTypeCheck:          "type check error",
-	ExitCellOverflow:       "cell overflow",
-	ExitCellUnderflow:      "cell underflow",
-	ExitDictionary:         "dictionary error",
-	ExitUnknown:            "unknown error",
-	ExitFatal:              "fatal error",
-	ExitOutOfGas:           "out of gas",
-	-ExitOutOfGas:          "out of gas",
-	ExitVirtualization:     "virtualization error",
-	ExitActionListInvalid:  "action list is invalid",
-	ExitActionListTooLong:  "action list is too long",
-	ExitActionInvalid:      "action is invalid or not supported",
-	ExitInvalidSource:      "invalid source address in outbound message",
-	ExitInvalidDestination: "invalid destination address in outbound message",
-	ExitNotEnoughTON:       "not enough Toncoin",
-	ExitNotEnoughExtra:     "not enough extra currencies",
-	ExitMessageTooBig:      "outbound message does not fit into a cell after rewriting",
-	ExitCannotProcess:      "cannot process a message",
-	ExitLibraryNull:        "library reference is null",
-	ExitLibraryChange:      "library change action error",
-	ExitLibraryLimits:      "exceeded maximum number of cells in the library or the maximum depth of the Merkle tree",
-	ExitAccountStateTooBig: "account state size exceeded limits",
+	ExitSuccess:            "Success",
+	ExitAltSuccess:         "Alternative success",
+	ExitStackUnderflow:     "Stack underflow",
+	ExitStackOverflow:      "Stack overflow",
+	ExitIntegerOverflow:    "Integer overflow",
+	ExitRangeCheck:         "Integer out of expected range",
+	ExitInvalidOpcode:      "Invalid opcode",
+	ExitTypeCheck:          "Type check error",
+	ExitCellOverflow:       "Cell overflow",
+	ExitCellUnderflow:      "Cell underflow",
+	ExitDictionary:         "Dictionary error",
+	ExitUnknown:            "Unknown error",
+	ExitFatal:              "Fatal error",
+	ExitOutOfGas:           "Out of gas",
+	-ExitOutOfGas:          "Out of gas",
+	ExitVirtualization:     "Virtualization error",
+	ExitActionListInvalid:  "Action list is invalid",
+	ExitActionListTooLong:  "Action list is too long",
+	ExitActionInvalid:      "Action is invalid or not supported",
+	ExitInvalidSource:      "Invalid source address in outbound message",
+	ExitInvalidDestination: "Invalid destination address in outbound message",
+	ExitNotEnoughTON:       "Not enough Toncoin",
+	ExitNotEnoughExtra:     "Not enough extra currencies",
+	ExitMessageTooBig:      "Outbound message does not fit into a cell after rewriting",
+	ExitCannotProcess:      "Cannot process a message",
+	ExitLibraryNull:        "Library reference is null",
+	ExitLibraryChange:      "Library change action error",
+	ExitLibraryLimits:      "Exceeded maximum number of cells in the library or the maximum depth of the Merkle tree",
+	ExitAccountStateTooBig: "Account state size exceeded limits",
 }
 
 // ExitCodeMeaning explains a TVM or action-phase exit code; it returns ""

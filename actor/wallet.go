@@ -20,13 +20,18 @@ import (
 //go:embed build/Wallet_Wallet.pkg
 var walletPackage []byte
 
-var walletCode = func() *tvmcell.Cell {
+var wallet = func() *cell.Package {
 	pkg, err := cell.ParsePackage(walletPackage)
 	if err != nil {
 		panic(fmt.Sprintf("actor: embedded wallet package: %v", err))
 	}
-	return pkg.Code
+	return pkg
 }()
+
+var walletCode = wallet.Code
+
+// WalletPackage returns the Tact package of the world's wallets.
+func WalletPackage() *cell.Package { return wallet }
 
 // walletData is a Tact contract's data before its init() ran: the
 // lazy-deployment bit 0 and no init arguments. The first message runs init.

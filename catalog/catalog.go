@@ -1,10 +1,12 @@
 package catalog
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"sort"
 
+	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/cell"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
 )
@@ -46,7 +48,11 @@ type Catalog struct {
 	byCode map[string]*Contract
 }
 
-// New returns an empty catalog.
+// Wallet is the contract every world's wallets run. A catalog knows it by
+// its code without listing it among its contracts.
+var Wallet = &Contract{Name: "wallet", Package: actor.WalletPackage(), Code: actor.WalletCode(), Origin: "tonsim"}
+
+// New returns a catalog with no contracts but the world's wallet.
 func New() *Catalog {
 	return &Catalog{byName: map[string]*Contract{}, byCode: map[string]*Contract{}}
 }
@@ -98,6 +104,9 @@ func (c *Catalog) ByCode(code *tvmcell.Cell) (*Contract, error) {
 	}
 	ct, ok := c.byCode[string(code.Hash())]
 	if !ok {
+		if bytes.Equal(code.Hash(), Wallet.Code.Hash()) {
+			return Wallet, nil
+		}
 		return nil, fmt.Errorf("%w %x", ErrUnknownCode, code.Hash()[:8])
 	}
 	return ct, nil

@@ -32,7 +32,7 @@ type Tx struct {
 	Message string
 	// Body is the decoded message when its type is known.
 	Body *cell.Struct
-	// Exit explains the outcome: "0 (success)", "132 (Access denied)",
+	// Exit explains the outcome: "0 (Success)", "132 (Access denied)",
 	// "action 37 (not enough Toncoin)", "skipped (no state)".
 	Exit string
 	// CodeChanged is set when the transaction replaced the code; Upgraded
@@ -45,6 +45,10 @@ type Tx struct {
 	// Pending is set when the storage after is a lazy-migration envelope
 	// that the new code's init has not migrated yet.
 	Pending bool
+	// Initialized is set when the contract's init() ran in this
+	// transaction: the storage went from init arguments to fields. A
+	// migration (init on a pending envelope) sets it too.
+	Initialized bool
 	// Changes lists what changed in the storage: decoded fields when the
 	// layouts are known (a migration compares the old fields with the new),
 	// raw cells otherwise.
@@ -80,6 +84,7 @@ func (c *Catalog) Describe(w World, tx *actor.Transaction) *Tx {
 		_, err := upgradable.Envelope(tx.DataAfter)
 		d.Pending = err == nil
 	}
+	d.Initialized = d.After != nil && d.After.Initialized && (tx.DataBefore == nil || (d.Before != nil && !d.Before.Initialized))
 	d.Changes = c.changes(tx, d)
 	return d
 }
@@ -221,6 +226,9 @@ func (c *Catalog) changes(tx *actor.Transaction, d *Tx) []cell.Change {
 	}
 	if before != nil && d.After != nil && before.Initialized && d.After.Initialized {
 		return cell.DiffStructs(before.Fields, d.After.Fields)
+	}
+	if d.Initialized {
+		return nil // init turned the arguments into fields: nothing to compare
 	}
 	return cell.DiffCells(tx.DataBefore, tx.DataAfter)
 }

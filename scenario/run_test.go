@@ -137,7 +137,7 @@ func TestRunErrorsLeaveTheWorld(t *testing.T) {
 		{"unknown message", "  - send: { from: owner, to: counter, message: Stop }\n",
 			`s.yaml:10:48: v1 has no message "Stop", did you mean "Step"? (messages: Step, Upgrade)`},
 		{"message to a wallet", "  - send: { from: owner, to: alice, message: Step }\n",
-			`s.yaml:10:46: message Step: the target runs code the scenario has no package for; give a body (BOC) instead`},
+			`s.yaml:10:46: wallet has no message "Step" (messages: none)`},
 		{"cell field", "  - send: { from: owner, to: counter, message: Upgrade, fields: { code: v7 } }\n",
 			`s.yaml:10:73: "v7" is neither a contract of the scenario (v1, v2, v3) nor a BOC`},
 		{"address field", "  - deploy: { name: c2, contract: v1, from: owner, init: { id: 2, owner: nobody, value: 0 } }\n",

@@ -103,14 +103,21 @@ func WriteBOCFile(path string, c *tvmcell.Cell) error {
 	return nil
 }
 
-// Hex returns c's BOC in lowercase hex.
+// Hex returns c's BOC in lowercase hex, without a CRC: the compact form
+// people paste and compare (@ton/core's toBoc without crc32 writes the same
+// bytes). Files written by [WriteBOCFile] carry the CRC.
 func Hex(c *tvmcell.Cell) string {
-	return hex.EncodeToString(c.ToBOC())
+	return hex.EncodeToString(textBOC(c))
 }
 
-// Base64 returns c's BOC in standard, padded base64.
+// Base64 returns c's BOC in standard, padded base64, without a CRC like
+// [Hex].
 func Base64(c *tvmcell.Cell) string {
-	return base64.StdEncoding.EncodeToString(c.ToBOC())
+	return base64.StdEncoding.EncodeToString(textBOC(c))
+}
+
+func textBOC(c *tvmcell.Cell) []byte {
+	return c.ToBOCWithOptions(tvmcell.BOCSerializeOptions{})
 }
 
 // shorten cuts s to n runes, marking the cut with "…".

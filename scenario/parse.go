@@ -270,7 +270,7 @@ func (p *parser) wallets(n *yaml.Node) ([]*WalletDecl, error) {
 						return nil, err
 					}
 					if w.Address, err = cell.ParseAddress(s); err != nil {
-						return nil, p.errf(f.v, "address %q does not parse: %v", s, err)
+						return nil, p.errf(f.v, `address %q does not parse: want raw "0:<64 hex digits>" or a user-friendly address`, s)
 					}
 				case "balance":
 					c, err := p.coins(f.v, "balance")

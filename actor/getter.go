@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 
+	"github.com/tonsim/tonsim/cell"
 	"github.com/xssnick/tonutils-go/address"
 	"github.com/xssnick/tonutils-go/tlb"
 	"github.com/xssnick/tonutils-go/tvm"
@@ -140,28 +141,8 @@ func stackValue(v any) (any, error) {
 	switch x := v.(type) {
 	case nil:
 		return nil, nil
-	case *big.Int:
-		return new(big.Int).Set(x), nil
-	case int:
-		return big.NewInt(int64(x)), nil
-	case int8:
-		return big.NewInt(int64(x)), nil
-	case int16:
-		return big.NewInt(int64(x)), nil
-	case int32:
-		return big.NewInt(int64(x)), nil
-	case int64:
-		return big.NewInt(x), nil
-	case uint:
-		return new(big.Int).SetUint64(uint64(x)), nil
-	case uint8:
-		return big.NewInt(int64(x)), nil
-	case uint16:
-		return big.NewInt(int64(x)), nil
-	case uint32:
-		return big.NewInt(int64(x)), nil
-	case uint64:
-		return new(big.Int).SetUint64(x), nil
+	case *big.Int, int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
+		return cell.BigInt(x)
 	case bool:
 		if x {
 			return big.NewInt(-1), nil

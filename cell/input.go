@@ -260,8 +260,13 @@ func describe(v any) string {
 	return fmt.Sprintf("%v (%T)", v, v)
 }
 
-// toBigInt converts Go integers, *big.Int, integral float64, json.Number and
-// strings (decimal or 0x hex, optionally negative) to a new *big.Int.
+// BigInt converts an integer in any form [ABI.Encode] takes for an Int
+// field to a new *big.Int: Go integers, *big.Int, an integral float64,
+// json.Number, or a string (decimal or 0x hex, optionally negative).
+func BigInt(v any) (*big.Int, error) {
+	return toBigInt(v)
+}
+
 func toBigInt(v any) (*big.Int, error) {
 	switch x := v.(type) {
 	case *big.Int:

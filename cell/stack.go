@@ -323,15 +323,11 @@ func (a *ABI) fromStack(o *op, v any, path string) (any, error) {
 	}
 }
 
-// stackCell turns a cell, slice or builder into a cell.
+// stackCell turns a cell, slice or builder into a cell; a stack holds no
+// BOC text.
 func stackCell(v any) (*tvmcell.Cell, error) {
-	switch x := v.(type) {
-	case *tvmcell.Cell:
-		return x, nil
-	case *tvmcell.Slice:
-		return x.ToCell()
-	case *tvmcell.Builder:
-		return x.EndCell(), nil
+	if _, ok := v.(string); ok {
+		return nil, fmt.Errorf("%T is not a cell", v)
 	}
-	return nil, fmt.Errorf("%T is not a cell", v)
+	return toCell(v)
 }

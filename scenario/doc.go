@@ -45,8 +45,9 @@
 // expect checks, per action:
 //
 //   - deploy, send: exit_code, action_code, success, aborted, deployed,
-//     gas_used (of the target's transaction); bounced (the message came back
-//     to its sender); transactions (how many ran); storage (fields of the
+//     gas_used, op, lt, data_hash, code_hash (of the target's transaction,
+//     as `tonsim run --json` prints them); bounced (the message came back to
+//     its sender); transactions (how many ran); storage (fields of the
 //     target's storage after, decoded by its package).
 //   - get: result (the decoded value: numbers, names, text, or fields of a
 //     struct) or exit_code (the getter failed).

@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"bytes"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/big"
@@ -90,6 +91,20 @@ func (r *Runner) expectTx(c *Check, res *Result, fail failFunc) {
 		got = strconv.FormatBool(tx.Deployed)
 	case "gas_used":
 		got = strconv.FormatInt(tx.GasUsed, 10)
+	case "lt":
+		got = strconv.FormatUint(tx.LT, 10)
+	case "op":
+		got = "none"
+		if tx.HasOpcode {
+			got = strconv.FormatUint(uint64(tx.Opcode), 10)
+			if n, err := strconv.ParseUint(want, 0, 32); err == nil && uint32(n) == tx.Opcode {
+				got = want // 0x0a and 10 name the same opcode
+			}
+		}
+	case "data_hash":
+		got, want = hashOf(tx.DataAfter), strings.ToLower(want)
+	case "code_hash":
+		got, want = hashOf(tx.CodeAfter), strings.ToLower(want)
 	case "storage":
 		r.expectStorage(c, tx, fail)
 		return
@@ -274,4 +289,11 @@ func stackText(stack []any) string {
 		parts[i] = cell.FormatValue(v)
 	}
 	return strings.Join(parts, " ")
+}
+
+func hashOf(c *tvmcell.Cell) string {
+	if c == nil {
+		return "none"
+	}
+	return hex.EncodeToString(c.Hash())
 }

@@ -292,10 +292,14 @@ var (
 	stepKeys   = append([]string{"note", "expect"}, actionKeys...)
 )
 
+// txChecks are the checks of a deploy or send: the fields of its target's
+// transaction that `tonsim run --json` prints, and a few about the step.
+var txChecks = []string{"exit_code", "action_code", "success", "aborted", "deployed", "bounced", "gas_used", "op", "lt", "data_hash", "code_hash", "transactions", "storage"}
+
 // expectKeys lists the checks each action takes.
 var expectKeys = map[string][]string{
-	"deploy":    {"exit_code", "action_code", "success", "aborted", "deployed", "bounced", "gas_used", "transactions", "storage"},
-	"send":      {"exit_code", "action_code", "success", "aborted", "deployed", "bounced", "gas_used", "transactions", "storage"},
+	"deploy":    txChecks,
+	"send":      txChecks,
 	"get":       {"result", "exit_code"},
 	"preflight": {"verdict", "exit_code", "version"},
 	"wait":      {},
@@ -573,8 +577,15 @@ func (p *parser) expect(e *entry, action string) (*Expect, error) {
 		switch c.key {
 		case "exit_code", "action_code":
 			_, err = p.integer(c.v, c.key, math.MinInt32, math.MaxInt32)
-		case "gas_used", "transactions":
+		case "gas_used", "transactions", "lt":
 			_, err = p.integer(c.v, c.key, 0, math.MaxInt64)
+		case "op":
+			_, err = p.integer(c.v, c.key, 0, math.MaxUint32)
+		case "data_hash", "code_hash":
+			var h string
+			if h, err = p.str(c.v, c.key); err == nil && !isHash(h) {
+				err = p.errf(c.v, "%s must be 64 hex digits, not %q", c.key, h)
+			}
 		case "success", "aborted", "deployed", "bounced":
 			_, err = p.boolean(c.v, c.key)
 		case "storage":
@@ -593,4 +604,16 @@ func (p *parser) expect(e *entry, action string) (*Expect, error) {
 		x.Checks = append(x.Checks, &Check{Key: c.key, Value: c.v, Pos: at(c.k)})
 	}
 	return x, nil
+}
+
+func isHash(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for _, r := range s {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
+			return false
+		}
+	}
+	return true
 }

@@ -1,6 +1,7 @@
 package scenario_test
 
 import (
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -257,3 +258,25 @@ func TestSeek(t *testing.T) {
 	assert.Empty(t, res.Failures, "the step runs again on the world as it was")
 	require.Error(t, r.Seek(5))
 }
+
+func TestExpectTransactionFields(t *testing.T) {
+	r, err := load(t, header+`  - send: { from: owner, to: counter, message: Step, fields: { queryId: 1 } }
+    expect: { op: 0x00000001, lt: 8, data_hash: "`+strings.Repeat("ab", 32)+`", code_hash: "`+hexHash(counter.V1().Code.Hash())+`" }
+`)
+	require.NoError(t, err)
+	results, err := r.Run()
+	require.NoError(t, err)
+	tx := results[1].Tx
+	var got []string
+	for _, f := range results[1].Failures {
+		got = append(got, f.Key+": want "+f.Want+", got "+f.Got)
+	}
+	assert.Equal(t, []string{"data_hash: want " + strings.Repeat("ab", 32) + ", got " + hexHash(tx.DataAfter.Hash())}, got,
+		"op 0x00000001 is 1, lt and code_hash hold")
+	assert.Equal(t, uint64(8), tx.LT)
+
+	_, err = scenario.Parse("s.yaml", []byte("steps:\n  - send: { from: a, to: b }\n    expect: { data_hash: abc }\n"))
+	require.ErrorContains(t, err, `s.yaml:3:26: data_hash must be 64 hex digits, not "abc"`)
+}
+
+func hexHash(b []byte) string { return hex.EncodeToString(b) }

@@ -1,0 +1,285 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/tonsim/tonsim/catalog"
+	"github.com/xssnick/tonutils-go/address"
+)
+
+// accountsPane lists the world's accounts: name, short address, the
+// contract its code is and what type_and_version says (or "wallet"),
+// balance and status.
+type accountsPane struct {
+	c             *Common
+	width, height int
+	focused       bool
+	list          list
+	st            *state
+	// sel is the selected account's address, kept across states.
+	sel *address.Address
+}
+
+func newAccountsPane(c *Common) *accountsPane {
+	return &accountsPane{c: c, list: newList(c), st: &state{}}
+}
+
+// SetSize implements component.
+func (p *accountsPane) SetSize(width, height int) {
+	p.width, p.height = width, height
+	p.list.setHeight(p.rowsHeight())
+}
+
+// rowsHeight is how many account rows fit: the title and the column header
+// take a line each, the filter one more.
+func (p *accountsPane) rowsHeight() int {
+	h := p.height - 2
+	if p.list.filtering || p.list.query() != "" {
+		h--
+	}
+	return max(h, 1)
+}
+
+// setState shows st's accounts, keeping the selection.
+func (p *accountsPane) setState(st *state) {
+	p.st = st
+	p.refilter()
+	if p.sel == nil || st.account(p.sel) == nil {
+		p.list.cursor = 0
+		p.list.clamp()
+		p.sel = nil
+		if a := p.selected(); a != nil {
+			p.sel = a.addr
+		}
+	}
+}
+
+func (p *accountsPane) refilter() {
+	accs := p.st.accounts
+	p.list.setHeight(p.rowsHeight())
+	p.list.setRows(len(accs), func(i int, q string) bool {
+		return strings.Contains(strings.ToLower(p.rowText(accs[i])), q)
+	}, func(i int) bool { return p.sel != nil && accs[i].addr.Equals(p.sel) })
+	if a := p.selected(); a != nil {
+		p.sel = a.addr
+	}
+}
+
+// selected is the account under the cursor, nil when there is none.
+func (p *accountsPane) selected() *accountInfo {
+	i := p.list.selected()
+	if i < 0 || i >= len(p.st.accounts) {
+		return nil
+	}
+	return p.st.accounts[i]
+}
+
+// selectAddr moves the cursor to the account at addr.
+func (p *accountsPane) selectAddr(addr *address.Address) {
+	for i, a := range p.st.accounts {
+		if a.addr.Equals(addr) && p.list.selectRow(i) {
+			p.sel = addr
+		}
+	}
+}
+
+// rowText is what a filter matches: every column of the row.
+func (p *accountsPane) rowText(a *accountInfo) string {
+	return strings.Join([]string{a.name, a.addr.StringRaw(), kindOf(a), a.balance, a.status}, " ")
+}
+
+// kindOf says what an account is: its catalog name and short
+// type_and_version, "wallet", or why nothing is known.
+func kindOf(a *accountInfo) string {
+	switch {
+	case a.wallet:
+		return "wallet"
+	case a.codeHash == "":
+		return "no code"
+	}
+	var parts []string
+	if a.contract != nil {
+		parts = append(parts, a.contract.Name)
+	}
+	switch {
+	case a.version != "":
+		parts = append(parts, shortVersion(a.version))
+	case a.versionErr != nil:
+		parts = append(parts, "✗ "+shortErr(a.versionErr))
+	case a.contract == nil:
+		parts = append(parts, "unknown code")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// shortVersion drops the reverse-DNS prefix of a type_and_version:
+// "com.example.upgrades.Counter v1.0.0" → "Counter v1.0.0".
+func shortVersion(tv string) string {
+	typ, ver, ok := strings.Cut(tv, " ")
+	if !ok {
+		return tv
+	}
+	if i := strings.LastIndex(typ, "."); i >= 0 {
+		typ = typ[i+1:]
+	}
+	return typ + " " + ver
+}
+
+// Update handles a key for the focused pane.
+func (p *accountsPane) Update(msg tea.Msg) tea.Cmd {
+	if p.list.filtering {
+		changed, cmd := p.list.updateFilter(msg)
+		if changed || !p.list.filtering {
+			p.refilter()
+		}
+		p.sync()
+		return cmd
+	}
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	switch {
+	case p.list.updateNav(k):
+	case key.Matches(k, p.c.KeyMap.Filter):
+		cmd := p.list.startFilter()
+		p.list.setHeight(p.rowsHeight())
+		return cmd
+	case key.Matches(k, p.c.KeyMap.Back):
+		if p.list.clearFilter() {
+			p.refilter()
+		}
+	}
+	p.sync()
+	return nil
+}
+
+// sync remembers the account under the cursor.
+func (p *accountsPane) sync() {
+	if a := p.selected(); a != nil {
+		p.sel = a.addr
+	}
+}
+
+// click selects the account at line y of the pane.
+func (p *accountsPane) click(y int) {
+	if p.list.click(y - 2) {
+		p.sync()
+	}
+}
+
+// View implements component.
+func (p *accountsPane) View() string {
+	title := fmt.Sprintf("Accounts (%d)", len(p.st.accounts))
+	if q := p.list.query(); q != "" && len(p.list.visible) != len(p.st.accounts) {
+		title = fmt.Sprintf("Accounts (%d of %d)", len(p.list.visible), len(p.st.accounts))
+	}
+	out := []string{p.c.rule(title, p.width, p.focused)}
+	cols := p.columns()
+	out = append(out, p.c.Styles.ColumnHeader.Render(fit("  "+cols.header(), p.width)))
+	out = append(out, p.list.rows(p.width, p.focused, func(i, w int) string {
+		return cols.row(p.c, p.st.accounts[i])
+	})...)
+	if len(p.st.accounts) == 0 {
+		out = append(out, p.c.Styles.Dim.Render("  no accounts"))
+	} else if len(p.list.visible) == 0 {
+		out = append(out, p.c.Styles.Dim.Render("  nothing matches the filter"))
+	}
+	if f := p.list.filterLine(p.width); f != "" {
+		out = block(out, p.width, p.height-1)
+		out = append(out, fit(f, p.width))
+	}
+	return strings.Join(block(out, p.width, p.height), "\n")
+}
+
+// accountColumns are the widths of the account table's columns; a zero
+// width drops the column.
+type accountColumns struct {
+	name, addr, kind, balance, status int
+}
+
+// columns fits the table to the pane: when it is narrow the status goes
+// first (it mostly says "active"), then the address.
+func (p *accountsPane) columns() accountColumns {
+	c := accountColumns{name: 4, addr: 13, kind: 8, balance: 3, status: 6}
+	for _, a := range p.st.accounts {
+		c.name = max(c.name, len([]rune(a.label())))
+		k := len([]rune(kindOf(a)))
+		if a.pending {
+			k += 2
+		}
+		c.kind = max(c.kind, k)
+		c.balance = max(c.balance, len(strings.TrimSuffix(a.balance, " TON")))
+	}
+	c.name = min(c.name, 14)
+	c.kind = min(c.kind, 28)
+	avail := p.width - 2
+	need := func() int {
+		n := c.name + c.kind + c.balance
+		for _, w := range []int{c.addr, c.status} {
+			if w > 0 {
+				n += w + 2
+			}
+		}
+		return n + 4
+	}
+	if need() > avail {
+		c.status = 0
+	}
+	if need() > avail {
+		c.addr = 0
+	}
+	if need() > avail {
+		c.kind = max(avail-c.name-c.balance-4, 6)
+	}
+	return c
+}
+
+func (c accountColumns) header() string {
+	return c.join("name", "address", "contract", "TON", "status")
+}
+
+func (c accountColumns) join(name, addr, kind, balance, status string) string {
+	parts := []string{fit(name, c.name)}
+	if c.addr > 0 {
+		parts = append(parts, fit(addr, c.addr))
+	}
+	parts = append(parts, fit(kind, c.kind), padLeft(cut(balance, c.balance), c.balance))
+	if c.status > 0 {
+		parts = append(parts, fit(status, c.status))
+	}
+	return strings.Join(parts, "  ")
+}
+
+func (c accountColumns) row(cm *Common, a *accountInfo) string {
+	name := fit(a.label(), c.name)
+	if a.name != "" {
+		name = cm.Styles.Name.Render(name)
+	}
+	kind := kindOf(a)
+	if a.versionErr != nil {
+		kind = cm.Styles.Failure.Render(fit(kind, c.kind))
+	} else if a.pending {
+		kind = cm.Styles.Warning.Render(fit(kind+" ⚠", c.kind))
+	}
+	status := a.status
+	if status != "active" {
+		status = cm.Styles.Warning.Render(status)
+	}
+	return c.join(name, cm.Styles.Dim.Render(catalog.Short(a.addr)), kind, strings.TrimSuffix(a.balance, " TON"), status)
+}
+
+// ShortHelp implements help.KeyMap.
+func (p *accountsPane) ShortHelp() []key.Binding {
+	km := p.c.KeyMap
+	return []key.Binding{km.Up, km.Down, km.Filter, km.Send, km.Upgrade, km.Raw}
+}
+
+// FullHelp implements help.KeyMap.
+func (p *accountsPane) FullHelp() [][]key.Binding {
+	km := p.c.KeyMap
+	return [][]key.Binding{{km.Up, km.Down, km.Top, km.Bottom, km.Filter, km.Back}, {km.Send, km.Upgrade, km.Raw}}
+}

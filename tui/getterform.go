@@ -1,0 +1,134 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/tonsim/tonsim/catalog"
+	"github.com/tonsim/tonsim/cell"
+)
+
+// getterDialog takes the arguments of a getter that needs some. The values
+// are kept, so the getter is evaluated again after every transaction.
+type getterDialog struct {
+	c             *Common
+	width, height int
+	st            *state
+	cat           *catalog.Catalog
+	acc           *accountInfo
+	getter        getterInfo
+	form          form
+	formTop       int
+}
+
+func newGetterDialog(c *Common, st *state, cat *catalog.Catalog, acc *accountInfo, g getterInfo) *getterDialog {
+	d := &getterDialog{c: c, st: st, cat: cat, acc: acc, getter: g, form: form{c: c}}
+	for _, a := range g.args {
+		d.form.rows = append(d.form.rows, textRow(c, a.Name, fieldHint(a.Type), g.given[a.Name], ""))
+	}
+	d.form.setFocus(0)
+	d.validate()
+	return d
+}
+
+// getterArgsMsg gives a getter its arguments.
+type getterArgsMsg struct {
+	key  getterKey
+	args map[string]string
+}
+
+// validate checks each argument by the getter's ABI, alone: the others
+// stand in with placeholders, so one wrong argument does not hide another.
+func (d *getterDialog) validate() (map[string]string, bool) {
+	var abi *cell.ABI
+	if d.acc.contract != nil {
+		abi = d.acc.contract.ABI()
+	}
+	given := map[string]string{}
+	for i, a := range d.getter.args {
+		r := d.form.rows[i]
+		r.err = ""
+		given[a.Name] = r.value()
+		if strings.TrimSpace(r.value()) == "" && !a.Type.Optional && a.Type.Kind != cell.KindDict {
+			r.err = "required: " + a.Type.String()
+			continue
+		}
+		if abi == nil {
+			continue
+		}
+		values := map[string]any{}
+		for j, o := range d.getter.args {
+			if j == i {
+				values[o.Name] = resolveValue(o.Type, r.value(), d.st, d.cat)
+			} else {
+				values[o.Name] = placeholder(abi, o.Type, 0)
+			}
+		}
+		if _, err := abi.GetterArgs(d.getter.name, values); err != nil {
+			r.err = fieldMessage(err)
+		}
+	}
+	return given, !d.form.hasErrors()
+}
+
+// fieldMessage is what a codec error says about its field, without the
+// field's path.
+func fieldMessage(err error) string {
+	var fe *cell.FieldError
+	if errors.As(err, &fe) {
+		return fe.Err.Error()
+	}
+	return err.Error()
+}
+
+// Update handles a message; it returns nil when the dialog closes.
+func (d *getterDialog) Update(msg tea.Msg) (dialog, tea.Cmd) {
+	ev, _, cmd := d.form.update(msg)
+	switch ev {
+	case formCancel:
+		return nil, nil
+	case formChanged:
+		d.validate()
+	case formSubmit:
+		given, ok := d.validate()
+		if !ok {
+			d.form.submitted = true
+			return d, nil
+		}
+		k := getterKey{d.acc.addr.StringRaw(), d.getter.name}
+		return nil, func() tea.Msg { return getterArgsMsg{key: k, args: given} }
+	}
+	return d, cmd
+}
+
+// SetSize implements component.
+func (d *getterDialog) SetSize(width, height int) {
+	d.width, d.height = width, height
+	d.form.width = width
+}
+
+// View implements component.
+func (d *getterDialog) View() string {
+	out := []string{d.c.rule("Getter "+d.getter.name+" on "+d.acc.label(), d.width, true), ""}
+	d.formTop = len(out)
+	out = append(out, d.form.view()...)
+	out = append(out, "", d.c.Styles.Dim.Render("enter evaluates, and again after every transaction · esc cancels"))
+	return strings.Join(block(out, d.width, d.height), "\n")
+}
+
+// Cursor implements dialog.
+func (d *getterDialog) Cursor() *tea.Cursor { return d.form.cursor(0, d.formTop) }
+
+// ShortHelp implements help.KeyMap.
+func (d *getterDialog) ShortHelp() []key.Binding {
+	return []key.Binding{
+		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "evaluate")),
+		key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/↑↓", "argument")),
+		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+// FullHelp implements help.KeyMap.
+func (d *getterDialog) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }

@@ -1,0 +1,181 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/xssnick/tonutils-go/address"
+)
+
+// handleKey routes a key: quitting first, then an open help or dialog,
+// a filter being typed, the global keys, and last the focused pane.
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	km := m.c.KeyMap
+	switch {
+	case key.Matches(msg, km.ForceQuit):
+		return tea.Quit
+	case m.tooSmall():
+		if key.Matches(msg, km.Quit) {
+			return tea.Quit
+		}
+		return nil
+	case m.showHelp:
+		switch {
+		case key.Matches(msg, km.Quit):
+			return tea.Quit
+		case key.Matches(msg, km.Help, km.Back):
+			m.showHelp = false
+		}
+		return nil
+	case m.dialog != nil:
+		var cmd tea.Cmd
+		m.dialog, cmd = m.dialog.Update(msg)
+		return cmd
+	case m.filtering():
+		return m.updatePane(msg)
+	}
+	return m.globalKey(msg)
+}
+
+// globalKey handles the keys of the main screen.
+func (m *Model) globalKey(msg tea.KeyPressMsg) tea.Cmd {
+	km := m.c.KeyMap
+	switch {
+	case key.Matches(msg, km.Quit):
+		return tea.Quit
+	case key.Matches(msg, km.Help):
+		m.showHelp = true
+	case key.Matches(msg, km.NextPane):
+		m.setFocus((m.focus + 1) % paneCount)
+	case key.Matches(msg, km.PrevPane):
+		m.setFocus((m.focus + paneCount - 1) % paneCount)
+	case key.Matches(msg, km.Send):
+		m.openSend()
+	case key.Matches(msg, km.Upgrade):
+		return m.openUpgrade()
+	case key.Matches(msg, km.Raw):
+		m.account.raw = !m.account.raw
+	case key.Matches(msg, km.TimeBack):
+		return m.travel(m.aimedAt() - 1)
+	case key.Matches(msg, km.TimeForward):
+		return m.travel(m.aimedAt() + 1)
+	case key.Matches(msg, km.TimeStart):
+		return m.travel(m.st.base)
+	case key.Matches(msg, km.TimeNow):
+		return m.travel(m.st.total)
+	case m.walk != nil && key.Matches(msg, km.WalkNext):
+		return m.startOp(walkNextOp(m.walk.nextLabel(), false))
+	case m.walk != nil && key.Matches(msg, km.WalkPrev):
+		m.walkAll = false
+		return m.startOp(walkPrevOp())
+	case m.walk != nil && key.Matches(msg, km.WalkAll):
+		m.walkAll = true
+		return m.startOp(walkNextOp(m.walk.nextLabel(), true))
+	case m.walkAll && key.Matches(msg, km.Back):
+		m.walkAll = false
+		m.setStatus("Stopped running the walkthrough.", false)
+	default:
+		return m.updatePane(msg)
+	}
+	return nil
+}
+
+// updatePane gives a message to the focused pane.
+func (m *Model) updatePane(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	switch m.focus {
+	case paneAccounts:
+		cmd = m.accounts.Update(msg)
+	case paneAccount:
+		cmd = m.account.Update(msg)
+	case paneTxs:
+		cmd = m.txs.Update(msg)
+	}
+	m.syncDetail()
+	return cmd
+}
+
+// filtering reports whether the focused pane takes a filter's text.
+func (m *Model) filtering() bool {
+	switch m.focus {
+	case paneAccounts:
+		return m.accounts.list.filtering
+	case paneTxs:
+		return m.txs.list.filtering
+	}
+	return false
+}
+
+// openSend opens the send form on the selected account.
+func (m *Model) openSend() {
+	if len(m.st.wallets) == 0 {
+		m.setStatus("This world has no wallet to send from.", true)
+		return
+	}
+	var target *address.Address
+	if a := m.accounts.selected(); a != nil {
+		target = a.addr
+	}
+	m.openDialog(newSendDialog(m.c, m.st, m.sess.cat, target))
+}
+
+// openUpgrade opens the upgrade of the selected account.
+func (m *Model) openUpgrade() tea.Cmd {
+	a := m.accounts.selected()
+	if a == nil || a.wallet || a.codeHash == "" {
+		m.setStatus("Select a contract to upgrade (u works on the selected account).", true)
+		return nil
+	}
+	d, cmd := newUpgradeDialog(m.c, m.st, a, m.sess.cat)
+	m.openDialog(d)
+	return cmd
+}
+
+// click selects what was clicked in the panes.
+func (m *Model) click(mouse tea.Mouse) {
+	if m.dialog != nil || m.showHelp || m.tooSmall() || mouse.Button != tea.MouseLeft {
+		return
+	}
+	x, y := mouse.X, mouse.Y
+	switch {
+	case m.l.accounts.contains(x, y):
+		m.setFocus(paneAccounts)
+		m.accounts.click(y - m.l.accounts.y)
+	case m.l.txs.contains(x, y):
+		m.setFocus(paneTxs)
+		m.txs.click(y - m.l.txs.y)
+	case m.l.detail.contains(x, y) && m.focus != paneTxs:
+		m.setFocus(paneAccount)
+		m.account.clickGetter(y - m.l.detail.y)
+	}
+	m.syncDetail()
+}
+
+// wheel scrolls what is under the pointer.
+func (m *Model) wheel(mouse tea.Mouse) {
+	if m.dialog != nil || m.showHelp || m.tooSmall() {
+		return
+	}
+	d := 0
+	switch mouse.Button {
+	case tea.MouseWheelUp:
+		d = -1
+	case tea.MouseWheelDown:
+		d = 1
+	default:
+		return
+	}
+	x, y := mouse.X, mouse.Y
+	switch {
+	case m.l.accounts.contains(x, y):
+		m.accounts.list.scroll(d)
+	case m.l.txs.contains(x, y):
+		m.txs.list.scroll(d)
+	case m.l.detail.contains(x, y):
+		if m.focus == paneTxs {
+			m.tx.scrollBy(3 * d)
+		} else {
+			m.account.scrollBy(3 * d)
+		}
+	}
+	m.syncDetail()
+}

@@ -1,0 +1,252 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/tonsim/tonsim/actor"
+	"github.com/tonsim/tonsim/catalog"
+)
+
+// pane is a focusable part of the main screen.
+type pane int
+
+const (
+	paneAccounts pane = iota
+	paneAccount       // the selected account's details and getters
+	paneTxs
+	paneCount
+)
+
+// dialog is a component that takes the whole body for a while: a form, the
+// upgrade, the getter arguments. Update returns nil when it closes.
+type dialog interface {
+	component
+	Update(tea.Msg) (dialog, tea.Cmd)
+	// Cursor is where the real cursor goes, relative to the dialog's top
+	// left corner; nil hides it.
+	Cursor() *tea.Cursor
+}
+
+// Model is the UI's root tea.Model: it owns the session on the world, lays
+// out the panes, routes keys and mouse to them, and runs the world
+// operations they ask for one at a time.
+type Model struct {
+	c       *Common
+	sess    *session
+	title   string
+	profile colorprofile.Profile
+	dark    bool
+
+	st       *state
+	args     getterArgs
+	focus    pane
+	accounts *accountsPane
+	txs      *txPane
+	account  *accountView
+	tx       *txView
+	walk     *walkPanel
+	help     *helpView
+	dialog   dialog
+	showHelp bool
+	keys     help.Model
+
+	status status
+	busy   string
+	queue  []worldOp
+	// aim is the point in time last asked for while travel operations are
+	// still queued, so [ pressed three times goes three steps back.
+	aim     *int
+	spinner spinner.Model
+	// animate runs the spinner; tests turn it off so no command sleeps.
+	// ticking is set while the spinner's ticks go round.
+	animate, ticking bool
+	// walkAll is set while the walkthrough runs to its end.
+	walkAll bool
+
+	width, height int
+	l             layout
+}
+
+// status is the status line: a message, an error or not.
+type status struct {
+	text string
+	err  bool
+}
+
+// New returns the root model for a world. It reads the world once, before
+// the program runs, so the first frame shows it.
+func New(opts Options) *Model {
+	w, cat := opts.World, opts.Catalog
+	if opts.Walk != nil && opts.Walk.World != nil {
+		w = opts.Walk.World // the world the walkthrough's steps run on
+	}
+	var initErr error
+	if w == nil {
+		w, initErr = actor.NewWorld()
+	}
+	if cat == nil {
+		cat = catalog.New()
+		if opts.Walk != nil && opts.Walk.Catalog != nil {
+			cat = opts.Walk.Catalog
+		}
+	}
+	c := &Common{KeyMap: DefaultKeyMap()}
+	m := &Model{
+		c:       c,
+		sess:    newSession(w, cat, opts.Walk),
+		title:   opts.Title,
+		profile: colorprofile.TrueColor,
+		dark:    true,
+		args:    getterArgs{},
+		keys:    help.New(),
+		spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot)),
+		animate: true,
+	}
+	m.accounts, m.txs = newAccountsPane(c), newTxPane(c)
+	m.account, m.tx = newAccountView(c), newTxView(c)
+	m.help = &helpView{c: c, help: help.New(), walk: opts.Walk != nil}
+	if opts.Walk != nil {
+		m.walk = newWalkPanel(c, opts.Walk)
+		if m.title == "" {
+			m.title = opts.Walk.Scenario.Name
+		}
+	}
+	m.restyle()
+	m.setState(m.sess.state(m.args))
+	if initErr != nil {
+		m.status = status{text: initErr.Error(), err: true}
+	}
+	m.setFocus(paneAccounts)
+	if m.status.text == "" {
+		m.setStatus(welcome(m.walk != nil), false)
+	}
+	return m
+}
+
+// Init implements tea.Model: it asks the terminal for its background, to
+// pick light or dark colours.
+func (m *Model) Init() tea.Cmd { return tea.RequestBackgroundColor }
+
+// Update implements tea.Model. It only dispatches: each message goes to
+// the handler or the component it is for.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.setSize(msg.Width, msg.Height)
+	case tea.ColorProfileMsg:
+		m.profile = msg.Profile
+		m.restyle()
+	case tea.BackgroundColorMsg:
+		m.dark = msg.IsDark()
+		m.restyle()
+	case spinner.TickMsg:
+		if m.busy == "" {
+			m.ticking = false // the spinner stops with the last operation
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.spinner, cmd = m.spinner.Update(msg)
+		return m, cmd
+	case worldOp:
+		return m, m.startOp(msg)
+	case opDoneMsg:
+		return m, m.finishOp(msg)
+	case getterArgsMsg:
+		m.args[msg.key] = msg.args
+		return m, m.startOp(refreshOp())
+	case openGetterMsg:
+		m.openDialog(newGetterDialog(m.c, m.st, m.sess.cat, msg.acc, msg.getter))
+	case tea.KeyPressMsg:
+		return m, m.handleKey(msg)
+	case tea.MouseClickMsg:
+		m.click(msg.Mouse())
+	case tea.MouseWheelMsg:
+		m.wheel(msg.Mouse())
+	case tea.PasteMsg:
+		return m, m.forward(msg)
+	}
+	return m, nil
+}
+
+// forward gives a message to whatever takes text now: the dialog, or the
+// focused pane's filter.
+func (m *Model) forward(msg tea.Msg) tea.Cmd {
+	if m.dialog != nil {
+		var cmd tea.Cmd
+		m.dialog, cmd = m.dialog.Update(msg)
+		return cmd
+	}
+	return m.updatePane(msg)
+}
+
+// restyle makes the styles for the colour profile and background.
+func (m *Model) restyle() {
+	m.c.Styles = DefaultStyles(m.profile, m.dark)
+	m.keys.Styles = m.c.Styles.Help
+	m.spinner.Style = m.c.Styles.Warning
+}
+
+// setSize lays the panes out for a terminal size.
+func (m *Model) setSize(width, height int) {
+	m.width, m.height = width, height
+	m.c.Width, m.c.Height = width, height
+	m.relayout()
+}
+
+// relayout places the panes again: on a resize, and when the number of
+// accounts changes.
+func (m *Model) relayout() {
+	if m.width == 0 {
+		return
+	}
+	m.l = computeLayout(m.width, m.height, len(m.st.accounts), len(m.st.txs), m.walk != nil)
+	m.accounts.SetSize(m.l.accounts.w, m.l.accounts.h)
+	m.txs.SetSize(m.l.txs.w, m.l.txs.h)
+	m.account.SetSize(m.l.detail.w, m.l.detail.h)
+	m.tx.SetSize(m.l.detail.w, m.l.detail.h)
+	if m.walk != nil {
+		m.walk.SetSize(m.l.walk.w, m.l.walk.h)
+	}
+	m.help.SetSize(m.l.body.w, m.l.body.h)
+	if m.dialog != nil {
+		m.dialog.SetSize(m.l.body.w, m.l.body.h)
+	}
+	m.keys.SetWidth(m.width)
+}
+
+// setState shows a new reading of the world everywhere.
+func (m *Model) setState(st *state) {
+	m.st = st
+	m.accounts.setState(st)
+	m.txs.setState(st)
+	if m.walk != nil {
+		m.walk.st = st
+	}
+	m.relayout()
+	m.syncDetail()
+}
+
+// syncDetail shows the selected account and transaction in the details.
+func (m *Model) syncDetail() {
+	m.account.show(m.st, m.accounts.selected())
+	m.tx.show(m.st, m.txs.selected())
+}
+
+// setFocus focuses pane p.
+func (m *Model) setFocus(p pane) {
+	m.focus = p
+	m.accounts.focused = p == paneAccounts
+	m.account.focused = p == paneAccount
+	m.txs.focused = p == paneTxs
+}
+
+// openDialog shows d over the body.
+func (m *Model) openDialog(d dialog) {
+	m.dialog = d
+	m.dialog.SetSize(m.l.body.w, m.l.body.h)
+}
+
+// setStatus says something in the status line.
+func (m *Model) setStatus(text string, err bool) { m.status = status{text: text, err: err} }

@@ -1,0 +1,194 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// startOp runs op now, or after the operations before it.
+func (m *Model) startOp(op worldOp) tea.Cmd {
+	if m.busy != "" {
+		m.queue = append(m.queue, op)
+		return nil
+	}
+	m.busy = op.label
+	cmd := runOpCmd(m.sess, op, m.args.clone())
+	if m.animate && !m.ticking {
+		m.ticking = true
+		return tea.Batch(cmd, m.spinner.Tick)
+	}
+	return cmd
+}
+
+// finishOp takes an operation's result and starts the next one queued.
+func (m *Model) finishOp(msg opDoneMsg) tea.Cmd {
+	m.busy = ""
+	if msg.state != nil {
+		m.setState(msg.state)
+	}
+	cmds := []tea.Cmd{m.result(msg.result)}
+	if m.busy == "" && len(m.queue) > 0 {
+		next := m.queue[0]
+		m.queue = m.queue[1:]
+		cmds = append(cmds, m.startOp(next))
+	}
+	return tea.Batch(cmds...)
+}
+
+// result handles what an operation ended with.
+func (m *Model) result(msg tea.Msg) tea.Cmd {
+	switch r := msg.(type) {
+	case sentMsg:
+		m.sent(r)
+	case preflightMsg:
+		if d, ok := m.dialog.(*upgradeDialog); ok {
+			var cmd tea.Cmd
+			m.dialog, cmd = d.Update(r)
+			return cmd
+		}
+	case travelMsg:
+		m.travelled(r)
+	case walkMsg:
+		return m.walked(r)
+	}
+	return nil
+}
+
+// sent reports a send in the status line.
+func (m *Model) sent(r sentMsg) {
+	if r.err != nil {
+		m.setStatus(r.label+" not sent: "+r.err.Error(), true)
+		return
+	}
+	text := r.label + " sent"
+	if r.target != nil {
+		t := r.target
+		text += fmt.Sprintf(": %s → %s %s", t.From, t.To, t.Exit)
+		if ch := changeText(&txInfo{d: t}); ch != "" {
+			text += ", " + ch
+		}
+	}
+	if r.dropped > 0 {
+		text = fmt.Sprintf("History forked: the %d later transactions were dropped. ", r.dropped) + text
+	}
+	m.setStatus(text, r.target != nil && !r.target.Tx.Success)
+}
+
+// travelled reports a move in time.
+func (m *Model) travelled(r travelMsg) {
+	if m.aim != nil && (*m.aim == m.st.at || r.err != nil) {
+		m.aim = nil
+	}
+	if r.err != nil {
+		m.setStatus(r.err.Error(), true)
+		return
+	}
+	if !m.st.travelling() {
+		m.setStatus("Back to now.", false)
+		return
+	}
+	m.setStatus(m.travelText(), false)
+}
+
+// travelText says where in time the world is.
+func (m *Model) travelText() string {
+	st := m.st
+	where := "as tonsim opened it"
+	if st.at > st.base {
+		where = fmt.Sprintf("after transaction lt %d (%d of %d)", m.pointLT(st.at), st.at, st.total)
+	} else if st.at > 0 && st.at == st.base {
+		where = fmt.Sprintf("as tonsim opened it (transaction %d of %d)", st.at, st.total)
+	}
+	return fmt.Sprintf("The world %s. Sending from here forks history and drops the %s after it.", where, plural(st.total-st.at, "transaction"))
+}
+
+// plural writes n and a noun, "1 transaction" or "3 transactions".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// aimedAt is where time travel goes from: the point last asked for while
+// travels are queued, else the point shown.
+func (m *Model) aimedAt() int {
+	if m.aim != nil {
+		return *m.aim
+	}
+	return m.st.at
+}
+
+// pointLT is the logical time of the transaction at point n, 0 for none.
+func (m *Model) pointLT(n int) uint64 {
+	for _, t := range m.st.txs {
+		if t.n == n {
+			return t.d.Tx.LT
+		}
+	}
+	return 0
+}
+
+// travel asks for the world at point to.
+func (m *Model) travel(to int) tea.Cmd {
+	st := m.st
+	switch {
+	case to < st.base:
+		if st.base > 0 {
+			m.setStatus("This is the earliest point: the transactions before it happened before tonsim opened and kept no snapshot.", false)
+		} else {
+			m.setStatus("This is the start of history.", false)
+		}
+		return nil
+	case to > st.total:
+		m.setStatus("This is now: there is no later point.", false)
+		return nil
+	case to == m.aimedAt():
+		return nil
+	}
+	m.aim = &to
+	return m.startOp(travelOp(to))
+}
+
+// walked handles a walkthrough's move.
+func (m *Model) walked(r walkMsg) tea.Cmd {
+	if m.walk == nil {
+		return nil
+	}
+	m.walk.apply(r)
+	switch {
+	case r.err != nil:
+		m.walkAll = false
+		if errors.Is(r.err, io.EOF) {
+			m.setStatus("End of the scenario.", false)
+		} else {
+			m.setStatus(r.err.Error(), true)
+		}
+		return nil
+	case r.back:
+		m.setStatus(fmt.Sprintf("Back before step %d: the world as it was then.", r.pos+1), false)
+		return nil
+	}
+	n := len(m.walk.sc.Steps)
+	text := fmt.Sprintf("Step %d of %d done.", r.pos, n)
+	failed := r.res != nil && len(r.res.Failures) > 0
+	if failed {
+		text = fmt.Sprintf("Step %d of %d: %d expectation(s) did not hold.", r.pos, n, len(r.res.Failures))
+	}
+	if r.dropped > 0 {
+		text = fmt.Sprintf("History forked: the %d later transactions were dropped. ", r.dropped) + text
+	}
+	m.setStatus(text, failed)
+	if r.res != nil && r.res.Target != nil {
+		m.accounts.selectAddr(r.res.Target)
+		m.syncDetail()
+	}
+	if m.walkAll && r.all && !failed && r.pos < n {
+		return m.startOp(walkNextOp(m.walk.nextLabel(), true))
+	}
+	m.walkAll = false
+	return nil
+}

@@ -1,0 +1,302 @@
+package tui
+
+import (
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/tonsim/tonsim/actor"
+	"github.com/tonsim/tonsim/catalog"
+	"github.com/tonsim/tonsim/cell"
+	"github.com/tonsim/tonsim/upgradable"
+	"github.com/xssnick/tonutils-go/address"
+)
+
+// state is the world as the view shows it, read in one world operation and
+// never changed after: the accounts with their storage and getters, the
+// transaction log and where the timeline stands.
+type state struct {
+	accounts []*accountInfo
+	// txs is the log in display order: each send's tree depth first.
+	txs []*txInfo
+	// at, base and total place the world in its timeline (see [timeline]).
+	at, base, total int
+	// names maps raw addresses to the names the world gives them.
+	names map[string]string
+	// wallets are the names of the world's wallets, sorted.
+	wallets []string
+	// err is what went wrong reading the world, if anything.
+	err error
+}
+
+// travelling reports whether the world shows a past point.
+func (s *state) travelling() bool { return s.at < s.total }
+
+// account returns the account at addr, nil when there is none.
+func (s *state) account(addr *address.Address) *accountInfo {
+	if addr == nil {
+		return nil
+	}
+	for _, a := range s.accounts {
+		if a.addr.Equals(addr) {
+			return a
+		}
+	}
+	return nil
+}
+
+// nameOf is addr's name, or its short form.
+func (s *state) nameOf(addr *address.Address) string {
+	if addr == nil {
+		return ""
+	}
+	if n := s.names[addr.StringRaw()]; n != "" {
+		return n
+	}
+	return catalog.Short(addr)
+}
+
+// lookup returns the address of the account called name, nil for none.
+func (s *state) lookup(name string) *address.Address {
+	addr, _ := s.Lookup(name)
+	return addr
+}
+
+// Lookup returns the address of the account called name, as the world
+// named it when the state was read: forms resolve names without asking the
+// world, which may be busy.
+func (s *state) Lookup(name string) (*address.Address, error) {
+	for raw, n := range s.names {
+		if n == name && name != "" {
+			return address.ParseRawAddr(raw)
+		}
+	}
+	return nil, fmt.Errorf("%w %q", errUnknownName, name)
+}
+
+// accountInfo is one account as it stands at the state's point.
+type accountInfo struct {
+	addr    *address.Address
+	name    string // "" when unnamed
+	wallet  bool
+	status  string
+	balance string
+	// codeHash is the code's hash in hex; contract the catalog's contract
+	// for it, nil when unknown.
+	codeHash string
+	contract *catalog.Contract
+	// version is what type_and_version says, versionErr why it said
+	// nothing (nil for an account without the getter).
+	version    string
+	versionErr error
+	// storage is the data decoded by the contract's package; raw its cell
+	// tree; storageErr why it could not be decoded.
+	storage    *cell.Storage
+	storageErr error
+	raw        string
+	// pending is set when the data is a lazy-migration envelope: inner is
+	// the old data it holds, decoded by whichever contract reads it.
+	pending bool
+	inner   *cell.Storage
+	getters []getterInfo
+}
+
+// label is the account's name, or its short address.
+func (a *accountInfo) label() string {
+	if a.name != "" {
+		return a.name
+	}
+	return catalog.Short(a.addr)
+}
+
+// getterInfo is one getter of an account's ABI and its value now.
+type getterInfo struct {
+	name string
+	args []cell.Field
+	// given are the arguments the user gave, as typed; nil when the getter
+	// takes arguments and none were given yet.
+	given map[string]string
+	value any
+	err   error
+}
+
+// needsArgs reports whether the getter waits for arguments.
+func (g getterInfo) needsArgs() bool { return len(g.args) > 0 && g.given == nil }
+
+// getterKey names one getter of one account.
+type getterKey struct{ addr, getter string }
+
+// getterArgs are the arguments given to getters that take some, kept so the
+// getters are evaluated again after every transaction.
+type getterArgs map[getterKey]map[string]string
+
+func (g getterArgs) clone() getterArgs {
+	out := make(getterArgs, len(g))
+	for k, v := range g {
+		out[k] = v
+	}
+	return out
+}
+
+// state reads the world as it stands.
+func (s *session) state(args getterArgs) *state {
+	st := &state{at: s.tl.at, base: s.tl.base, total: s.tl.len(), names: map[string]string{}}
+	for _, n := range s.world.Names() {
+		addr, err := s.world.Lookup(n)
+		if err != nil {
+			continue
+		}
+		st.names[addr.StringRaw()] = n
+		if s.world.IsWallet(addr) {
+			st.wallets = append(st.wallets, n)
+		}
+	}
+	sort.Strings(st.wallets)
+
+	accounts, err := s.world.Accounts()
+	if err != nil {
+		st.err = err
+	}
+	for _, acc := range accounts {
+		st.accounts = append(st.accounts, s.accountInfo(acc, st.names, args))
+	}
+	sortAccounts(st.accounts)
+	st.txs = s.txInfos()
+	return st
+}
+
+// sortAccounts puts contracts before wallets, named before unnamed, each by
+// name or address.
+func sortAccounts(accs []*accountInfo) {
+	sort.SliceStable(accs, func(i, j int) bool {
+		a, b := accs[i], accs[j]
+		if a.wallet != b.wallet {
+			return !a.wallet
+		}
+		if (a.name == "") != (b.name == "") {
+			return a.name != ""
+		}
+		if a.name != b.name {
+			return a.name < b.name
+		}
+		return a.addr.StringRaw() < b.addr.StringRaw()
+	})
+}
+
+func (s *session) accountInfo(acc *actor.Account, names map[string]string, args getterArgs) *accountInfo {
+	a := &accountInfo{
+		addr:    acc.Address,
+		name:    names[acc.Address.StringRaw()],
+		wallet:  s.world.IsWallet(acc.Address),
+		status:  strings.ToLower(string(acc.Status)),
+		balance: acc.Balance.String() + " TON",
+	}
+	if acc.Code == nil {
+		return a
+	}
+	a.codeHash = hex.EncodeToString(acc.Code.Hash())
+	a.contract, _ = s.cat.ByCode(acc.Code)
+	if acc.Data != nil {
+		a.raw = cell.Print(acc.Data)
+		if old, err := upgradable.Envelope(acc.Data); err == nil {
+			a.pending = true
+			a.inner = s.cat.DecodeAny(old)
+		}
+	}
+	if a.wallet {
+		return a
+	}
+	if a.contract == nil || a.contract.ABI() == nil {
+		return a
+	}
+	abi := a.contract.ABI()
+	if acc.Data != nil {
+		a.storage, a.storageErr = a.contract.Package.DecodeStorage(acc.Data)
+	}
+	if _, err := abi.Getter(upgradable.GetterTypeAndVersion); err == nil {
+		v, err := upgradable.TypeAndVersion(s.world, acc.Address)
+		a.version, a.versionErr = v.String(), err
+		if err != nil {
+			a.version = ""
+		}
+	}
+	for _, g := range abi.Getters {
+		gi := getterInfo{name: g.Name, args: g.Arguments}
+		if len(g.Arguments) > 0 {
+			gi.given = args[getterKey{acc.Address.StringRaw(), g.Name}]
+			if gi.given == nil {
+				a.getters = append(a.getters, gi)
+				continue
+			}
+		}
+		gi.value, gi.err = s.world.GetTyped(acc.Address, abi, g.Name, s.resolveArgs(gi.args, gi.given))
+		a.getters = append(a.getters, gi)
+	}
+	return a
+}
+
+// resolveArgs turns typed getter arguments into values GetTyped takes:
+// a name stands for its account's address.
+func (s *session) resolveArgs(fields []cell.Field, given map[string]string) map[string]any {
+	out := make(map[string]any, len(given))
+	for _, f := range fields {
+		v, ok := given[f.Name]
+		if !ok {
+			continue
+		}
+		out[f.Name] = resolveValue(f.Type, v, s.world, s.cat)
+	}
+	return out
+}
+
+// txInfo is one line of the transaction log.
+type txInfo struct {
+	d *catalog.Tx
+	// n is the transaction's place in the timeline, from 1: the world
+	// after it is point n.
+	n int
+	// prefix draws the send's tree: "", "└ ", "│ ├ "…
+	prefix string
+	// future is set for a transaction after the point the world shows.
+	future bool
+	// bounced is set when a child of this transaction is its bounce.
+	bounced bool
+}
+
+// txInfos describes the timeline's transactions, each send as a tree.
+func (s *session) txInfos() []*txInfo {
+	txs := s.tl.txs
+	pos := make(map[*actor.Transaction]int, len(txs))
+	for i, tx := range txs {
+		pos[tx] = i + 1
+	}
+	out := make([]*txInfo, 0, len(txs))
+	var walk func(tx *actor.Transaction, prefix, indent string)
+	walk = func(tx *actor.Transaction, prefix, indent string) {
+		info := &txInfo{d: s.describe(tx), n: pos[tx], prefix: prefix, future: pos[tx] > s.tl.at}
+		out = append(out, info)
+		var kids []*actor.Transaction
+		for _, k := range tx.Children {
+			if _, ok := pos[k]; ok {
+				kids = append(kids, k)
+			}
+			if k.Bounced {
+				info.bounced = true
+			}
+		}
+		for i, k := range kids {
+			glyph, more := "├ ", "│ "
+			if i == len(kids)-1 {
+				glyph, more = "└ ", "  "
+			}
+			walk(k, indent+glyph, indent+more)
+		}
+	}
+	for _, tx := range txs {
+		if tx.Parent == nil || pos[tx.Parent] == 0 {
+			walk(tx, "", "")
+		}
+	}
+	return out
+}

@@ -1,0 +1,344 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/tonsim/tonsim/actor"
+	"github.com/tonsim/tonsim/catalog"
+	"github.com/tonsim/tonsim/upgradable"
+	"github.com/xssnick/tonutils-go/address"
+)
+
+// upgradeDialog upgrades a contract: the user picks the new code from the
+// catalog and, before anything is sent, sees the preflight's verdict (a dry
+// run on a copy of the world): safe, with every common getter before and
+// after, or rejected, or bricked with the exit code, its meaning and the
+// layout hint. A safe upgrade sends on enter; any other needs enter twice.
+// The sender starts as the contract's owner.
+type upgradeDialog struct {
+	c             *Common
+	width, height int
+	st            *state
+	acc           *accountInfo
+	contracts     []*catalog.Contract
+	cursor        int
+	senders       []string
+	sender        int
+	// senderSet is set once the user chose a sender; until then the
+	// preflight finds the owner and the dialog follows it.
+	senderSet bool
+
+	seq     int // the preflight asked last
+	running bool
+	// queued is set when enter was pressed while the preflight ran: the
+	// dialog submits when the verdict arrives (a verdict other than safe
+	// still asks for a second enter).
+	queued  bool
+	report  *upgradable.Report
+	err     error
+	confirm bool
+}
+
+func newUpgradeDialog(c *Common, st *state, acc *accountInfo, cat *catalog.Catalog) (*upgradeDialog, tea.Cmd) {
+	d := &upgradeDialog{c: c, st: st, acc: acc, senders: st.wallets}
+	for _, ct := range cat.Contracts() {
+		if ct.Code == nil {
+			continue
+		}
+		d.contracts = append(d.contracts, ct)
+	}
+	// Start on the first contract that is not the running code.
+	for i, ct := range d.contracts {
+		if acc.contract == nil || ct.Name != acc.contract.Name {
+			d.cursor = i
+			break
+		}
+	}
+	return d, d.preflight()
+}
+
+// preflight asks for a dry run of the chosen upgrade.
+func (d *upgradeDialog) preflight() tea.Cmd {
+	if d.cursor >= len(d.contracts) {
+		return nil
+	}
+	d.seq++
+	d.running, d.report, d.err, d.confirm, d.queued = true, nil, nil, false, false
+	req := upgradable.Request{Contract: d.acc.addr, Code: d.contracts[d.cursor].Code, Next: d.contracts[d.cursor].Package}
+	if d.acc.contract != nil {
+		req.Current = d.acc.contract.Package
+	}
+	if d.senderSet {
+		req.Sender = d.st.lookup(d.senderName())
+	}
+	return opCmd(preflightOp(d.seq, d.contracts[d.cursor].Name, req))
+}
+
+func (d *upgradeDialog) senderName() string {
+	if d.sender < 0 || d.sender >= len(d.senders) {
+		return ""
+	}
+	return d.senders[d.sender]
+}
+
+// preflightMsg is a preflight's report for the request seq.
+type preflightMsg struct {
+	seq    int
+	report *upgradable.Report
+	err    error
+}
+
+// preflightOp dry-runs an upgrade on a fork of the world.
+func preflightOp(seq int, name string, req upgradable.Request) worldOp {
+	return worldOp{
+		label: "preflight of " + name,
+		keep:  true,
+		run: func(s *session) tea.Msg {
+			r, err := upgradable.Preflight(s.world, req)
+			return preflightMsg{seq: seq, report: r, err: err}
+		},
+	}
+}
+
+// Update handles a message; it returns nil when the dialog closes.
+func (d *upgradeDialog) Update(msg tea.Msg) (dialog, tea.Cmd) {
+	switch msg := msg.(type) {
+	case preflightMsg:
+		if msg.seq != d.seq {
+			return d, nil // an answer to a question no longer asked
+		}
+		d.running, d.report, d.err = false, msg.report, msg.err
+		if !d.senderSet && msg.report != nil && msg.report.Sender != nil {
+			name := d.st.nameOf(msg.report.Sender)
+			for i, s := range d.senders {
+				if s == name {
+					d.sender = i
+				}
+			}
+		}
+		if d.queued && d.err == nil {
+			d.queued = false
+			return d.submit()
+		}
+		return d, nil
+	case tea.KeyPressMsg:
+		return d.key(msg)
+	}
+	return d, nil
+}
+
+func (d *upgradeDialog) key(k tea.KeyPressMsg) (dialog, tea.Cmd) {
+	km := d.c.KeyMap
+	switch {
+	case key.Matches(k, km.Back):
+		if d.confirm {
+			d.confirm = false
+			return d, nil
+		}
+		return nil, nil
+	case key.Matches(k, km.Up):
+		if d.cursor > 0 {
+			d.cursor--
+			return d, d.preflight()
+		}
+	case key.Matches(k, km.Down):
+		if d.cursor < len(d.contracts)-1 {
+			d.cursor++
+			return d, d.preflight()
+		}
+	case key.Matches(k, km.Left, km.Right):
+		if len(d.senders) > 0 {
+			step := 1
+			if key.Matches(k, km.Left) {
+				step = len(d.senders) - 1
+			}
+			d.sender = (d.sender + step) % len(d.senders)
+			d.senderSet = true
+			return d, d.preflight()
+		}
+	case key.Matches(k, km.Enter):
+		return d.submit()
+	}
+	return d, nil
+}
+
+// submit sends the Upgrade: at once when the preflight says safe, on the
+// second enter otherwise.
+func (d *upgradeDialog) submit() (dialog, tea.Cmd) {
+	if d.running {
+		d.queued = true
+		return d, nil
+	}
+	if d.cursor >= len(d.contracts) {
+		return d, nil
+	}
+	if d.report == nil || d.report.Verdict != upgradable.Safe {
+		if !d.confirm {
+			d.confirm = true
+			return d, nil
+		}
+	}
+	from := d.st.lookup(d.senderName())
+	if d.report != nil && !d.senderSet && d.report.Sender != nil {
+		from = d.report.Sender
+	}
+	if from == nil {
+		d.err = fmt.Errorf("no wallet to send the Upgrade from")
+		return d, nil
+	}
+	ct := d.contracts[d.cursor]
+	m := actorUpgrade(from, d.acc.addr, ct)
+	return nil, opCmd(sendOp("Upgrade to "+ct.Name, m))
+}
+
+// SetSize implements component.
+func (d *upgradeDialog) SetSize(width, height int) { d.width, d.height = width, height }
+
+// View implements component.
+func (d *upgradeDialog) View() string {
+	s := d.c.Styles
+	out := []string{d.c.rule("Upgrade "+d.acc.label(), d.width, true)}
+	running := "unknown code"
+	if d.acc.contract != nil {
+		running = d.acc.contract.Name
+	}
+	out = append(out, joinNonEmpty(" · ", s.Name.Render(d.acc.label())+" "+s.Dim.Render(catalog.Short(d.acc.addr))+" runs "+running, d.acc.version))
+	if d.st.travelling() {
+		out = append(out, s.Warning.Render(fmt.Sprintf("⚠ the world shows transaction %d of %d: sending forks history and drops the %d after it", d.st.at, d.st.total, d.st.total-d.st.at)))
+	}
+	out = append(out, "")
+	sender := "‹ " + d.senderName() + " ›"
+	if d.report != nil && !d.senderSet {
+		sender += s.Dim.Render("  the contract's owner")
+	}
+	out = append(out, s.Label.Render("sender    ")+sender+s.Dim.Render("  ←/→"))
+	out = append(out, s.Label.Render("new code  ")+s.Dim.Render("↑/↓"))
+	for i, ct := range d.contracts {
+		mark := "    "
+		if i == d.cursor {
+			mark = "  ▸ "
+		}
+		line := mark + fit(ct.Name, 8)
+		if ct.Package != nil {
+			line += "  " + ct.Package.Name
+		}
+		if d.acc.contract != nil && ct.Name == d.acc.contract.Name {
+			line += s.Dim.Render("  (running now)")
+		}
+		if i == d.cursor {
+			line = s.Selected.Render(fit(ansi.Strip(line), min(d.width, 48)))
+		}
+		out = append(out, line)
+	}
+	out = append(out, "")
+	out = append(out, d.verdict()...)
+	return strings.Join(block(out, d.width, d.height), "\n")
+}
+
+// verdict writes the preflight's report.
+func (d *upgradeDialog) verdict() []string {
+	s := d.c.Styles
+	if d.cursor >= len(d.contracts) {
+		return []string{s.Dim.Render("the catalog holds no code to upgrade to")}
+	}
+	next := d.contracts[d.cursor].Name
+	from := "the running code"
+	if d.acc.contract != nil {
+		from = d.acc.contract.Name
+	}
+	out := []string{d.c.rule(fmt.Sprintf("Preflight: %s → %s, on a copy of the world", from, next), d.width, false)}
+	switch {
+	case d.running && d.queued:
+		return append(out, s.Dim.Render("running the preflight… enter was pressed: the Upgrade goes out if it is safe"))
+	case d.running:
+		return append(out, s.Dim.Render("running the preflight…"))
+	case d.err != nil:
+		out = append(out, wrap(s.Failure.Render("✗ preflight failed: ")+d.err.Error(), d.width)...)
+		return append(out, "", s.Dim.Render("esc cancels"))
+	case d.report == nil:
+		return out
+	}
+	r := d.report
+	w := d.width
+	switch r.Verdict {
+	case upgradable.Safe:
+		out = append(out, s.Success.Render("✓ safe")+": the Upgrade goes through and "+next+"'s init migrates the data")
+		if !r.Upgradable {
+			out = append(out, wrap(s.Warning.Render("⚠ but "+next+" then refuses any further Upgrade: this is its last"), w)...)
+		}
+	case upgradable.Rejected:
+		out = append(out, s.Failure.Render(fmt.Sprintf("✗ rejected: exit %d (%s)", r.ExitCode, r.Meaning)))
+		out = append(out, wrap(fmt.Sprintf("the contract refuses the Upgrade from %s: nothing would change", d.st.nameOf(r.Sender)), w)...)
+	case upgradable.Bricked:
+		out = append(out, s.Failure.Render(fmt.Sprintf("✗ would brick: exit %d (%s)", r.ExitCode, r.Meaning)))
+		out = append(out, wrap(fmt.Sprintf("the Upgrade goes through, but %s's init fails on the data: every later message and getter, a further Upgrade included, fails with exit %d. Nothing can repair the contract.", next, r.ExitCode), w)...)
+	}
+	if r.Before.Type != "" || r.After.Type != "" {
+		after := r.After.String()
+		if r.Verdict != upgradable.Safe {
+			after = "—"
+		}
+		out = append(out, d.c.labeledWrap("version", r.Before.String()+" → "+after, 10, w)...)
+	}
+	if len(r.Getters) > 0 {
+		nw := 6
+		for _, g := range r.Getters {
+			nw = max(nw, len(g.Name))
+		}
+		out = append(out, s.ColumnHeader.Render("  "+fit("getter", nw)+"  before → after"))
+		for _, g := range r.Getters {
+			before, after := d.getterSide(g.Before, g.BeforeErr), d.getterSide(g.After, g.AfterErr)
+			line := "  " + fit(g.Name, nw) + "  " + before + " → " + after
+			out = append(out, line)
+		}
+	}
+	if r.Layout != nil {
+		out = append(out, d.c.labeledWrap("layout", r.Layout.String(), 10, w)...)
+	}
+	if r.StorageAfter != nil && r.StorageAfter.Initialized {
+		out = append(out, d.c.labeledWrap("storage", r.StorageAfter.Fields.Type+" "+formatValue(r.StorageAfter.Fields, d.st.names), 10, w)...)
+	}
+	out = append(out, "")
+	switch {
+	case d.confirm:
+		out = append(out, wrap(s.Failure.Render(fmt.Sprintf("⚠ Really send? The preflight says: %s. Press enter again to send the Upgrade anyway, esc to step back.", r.Verdict)), w)...)
+	case r.Verdict == upgradable.Safe:
+		out = append(out, s.Dim.Render("enter sends the Upgrade · esc cancels"))
+	default:
+		out = append(out, s.Dim.Render("enter, then enter again, sends it anyway · esc cancels"))
+	}
+	return out
+}
+
+// getterSide writes one side of a getter's change.
+func (d *upgradeDialog) getterSide(v any, err error) string {
+	if err != nil {
+		return d.c.Styles.Failure.Render(errText(err))
+	}
+	return formatValue(v, d.st.names)
+}
+
+// Cursor implements dialog: the dialog has no text input.
+func (d *upgradeDialog) Cursor() *tea.Cursor { return nil }
+
+// ShortHelp implements help.KeyMap.
+func (d *upgradeDialog) ShortHelp() []key.Binding {
+	return []key.Binding{
+		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "send upgrade")),
+		key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "code")),
+		key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "sender")),
+		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+// FullHelp implements help.KeyMap.
+func (d *upgradeDialog) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
+
+// actorUpgrade is the message that upgrades contract to ct's code.
+func actorUpgrade(from, contract *address.Address, ct *catalog.Contract) actor.Message {
+	return actor.Message{From: from, To: contract, Value: upgradable.DefaultUpgradeValue, Body: upgradable.UpgradeBody(ct.Code)}
+}

@@ -1,0 +1,171 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// View implements tea.Model.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = joinNonEmpty(" · ", "tonsim", m.title)
+	if m.dialog != nil && !m.showHelp && !m.tooSmall() {
+		if c := m.dialog.Cursor(); c != nil {
+			c.X += m.l.body.x
+			c.Y += m.l.body.y
+			v.Cursor = c
+		}
+	}
+	return v
+}
+
+// render draws the screen.
+func (m *Model) render() string {
+	if m.width == 0 || m.height == 0 {
+		return ""
+	}
+	if m.tooSmall() {
+		return m.renderTooSmall()
+	}
+	out := []string{m.header()}
+	switch {
+	case m.showHelp:
+		out = append(out, lines(m.help.View())...)
+	case m.dialog != nil:
+		out = append(out, lines(m.dialog.View())...)
+	default:
+		out = append(out, m.panes()...)
+	}
+	out = block(out, m.width, m.height-2)
+	out = append(out, m.statusLine(), m.keyBar())
+	return strings.Join(out, "\n")
+}
+
+// panes draws the main screen's body.
+func (m *Model) panes() []string {
+	var out []string
+	if m.walk != nil {
+		out = append(out, lines(m.walk.View())...)
+	}
+	var detail component = m.account
+	if m.focus == paneTxs {
+		detail = m.tx
+	}
+	if m.l.wide {
+		h := m.l.detail.h
+		top := beside(block(lines(m.accounts.View()), m.l.accounts.w, h), block(lines(detail.View()), m.l.detail.w, h), " "+m.c.Styles.Rule.Render("│"))
+		out = append(out, top...)
+		return append(out, lines(m.txs.View())...)
+	}
+	out = append(out, lines(m.accounts.View())...)
+	out = append(out, lines(detail.View())...)
+	return append(out, lines(m.txs.View())...)
+}
+
+// header is the top line: the title, where in time the world is, and the
+// operation running.
+func (m *Model) header() string {
+	s := m.c.Styles
+	left := s.HeaderTitle.Render(" tonsim")
+	if m.title != "" {
+		left += s.Header.Render(" · " + m.title)
+	}
+	var right string
+	switch {
+	case m.st.travelling():
+		right = s.Warning.Render(fmt.Sprintf("◆ after lt %d · %d of %d", m.pointLT(m.st.at), m.st.at, m.st.total))
+	default:
+		right = fmt.Sprintf("now · %d transactions", m.st.total)
+	}
+	if m.busy != "" {
+		right = m.spinner.View() + " " + m.busy + "   " + right
+		if len(m.queue) > 0 {
+			right = fmt.Sprintf("(%d queued) ", len(m.queue)) + right
+		}
+	}
+	right += " "
+	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right)
+	if gap < 1 {
+		return fit(left, m.width)
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+// statusLine is the line over the keys: the last message, or where in
+// time the world is.
+func (m *Model) statusLine() string {
+	s := m.c.Styles
+	text, style := m.status.text, s.StatusInfo
+	if m.status.err {
+		text, style = "✗ "+text, s.StatusError
+	}
+	if text == "" && m.st.travelling() {
+		text, style = m.travelText(), s.Warning
+	}
+	if m.st.err != nil {
+		text, style = "✗ reading the world: "+m.st.err.Error(), s.StatusError
+	}
+	return style.Render(fit(" "+text, m.width))
+}
+
+// keyBar is the short help of what has the keys now; on the main screen
+// tab, ? and q stay at its right end however narrow the terminal.
+func (m *Model) keyBar() string {
+	var b []key.Binding
+	km := m.c.KeyMap
+	switch {
+	case m.showHelp:
+		b = m.help.ShortHelp()
+	case m.dialog != nil:
+		b = m.dialog.ShortHelp()
+	default:
+		switch m.focus {
+		case paneAccounts:
+			b = m.accounts.ShortHelp()
+		case paneAccount:
+			b = m.account.ShortHelp()
+		case paneTxs:
+			b = m.txs.ShortHelp()
+		}
+		if m.walk != nil {
+			b = append(m.walk.ShortHelp(), b...)
+		}
+		always := m.keys.ShortHelpView([]key.Binding{km.NextPane, km.Help, km.Quit})
+		left := m.keys
+		left.SetWidth(max(m.width-ansi.StringWidth(always)-4, 1))
+		return fit(" "+left.ShortHelpView(b)+m.keys.ShortSeparator+always, m.width)
+	}
+	return fit(" "+m.keys.ShortHelpView(b), m.width)
+}
+
+// renderTooSmall says the terminal is too small, in whatever room there is.
+func (m *Model) renderTooSmall() string {
+	msg := fmt.Sprintf("The terminal is %d×%d; tonsim needs at least %d×%d. Make it larger, or press q to quit.", m.width, m.height, minWidth, minHeight)
+	return strings.Join(block(wrap(msg, m.width), m.width, m.height), "\n")
+}
+
+// welcome is the first status line.
+func welcome(walk bool) string {
+	if walk {
+		return "n runs the next step, p goes back, N runs to the end; ? lists every key."
+	}
+	return "s sends, u upgrades, [ and ] travel in time; ? lists every key."
+}
+
+// tooSmall reports whether the terminal is too small to draw in.
+func (m *Model) tooSmall() bool { return m.width < minWidth || m.height < minHeight }
+
+// ShortHelp implements help.KeyMap: the keys the key bar shows.
+func (m *Model) ShortHelp() []key.Binding {
+	km := m.c.KeyMap
+	return []key.Binding{km.NextPane, km.Send, km.Upgrade, km.TimeBack, km.TimeForward, km.Help, km.Quit}
+}
+
+// FullHelp implements help.KeyMap: every key.
+func (m *Model) FullHelp() [][]key.Binding { return m.help.groups() }

@@ -1,0 +1,301 @@
+package tui
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/tonsim/tonsim/actor"
+	"github.com/tonsim/tonsim/catalog"
+	"github.com/tonsim/tonsim/scenario"
+	"github.com/tonsim/tonsim/upgradable"
+)
+
+// walkthrough is a scenario walked on the session's world, one step at a
+// time. It keeps the world as it was before each step it ran, so going back
+// is restoring that snapshot.
+type walkthrough struct {
+	run    *scenario.Runner
+	before map[int]*actor.Snapshot
+}
+
+func newWalkthrough(run *scenario.Runner) *walkthrough {
+	return &walkthrough{run: run, before: map[int]*actor.Snapshot{}}
+}
+
+// walkMsg is the end of a walkthrough's move: the step run (nil going
+// back), how many steps have run now, and what went wrong.
+type walkMsg struct {
+	pos     int
+	res     *scenario.Result
+	target  *catalog.Tx
+	dropped int
+	back    bool
+	// all is set while running to the end.
+	all bool
+	err error
+}
+
+// walkNextOp runs the walkthrough's next step; label says which.
+func walkNextOp(label string, all bool) worldOp {
+	return worldOp{
+		label: label,
+		run: func(s *session) tea.Msg {
+			w := s.walk
+			i := w.run.Position()
+			if w.run.Done() {
+				return walkMsg{pos: i, all: all, err: io.EOF}
+			}
+			snap := s.world.Snapshot()
+			res, err := w.run.Next()
+			if err != nil {
+				return walkMsg{pos: i, all: all, err: err}
+			}
+			w.before[i] = snap
+			msg := walkMsg{pos: w.run.Position(), res: res, all: all, dropped: s.changed()}
+			if res.Tx != nil {
+				msg.target = s.describe(res.Tx)
+			}
+			return msg
+		},
+	}
+}
+
+// walkPrevOp goes back one step: the world as it was before the last step
+// run, which runs again next.
+func walkPrevOp() worldOp {
+	return worldOp{
+		label: "going back a step",
+		run: func(s *session) tea.Msg {
+			w := s.walk
+			i := w.run.Position() - 1
+			if i < 0 {
+				return walkMsg{pos: 0, back: true, err: errWalkStart}
+			}
+			snap := w.before[i]
+			if snap == nil {
+				return walkMsg{pos: i + 1, back: true, err: fmt.Errorf("step %d ran before the walkthrough opened: there is no snapshot from before it", i+1)}
+			}
+			s.world.Restore(snap)
+			if err := w.run.Seek(i); err != nil {
+				return walkMsg{pos: i + 1, back: true, err: err}
+			}
+			s.tl.reset(s.world)
+			s.forget()
+			return walkMsg{pos: i, back: true}
+		},
+	}
+}
+
+// walkPanel shows the walkthrough: the last step run, its note beside what
+// it did (the transaction on its target, a getter's value, a preflight's
+// verdict) and the expectations that did not hold; then the step to come.
+type walkPanel struct {
+	c             *Common
+	width, height int
+	sc            *scenario.Scenario
+	pos           int
+	results       map[int]walkStep
+	st            *state
+	running       bool
+}
+
+// walkStep is what a step did, as the panel shows it.
+type walkStep struct {
+	res    *scenario.Result
+	target *catalog.Tx
+}
+
+func newWalkPanel(c *Common, run *scenario.Runner) *walkPanel {
+	return &walkPanel{c: c, sc: run.Scenario, pos: run.Position(), results: map[int]walkStep{}, st: &state{}}
+}
+
+// nextLabel says which step runs next: "running step 3 of 9".
+func (p *walkPanel) nextLabel() string {
+	return fmt.Sprintf("running step %d of %d", min(p.pos+1, len(p.sc.Steps)), len(p.sc.Steps))
+}
+
+// apply records a move.
+func (p *walkPanel) apply(msg walkMsg) {
+	if msg.err != nil {
+		return
+	}
+	p.pos = msg.pos
+	if msg.res != nil {
+		p.results[msg.pos-1] = walkStep{res: msg.res, target: msg.target}
+	}
+	for i := range p.results {
+		if i >= p.pos {
+			delete(p.results, i)
+		}
+	}
+}
+
+// SetSize implements component.
+func (p *walkPanel) SetSize(width, height int) { p.width, p.height = width, height }
+
+// View implements component.
+func (p *walkPanel) View() string {
+	s := p.c.Styles
+	n := len(p.sc.Steps)
+	title := fmt.Sprintf("Walkthrough: %s · step %d of %d", p.sc.Name, p.pos, n)
+	if p.pos == 0 {
+		title = fmt.Sprintf("Walkthrough: %s · %d steps", p.sc.Name, n)
+	}
+	out := []string{p.c.rule(title, p.width, false)}
+	lw := p.width * 9 / 20
+	rw := p.width - lw - 3
+	var left, right []string
+	if p.pos == 0 {
+		left = wrap(reflow(p.sc.Description), lw)
+		if len(left) == 0 {
+			left = []string{s.Dim.Render("no description")}
+		}
+		right = []string{s.Dim.Render("n runs the first step")}
+	} else {
+		step := p.sc.Steps[p.pos-1]
+		if step.Note != "" {
+			left = wrap(reflow(step.Note), lw)
+		} else {
+			left = []string{s.Dim.Render("(no note)")}
+		}
+		right = p.effect(p.pos-1, rw)
+	}
+	body := p.height - 2
+	cols := beside(block(left, lw, body), block(right, rw, body), s.Dim.Render(" │ "))
+	out = append(out, cols...)
+	out = append(out, p.next())
+	return strings.Join(block(out, p.width, p.height), "\n")
+}
+
+// next is the last line: the step to come, or the end.
+func (p *walkPanel) next() string {
+	s := p.c.Styles
+	if p.pos >= len(p.sc.Steps) {
+		return s.Dim.Render("end of the scenario · p goes back")
+	}
+	step := p.sc.Steps[p.pos]
+	line := fmt.Sprintf("next: %d %s", step.Index, actionText(step.Action))
+	if step.Note != "" {
+		line += " — " + strings.ReplaceAll(reflow(step.Note), "\n", " ")
+	}
+	return s.Dim.Render(line)
+}
+
+// effect writes what step i did.
+func (p *walkPanel) effect(i, width int) []string {
+	s := p.c.Styles
+	step := p.sc.Steps[i]
+	out := []string{fmt.Sprintf("%d %s", step.Index, actionText(step.Action))}
+	r, ok := p.results[i]
+	if !ok {
+		return append(out, s.Dim.Render("ran before the walkthrough opened"))
+	}
+	res := r.res
+	switch {
+	case r.target != nil:
+		t := &txInfo{d: r.target}
+		exit := r.target.Exit
+		if r.target.Tx.Success {
+			exit = s.Success.Render(exit)
+		} else {
+			exit = s.Failure.Render(exit)
+		}
+		out = append(out, wrap("→ "+r.target.To+": "+r.target.Message+", "+exit+joinNonEmpty("", prefixed(", ", changeText(t))), width)...)
+	case res.Trace != nil:
+		out = append(out, "→ no transaction ran on the target")
+	case res.Get != nil:
+		if res.Get.Err != nil {
+			out = append(out, wrap("= "+s.Failure.Render(errText(res.Get.Err)), width)...)
+		} else {
+			out = append(out, wrap("= "+formatValue(res.Get.Value, p.st.names), width)...)
+		}
+	case res.Preflight != nil:
+		out = append(out, wrap(verdictText(s, res.Preflight), width)...)
+	}
+	if res.Trace != nil {
+		out = append(out, s.Dim.Render(fmt.Sprintf("  %d transactions in the log", len(res.Trace.Transactions))))
+	}
+	switch {
+	case len(res.Failures) > 0:
+		for _, f := range res.Failures {
+			out = append(out, wrap(s.Failure.Render("✗ "+f.String()), width)...)
+		}
+	case step.Expect != nil:
+		var keys []string
+		for _, c := range step.Expect.Checks {
+			keys = append(keys, c.Key)
+		}
+		out = append(out, wrap(s.Success.Render("✓ as expected: "+strings.Join(keys, ", ")), width)...)
+	}
+	return out
+}
+
+// reflow joins the lines of each paragraph of a YAML block, so the text
+// wraps to the panel rather than to the file.
+func reflow(text string) string {
+	paras := strings.Split(strings.TrimSpace(text), "\n\n")
+	for i, p := range paras {
+		paras[i] = strings.Join(strings.Fields(p), " ")
+	}
+	return strings.Join(paras, "\n")
+}
+
+// prefixed is s behind p, "" when s is.
+func prefixed(p, s string) string {
+	if s == "" {
+		return ""
+	}
+	return p + s
+}
+
+// verdictText says a preflight's verdict in a line.
+func verdictText(s Styles, r *upgradable.Report) string {
+	switch r.Verdict {
+	case upgradable.Safe:
+		return s.Success.Render("✓ safe") + ": " + r.Before.String() + " → " + r.After.String()
+	case upgradable.Rejected:
+		return s.Failure.Render(fmt.Sprintf("✗ rejected: exit %d (%s)", r.ExitCode, r.Meaning))
+	}
+	return s.Failure.Render(fmt.Sprintf("✗ would brick: exit %d (%s)", r.ExitCode, r.Meaning))
+}
+
+// actionText says what a step does: "send Step from alice to counter".
+func actionText(a scenario.Action) string {
+	switch a := a.(type) {
+	case *scenario.Deploy:
+		return fmt.Sprintf("deploy %s as %s from %s", a.Contract.Name, a.Name.Name, a.From.Name)
+	case *scenario.Send:
+		return fmt.Sprintf("send %s from %s to %s", payloadText(a.Payload), a.From.Name, a.To.Name)
+	case *scenario.Get:
+		return fmt.Sprintf("get %s on %s", a.Method.Name, a.On.Name)
+	case *scenario.Preflight:
+		return fmt.Sprintf("preflight %s → %s", a.On.Name, a.Contract.Name)
+	case *scenario.Wait:
+		return fmt.Sprintf("wait %d s", a.Seconds)
+	}
+	return "note"
+}
+
+func payloadText(p scenario.Payload) string {
+	switch {
+	case p.Message != nil:
+		return p.Message.Name
+	case p.Comment != nil:
+		return fmt.Sprintf("comment %q", *p.Comment)
+	case p.Body != nil:
+		return "a raw body"
+	}
+	return "an empty message"
+}
+
+// ShortHelp implements help.KeyMap.
+func (p *walkPanel) ShortHelp() []key.Binding {
+	km := p.c.KeyMap
+	return []key.Binding{km.WalkNext, km.WalkPrev, km.WalkAll}
+}
+
+// FullHelp implements help.KeyMap.
+func (p *walkPanel) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }

@@ -1,0 +1,180 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/tonsim/tonsim/actor"
+	"github.com/tonsim/tonsim/catalog"
+	"github.com/tonsim/tonsim/cell"
+	"github.com/tonsim/tonsim/scenario"
+	"github.com/xssnick/tonutils-go/address"
+)
+
+var getCommand = &command{
+	name:    "get",
+	usage:   "get [--world FILE] SCENARIO ACCOUNT METHOD [NAME=VALUE...]",
+	summary: "run a scenario, then ask a getter at its end",
+	help: `Plays the scenario quietly (failed expectations are reported on stderr),
+then runs the getter METHOD of ACCOUNT (a name of the scenario or a raw
+address) and prints its result decoded by the contract's ABI: a struct as a
+tree of fields, anything else on one line. Arguments go by name; a wallet or
+account name stands for its address, a contract name for its code. With
+--world the scenario may be left out. A getter that fails prints its exit
+code and makes the exit status 1.
+
+Examples:
+  tonsim get examples/01-upgrade.yaml counter value
+  tonsim get examples/01-upgrade.yaml counter type_and_version
+  tonsim get --world deployed.json counter owner
+`,
+	run: runGet,
+}
+
+func runGet(c *cli, cmd *command, args []string) int {
+	fs := c.flags(cmd)
+	world := fs.String("world", "", "")
+	pos, status, ok := c.parse(cmd, fs, args)
+	if !ok {
+		return status
+	}
+	path, pos := scenarioArg(pos, *world)
+	if len(pos) < 2 {
+		return c.wrongArgs(cmd, "want a scenario, an account and a method")
+	}
+	r, code := c.prepare(cmd, path, *world)
+	if r == nil {
+		return code
+	}
+	addr, ct, err := target(r, pos[0])
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	method := pos[1]
+
+	if ct == nil || ct.ABI() == nil {
+		if len(pos) > 2 {
+			return c.fail(cmd, fmt.Errorf("%s runs code without a package: its getters take no named arguments", pos[0]))
+		}
+		res, err := r.World.Get(addr, method)
+		if err != nil {
+			return c.getterFailed(err)
+		}
+		fmt.Fprintln(c.stdout, stackText(res.Stack))
+		return exitOK
+	}
+	getter, err := ct.ABI().Getter(method)
+	if err != nil {
+		return c.fail(cmd, fmt.Errorf("%s (%s) has no getter %q; getters: %s", pos[0], ct.Name, method, getterList(ct)))
+	}
+	argv := map[string]any{}
+	for _, kv := range pos[2:] {
+		name, value, ok := strings.Cut(kv, "=")
+		if !ok {
+			return c.wrongArgs(cmd, fmt.Sprintf("argument %q is not NAME=VALUE", kv))
+		}
+		argv[name] = resolveArg(r, getter.Arguments, name, value)
+	}
+	v, err := r.World.GetTyped(addr, ct.ABI(), method, argv)
+	if err != nil {
+		return c.getterFailed(err)
+	}
+	if s, ok := v.(*cell.Struct); ok {
+		fmt.Fprint(c.stdout, cell.PrintStruct(s))
+		return exitOK
+	}
+	fmt.Fprintln(c.stdout, scenario.Format(v))
+	return exitOK
+}
+
+// getterFailed reports a getter that threw (exit status 1) or could not
+// run (2).
+func (c *cli) getterFailed(err error) int {
+	var exit *actor.ExitError
+	if errors.As(err, &exit) {
+		fmt.Fprintf(c.stderr, "%v\n", err)
+		return exitFailed
+	}
+	fmt.Fprintf(c.stderr, "tonsim get: %v\n", err)
+	return exitUsage
+}
+
+// scenarioArg takes the scenario file off the positional arguments; with a
+// saved world it may be missing.
+func scenarioArg(pos []string, world string) (string, []string) {
+	if len(pos) > 0 && (world == "" || strings.HasSuffix(pos[0], ".yaml") || strings.HasSuffix(pos[0], ".yml")) {
+		return pos[0], pos[1:]
+	}
+	return "", pos
+}
+
+// prepare opens the scenario (and saved world) and plays it quietly,
+// reporting failed expectations on stderr. A nil runner means stop with the
+// returned status.
+func (c *cli) prepare(cmd *command, path, world string) (*scenario.Runner, int) {
+	if path == "" && world == "" {
+		return nil, c.wrongArgs(cmd, "want a scenario, or --world with a saved world")
+	}
+	r, err := c.open(path, world)
+	if err != nil {
+		return nil, c.fail(cmd, err)
+	}
+	failed, err := play(r, nil)
+	if err != nil {
+		return nil, c.fail(cmd, err)
+	}
+	if failed > 0 {
+		fmt.Fprintf(c.stderr, "warning: %d expectation(s) of %s failed (tonsim test %s says which)\n", failed, path, path)
+	}
+	return r, exitOK
+}
+
+// target resolves an account by name or address and the contract its code
+// is, when known.
+func target(r *scenario.Runner, name string) (*address.Address, *catalog.Contract, error) {
+	addr, err := r.World.Lookup(name)
+	if err != nil {
+		if addr, err = cell.ParseAddress(name); err != nil {
+			return nil, nil, fmt.Errorf("%q is neither an account of the world (%s) nor an address", name, strings.Join(r.World.Names(), ", "))
+		}
+	}
+	acc, err := r.World.Account(addr)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if acc.Code == nil {
+		return nil, nil, fmt.Errorf("%s: %w (%s)", name, actor.ErrNoCode, acc.Status)
+	}
+	ct, _ := r.Catalog.ByCode(acc.Code)
+	return addr, ct, nil
+}
+
+// resolveArg turns a wallet or account name into its address and a
+// contract name into its code, where the argument takes one.
+func resolveArg(r *scenario.Runner, fields []cell.Field, name, value string) any {
+	for _, f := range fields {
+		if f.Name != name {
+			continue
+		}
+		switch f.Type.Type {
+		case "address":
+			if addr, err := r.World.Lookup(value); err == nil {
+				return addr
+			}
+		case "cell", "slice", "builder":
+			if ct, err := r.Catalog.ByName(value); err == nil {
+				return ct.Code
+			}
+		}
+	}
+	return value
+}
+
+func getterList(ct *catalog.Contract) string {
+	var names []string
+	for _, g := range ct.ABI().Getters {
+		names = append(names, g.Name)
+	}
+	return strings.Join(names, ", ")
+}

@@ -1,0 +1,96 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/tonsim/tonsim/cell"
+	"github.com/tonsim/tonsim/upgradable"
+	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
+)
+
+var inspectCommand = &command{
+	name:    "inspect",
+	usage:   "inspect [--pkg PACKAGE [--type NAME]] BOC",
+	summary: "pretty-print a cell, decoded by an ABI type when given one",
+	help: `BOC is a file (binary, hex or base64) or the BOC itself as hex or
+base64. Alone, the cell prints as a raw tree: each cell's bits in hex and its
+refs below it. With --pkg (a .pkg file or a built-in such as counter.v1) it
+decodes by the package's ABI: as the contract's storage by default, or as
+the struct or message --type names. A lazy-migration envelope is shown as
+such, with the data inside it.
+
+Examples:
+  tonsim inspect b5ee9c7201010101002c000053c0043a8e6c4c9cf0a60eb8708a9b47af04da74849f5d7aba7c79221d85832321e3100000007000000038
+  tonsim inspect --pkg counter.v1 data.boc
+  tonsim inspect --pkg build/CounterV1.pkg --type Step b5ee9c7201010101000e000018000000010000000000000001
+`,
+	run: runInspect,
+}
+
+func runInspect(c *cli, cmd *command, args []string) int {
+	fs := c.flags(cmd)
+	pkgName := fs.String("pkg", "", "")
+	typ := fs.String("type", "", "")
+	pos, status, ok := c.parse(cmd, fs, args)
+	if !ok {
+		return status
+	}
+	if len(pos) != 1 {
+		return c.wrongArgs(cmd, "want one BOC (a file, hex or base64)")
+	}
+	if *typ != "" && *pkgName == "" {
+		return c.wrongArgs(cmd, "--type needs --pkg")
+	}
+	root, err := readBOC(pos[0])
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	if *pkgName == "" {
+		fmt.Fprint(c.stdout, cell.Print(root))
+		return exitOK
+	}
+	pkg, err := c.pkg(*pkgName)
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	if *typ != "" && *typ != "storage" {
+		s, err := pkg.ABI.Decode(*typ, root)
+		if err != nil {
+			return c.fail(cmd, err)
+		}
+		fmt.Fprint(c.stdout, cell.PrintStruct(s))
+		return exitOK
+	}
+
+	if old, err := upgradable.Envelope(root); err == nil {
+		fmt.Fprintf(c.stdout, "lazy-migration envelope: the data inside awaits the new code's init\n")
+		root = old
+	}
+	st, err := pkg.DecodeStorage(root)
+	if err != nil {
+		return c.fail(cmd, fmt.Errorf("as the storage of %s: %w", pkg.Name, err))
+	}
+	state := "initialized"
+	if !st.Initialized {
+		state = "not initialized: the init arguments"
+	}
+	fmt.Fprintf(c.stdout, "storage of %s (%s)\n", pkg.Name, state)
+	fmt.Fprint(c.stdout, cell.PrintStruct(st.Fields))
+	return exitOK
+}
+
+// readBOC reads a BOC from a file, or from the argument itself.
+func readBOC(arg string) (*tvmcell.Cell, error) {
+	if _, err := os.Stat(arg); err == nil {
+		return cell.ReadBOCFile(arg)
+	}
+	return cell.ParseBOC(arg)
+}
+
+func (c *cli) pkg(name string) (*cell.Package, error) {
+	if pkg, ok := c.builtins[name]; ok {
+		return pkg, nil
+	}
+	return cell.LoadPackage(name)
+}

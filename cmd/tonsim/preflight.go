@@ -1,0 +1,107 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/tonsim/tonsim/catalog"
+	"github.com/tonsim/tonsim/cell"
+	"github.com/tonsim/tonsim/upgradable"
+)
+
+var preflightCommand = &command{
+	name:    "preflight",
+	usage:   "preflight [--world FILE] [--from WALLET] SCENARIO ACCOUNT CONTRACT",
+	summary: "run a scenario, then dry-run an upgrade of an account to a contract",
+	help: `Plays the scenario quietly, then dry-runs an upgrade of ACCOUNT to
+CONTRACT (a contract of the scenario, a built-in such as counter.v3, or a
+.pkg or code BOC file) on a copy of the world, and prints the verdict:
+safe, with each getter both versions have before → after; or would brick,
+with the exit code the new code's init fails with (every later message and
+getter would fail with it, a further Upgrade included); or rejected, when
+the contract refuses the Upgrade itself. The exit status is 0 when safe and
+1 otherwise. The Upgrade is sent by the contract's owner unless --from says.
+
+Examples:
+  tonsim preflight examples/01-upgrade.yaml counter counter.v3
+  tonsim preflight examples/04-brick.yaml counter v1
+  tonsim preflight --from stranger examples/02-stranger.yaml counter v2
+`,
+	run: runPreflight,
+}
+
+func runPreflight(c *cli, cmd *command, args []string) int {
+	fs := c.flags(cmd)
+	world := fs.String("world", "", "")
+	from := fs.String("from", "", "")
+	pos, status, ok := c.parse(cmd, fs, args)
+	if !ok {
+		return status
+	}
+	path, pos := scenarioArg(pos, *world)
+	if len(pos) != 2 {
+		return c.wrongArgs(cmd, "want a scenario, an account and a contract")
+	}
+	r, code := c.prepare(cmd, path, *world)
+	if r == nil {
+		return code
+	}
+	addr, current, err := target(r, pos[0])
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	next, err := c.contract(r.Catalog, pos[1])
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	req := upgradable.Request{Contract: addr, Code: next.Code, Next: next.Package}
+	if current != nil {
+		req.Current = current.Package
+	}
+	if *from != "" {
+		if req.Sender, err = r.World.Wallet(*from); err != nil {
+			return c.fail(cmd, err)
+		}
+	}
+	report, err := upgradable.Preflight(r.World, req)
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	fmt.Fprintf(c.stdout, "preflight %s → %s: %s\n", pos[0], next.Name, verdict(report))
+	printReport(c.stdout, r.World, "  ", report)
+	if report.Verdict != upgradable.Safe {
+		return exitFailed
+	}
+	return exitOK
+}
+
+// contract finds a contract by catalog name, built-in name, or file.
+func (c *cli) contract(cat *catalog.Catalog, name string) (*catalog.Contract, error) {
+	if ct, err := cat.ByName(name); err == nil {
+		return ct, nil
+	}
+	if pkg, ok := c.builtins[name]; ok {
+		return &catalog.Contract{Name: name, Package: pkg, Code: pkg.Code, Origin: name}, nil
+	}
+	if _, err := os.Stat(name); err == nil {
+		if strings.HasSuffix(name, ".pkg") {
+			pkg, err := cell.LoadPackage(name)
+			if err != nil {
+				return nil, err
+			}
+			return &catalog.Contract{Name: name, Package: pkg, Code: pkg.Code, Origin: name}, nil
+		}
+		code, err := cell.ReadBOCFile(name)
+		if err != nil {
+			return nil, err
+		}
+		return &catalog.Contract{Name: name, Code: code, Origin: name}, nil
+	}
+	known := []string{}
+	for _, ct := range cat.Contracts() {
+		known = append(known, ct.Name)
+	}
+	known = append(known, sortedKeys(c.builtins)...)
+	return nil, fmt.Errorf("no contract, built-in or file %q (known: %s)", name, strings.Join(known, ", "))
+}

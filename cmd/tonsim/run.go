@@ -1,0 +1,98 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/tonsim/tonsim/scenario"
+)
+
+var runCommand = &command{
+	name:    "run",
+	usage:   "run [--json] [--save FILE] [--world FILE] SCENARIO",
+	summary: "play a scenario and print every transaction, getter and preflight",
+	help: `Each step prints a line, then one line per transaction: logical time,
+sender → receiver by name (indented by its place in the send's tree), the
+message's name, the exit code with its meaning, the gas used, and what
+changed in the storage as decoded fields. An expectation that does not hold
+is printed with its file:line and makes the exit status 1; a mistake in the
+scenario is printed as file:line:col and makes it 2.
+
+Flags:
+  --json        print JSON lines instead: one per transaction ("kind":"tx"),
+                getter ("kind":"get") and preflight ("kind":"preflight")
+  --save FILE   write the world at the end to FILE (atomically), for --world
+  --world FILE  start from a world saved with --save
+
+Examples:
+  tonsim run examples/01-upgrade.yaml
+  tonsim run --json examples/04-brick.yaml
+  tonsim run --save deployed.json examples/01-upgrade.yaml
+  tonsim run --world deployed.json more-steps.yaml
+`,
+	run: runRun,
+}
+
+func runRun(c *cli, cmd *command, args []string) int {
+	fs := c.flags(cmd)
+	asJSON := fs.Bool("json", false, "")
+	save := fs.String("save", "", "")
+	world := fs.String("world", "", "")
+	pos, status, ok := c.parse(cmd, fs, args)
+	if !ok {
+		return status
+	}
+	if len(pos) != 1 {
+		return c.wrongArgs(cmd, "want one scenario file")
+	}
+
+	r, err := c.open(pos[0], *world)
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	var p printer = textPrinter{w: c.stdout}
+	if *asJSON {
+		p = newJSONPrinter(c.stdout)
+	}
+	failed, err := play(r, p)
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	if *save != "" {
+		if err := scenario.SaveWorld(*save, r.World, r.Catalog); err != nil {
+			return c.fail(cmd, err)
+		}
+	}
+	if failed > 0 {
+		if !*asJSON {
+			fmt.Fprintf(c.stdout, "%d expectation(s) failed\n", failed)
+		}
+		return exitFailed
+	}
+	return exitOK
+}
+
+// play runs every step, printing each, and counts failed expectations.
+func play(r *scenario.Runner, p printer) (int, error) {
+	failed := 0
+	for !r.Done() {
+		res, err := r.Next()
+		if err != nil {
+			return failed, err
+		}
+		if p != nil {
+			p.step(r, res)
+		}
+		failed += len(res.Failures)
+	}
+	return failed, nil
+}
+
+// readFile reads a file, saying which one on failure.
+func readFile(path string) ([]byte, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return data, nil
+}

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/tonsim/tonsim/examples"
+	"github.com/tonsim/tonsim/tui"
+)
+
+var tuiCommand = &command{
+	name:    "tui",
+	usage:   "tui [--world FILE] [SCENARIO]",
+	summary: "open the terminal UI on the demo, a scenario's end, or a saved world",
+	help: `With no arguments, the UI opens on the built-in demo world: the example
+counter v1 deployed, owned by owner, wallets owner, alice and bob, and v2 and
+v3 ready to upgrade to (this is what plain "tonsim" does). With a scenario,
+it opens on the world at the scenario's end; with --world, on a saved world
+(and then the scenario's steps, if one is given, run on it first).
+
+In the UI: s sends a message, u upgrades (after a preflight), [ and ] travel
+through history, ? lists every key, q quits.
+
+Examples:
+  tonsim
+  tonsim tui examples/03-chain.yaml
+  tonsim tui --world deployed.json
+`,
+	run: runTUI,
+}
+
+var walkCommand = &command{
+	name:    "walk",
+	usage:   "walk [--world FILE] SCENARIO",
+	summary: "walk through a scenario in the terminal UI, a step at a time",
+	help: `Opens the UI with the scenario's steps ahead: n runs the next step and
+shows its narration (the step's note) beside what it did, p goes back a
+step, N runs to the end. Expectations that fail are shown with their
+file:line.
+
+Examples:
+  tonsim walk examples/01-upgrade.yaml
+  tonsim walk examples/04-brick.yaml
+`,
+	run: runWalk,
+}
+
+func runTUI(c *cli, cmd *command, args []string) int {
+	fs := c.flags(cmd)
+	world := fs.String("world", "", "")
+	pos, status, ok := c.parse(cmd, fs, args)
+	if !ok {
+		return status
+	}
+	if len(pos) > 1 {
+		return c.wrongArgs(cmd, "want at most one scenario file")
+	}
+	opts := tui.Options{Title: "demo"}
+	switch {
+	case len(pos) == 0 && *world == "":
+		w, cat, err := examples.Demo()
+		if err != nil {
+			return c.fail(cmd, err)
+		}
+		opts.World, opts.Catalog = w, cat
+	default:
+		path := ""
+		if len(pos) == 1 {
+			path = pos[0]
+		}
+		r, code := c.prepare(cmd, path, *world)
+		if r == nil {
+			return code
+		}
+		opts.World, opts.Catalog, opts.Title = r.World, r.Catalog, title(path, *world)
+	}
+	return c.runUI(cmd, opts)
+}
+
+func runWalk(c *cli, cmd *command, args []string) int {
+	fs := c.flags(cmd)
+	world := fs.String("world", "", "")
+	pos, status, ok := c.parse(cmd, fs, args)
+	if !ok {
+		return status
+	}
+	if len(pos) != 1 {
+		return c.wrongArgs(cmd, "want one scenario file")
+	}
+	r, err := c.open(pos[0], *world)
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	return c.runUI(cmd, tui.Options{Walk: r, Catalog: r.Catalog, Title: title(pos[0], "")})
+}
+
+func (c *cli) runUI(cmd *command, opts tui.Options) int {
+	if err := tui.Run(opts); err != nil {
+		return c.fail(cmd, err)
+	}
+	return exitOK
+}
+
+// title names the world in the UI's header.
+func title(scenario, world string) string {
+	switch {
+	case scenario != "" && world != "":
+		return fmt.Sprintf("%s on %s", filepath.Base(scenario), filepath.Base(world))
+	case scenario != "":
+		return filepath.Base(scenario)
+	}
+	return filepath.Base(world)
+}

@@ -14,33 +14,14 @@ import (
 // contract its code is and what type_and_version says (or "wallet"),
 // balance and status.
 type accountsPane struct {
-	c             *Common
-	width, height int
-	focused       bool
-	list          list
-	st            *state
+	tablePane
+	st *state
 	// sel is the selected account's address, kept across states.
 	sel *address.Address
 }
 
 func newAccountsPane(c *Common) *accountsPane {
-	return &accountsPane{c: c, list: newList(c), st: &state{}}
-}
-
-// SetSize implements component.
-func (p *accountsPane) SetSize(width, height int) {
-	p.width, p.height = width, height
-	p.list.setHeight(p.rowsHeight())
-}
-
-// rowsHeight is how many account rows fit: the title and the column header
-// take a line each, the filter one more.
-func (p *accountsPane) rowsHeight() int {
-	h := p.height - 2
-	if p.list.filtering || p.list.query() != "" {
-		h--
-	}
-	return max(h, 1)
+	return &accountsPane{tablePane: newTablePane(c), st: &state{}}
 }
 
 // setState shows st's accounts, keeping the selection.
@@ -130,31 +111,9 @@ func shortVersion(tv string) string {
 
 // Update handles a key for the focused pane.
 func (p *accountsPane) Update(msg tea.Msg) tea.Cmd {
-	if p.list.filtering {
-		changed, cmd := p.list.updateFilter(msg)
-		if changed || !p.list.filtering {
-			p.refilter()
-		}
-		p.sync()
-		return cmd
-	}
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return nil
-	}
-	switch {
-	case p.list.updateNav(k):
-	case key.Matches(k, p.c.KeyMap.Filter):
-		cmd := p.list.startFilter()
-		p.list.setHeight(p.rowsHeight())
-		return cmd
-	case key.Matches(k, p.c.KeyMap.Back):
-		if p.list.clearFilter() {
-			p.refilter()
-		}
-	}
+	cmd, _ := p.updateList(msg, p.refilter)
 	p.sync()
-	return nil
+	return cmd
 }
 
 // sync remembers the account under the cursor.
@@ -166,7 +125,7 @@ func (p *accountsPane) sync() {
 
 // click selects the account at line y of the pane.
 func (p *accountsPane) click(y int) {
-	if p.list.click(y - 2) {
+	if p.clickRow(y) {
 		p.sync()
 	}
 }
@@ -177,22 +136,14 @@ func (p *accountsPane) View() string {
 	if q := p.list.query(); q != "" && len(p.list.visible) != len(p.st.accounts) {
 		title = fmt.Sprintf("Accounts (%d of %d)", len(p.list.visible), len(p.st.accounts))
 	}
-	out := []string{p.c.rule(title, p.width, p.focused)}
-	cols := p.columns()
-	out = append(out, p.c.Styles.ColumnHeader.Render(fit("  "+cols.header(), p.width)))
-	out = append(out, p.list.rows(p.width, p.focused, func(i, w int) string {
-		return cols.row(p.c, p.st.accounts[i])
-	})...)
+	note := ""
 	if len(p.st.accounts) == 0 {
-		out = append(out, p.c.Styles.Dim.Render("  no accounts"))
+		note = "no accounts"
 	} else if len(p.list.visible) == 0 {
-		out = append(out, p.c.Styles.Dim.Render("  nothing matches the filter"))
+		note = "nothing matches the filter"
 	}
-	if f := p.list.filterLine(p.width); f != "" {
-		out = block(out, p.width, p.height-1)
-		out = append(out, fit(f, p.width))
-	}
-	return strings.Join(block(out, p.width, p.height), "\n")
+	cols := p.columns()
+	return p.frame(title, cols.header(), func(i int) string { return cols.row(p.c, p.st.accounts[i]) }, note)
 }
 
 // accountColumns are the widths of the account table's columns; a zero

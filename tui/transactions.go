@@ -16,30 +16,13 @@ import (
 // to the receiver's storage. While travelling, the point the world shows is
 // marked ◆ and the transactions after it ·.
 type txPane struct {
-	c             *Common
-	width, height int
-	focused       bool
-	list          list
-	st            *state
-	sel           *actor.Transaction
+	tablePane
+	st  *state
+	sel *actor.Transaction
 }
 
 func newTxPane(c *Common) *txPane {
-	return &txPane{c: c, list: newList(c), st: &state{}}
-}
-
-// SetSize implements component.
-func (p *txPane) SetSize(width, height int) {
-	p.width, p.height = width, height
-	p.list.setHeight(p.rowsHeight())
-}
-
-func (p *txPane) rowsHeight() int {
-	h := p.height - 2
-	if p.list.filtering || p.list.query() != "" {
-		h--
-	}
-	return max(h, 1)
+	return &txPane{tablePane: newTablePane(c), st: &state{}}
 }
 
 // setState shows st's log. The selection stays on its transaction; a new
@@ -97,7 +80,7 @@ func (p *txPane) sync() {
 
 // click selects the transaction at line y of the pane.
 func (p *txPane) click(y int) {
-	if p.list.click(y - 2) {
+	if p.clickRow(y) {
 		p.sync()
 	}
 }
@@ -105,35 +88,14 @@ func (p *txPane) click(y int) {
 // Update handles a key for the focused pane. Enter travels to the selected
 // transaction.
 func (p *txPane) Update(msg tea.Msg) tea.Cmd {
-	if p.list.filtering {
-		changed, cmd := p.list.updateFilter(msg)
-		if changed || !p.list.filtering {
-			p.refilter()
-		}
-		p.sync()
-		return cmd
-	}
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return nil
-	}
-	switch {
-	case p.list.updateNav(k):
-	case key.Matches(k, p.c.KeyMap.Filter):
-		cmd := p.list.startFilter()
-		p.list.setHeight(p.rowsHeight())
-		return cmd
-	case key.Matches(k, p.c.KeyMap.Back):
-		if p.list.clearFilter() {
-			p.refilter()
-		}
-	case key.Matches(k, p.c.KeyMap.Enter):
+	cmd, handled := p.updateList(msg, p.refilter)
+	if k, ok := msg.(tea.KeyPressMsg); !handled && ok && key.Matches(k, p.c.KeyMap.Enter) {
 		if t := p.selected(); t != nil {
 			return opCmd(travelOp(t.n))
 		}
 	}
 	p.sync()
-	return nil
+	return cmd
 }
 
 // View implements component.
@@ -142,23 +104,15 @@ func (p *txPane) View() string {
 	if p.st.travelling() {
 		title = fmt.Sprintf("Transactions (%d) · at %d of %d", len(p.st.txs), p.st.at, p.st.total)
 	}
-	out := []string{p.c.rule(title, p.width, p.focused)}
-	cols := p.columns()
-	out = append(out, p.c.Styles.ColumnHeader.Render(fit("  "+cols.header(), p.width)))
-	out = append(out, p.list.rows(p.width, p.focused, func(i, w int) string {
-		return cols.row(p.c, p.st, p.st.txs[i])
-	})...)
+	note := ""
 	switch {
 	case len(p.st.txs) == 0:
-		out = append(out, p.c.Styles.Dim.Render("  no transactions yet: s sends a message"))
+		note = "no transactions yet: s sends a message"
 	case len(p.list.visible) == 0:
-		out = append(out, p.c.Styles.Dim.Render("  nothing matches the filter"))
+		note = "nothing matches the filter"
 	}
-	if f := p.list.filterLine(p.width); f != "" {
-		out = block(out, p.width, p.height-1)
-		out = append(out, fit(f, p.width))
-	}
-	return strings.Join(block(out, p.width, p.height), "\n")
+	cols := p.columns()
+	return p.frame(title, cols.header(), func(i int) string { return cols.row(p.c, p.st, p.st.txs[i]) }, note)
 }
 
 // txColumns are the widths of the log's columns; zero drops one.

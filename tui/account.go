@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -120,17 +119,7 @@ func (v *accountView) View() string {
 	if v.acc != nil {
 		title = v.acc.label()
 	}
-	out := []string{v.c.rule(title, v.width, v.focused)}
-	body := v.content()
-	if v.scroll > 0 && v.scroll < len(body) {
-		body = body[v.scroll:]
-	}
-	out = append(out, body...)
-	if len(out) > v.height && v.height > 1 {
-		out = out[:v.height-1]
-		out = append(out, v.c.Styles.Dim.Render(fmt.Sprintf("  … %d more lines: tab here, then pgdn", len(body)-v.height+2)))
-	}
-	return strings.Join(block(out, v.width, v.height), "\n")
+	return v.c.page(title, v.focused, v.content(), v.scroll, v.width, v.height, "tab here, then pgdn")
 }
 
 // content is every line under the title.

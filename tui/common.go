@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -134,3 +135,19 @@ var (
 	_ dialog    = (*upgradeDialog)(nil)
 	_ dialog    = (*getterDialog)(nil)
 )
+
+// page lays out a scrolled view: the title rule, then body from line scroll
+// on, cut to height with a note of how many lines are left and how to reach
+// them (howMore, such as "pgdn").
+func (c *Common) page(title string, focused bool, body []string, scroll, width, height int, howMore string) string {
+	out := []string{c.rule(title, width, focused)}
+	if scroll > 0 && scroll < len(body) {
+		body = body[scroll:]
+	}
+	out = append(out, body...)
+	if len(out) > height && height > 1 {
+		out = out[:height-1]
+		out = append(out, c.Styles.Dim.Render(fmt.Sprintf("  … %d more lines: %s", len(body)-height+2, howMore)))
+	}
+	return strings.Join(block(out, width, height), "\n")
+}

@@ -45,17 +45,7 @@ func (v *txView) View() string {
 	if v.t != nil {
 		title = fmt.Sprintf("Transaction lt %d", v.t.d.Tx.LT)
 	}
-	out := []string{v.c.rule(title, v.width, false)}
-	body := v.content()
-	if v.scroll > 0 && v.scroll < len(body) {
-		body = body[v.scroll:]
-	}
-	out = append(out, body...)
-	if len(out) > v.height && v.height > 1 {
-		out = out[:v.height-1]
-		out = append(out, v.c.Styles.Dim.Render(fmt.Sprintf("  … %d more lines: pgdn", len(body)-v.height+2)))
-	}
-	return strings.Join(block(out, v.width, v.height), "\n")
+	return v.c.page(title, false, v.content(), v.scroll, v.width, v.height, "pgdn")
 }
 
 func (v *txView) content() []string {

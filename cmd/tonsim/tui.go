@@ -96,7 +96,7 @@ func runWalk(c *cli, cmd *command, args []string) int {
 
 func (c *cli) runUI(cmd *command, opts tui.Options) int {
 	if err := tui.Run(opts); err != nil {
-		return c.fail(cmd, err)
+		return c.fail(cmd, fmt.Errorf("the terminal UI cannot start: %w\n(run, test, get, preflight and inspect need no terminal: see tonsim help)", err))
 	}
 	return exitOK
 }

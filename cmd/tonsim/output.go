@@ -328,38 +328,32 @@ func jsonValue(v any) json.RawMessage {
 	case []byte:
 		out = hex.EncodeToString(x)
 	case *cell.Struct:
-		var b strings.Builder
-		b.WriteString("{")
-		for i, f := range x.Fields {
-			if i > 0 {
-				b.WriteString(",")
-			}
-			key, _ := json.Marshal(f.Name)
-			b.Write(key)
-			b.WriteString(":")
-			b.Write(jsonValue(f.Value))
-		}
-		b.WriteString("}")
-		return json.RawMessage(b.String())
+		return jsonObject(len(x.Fields), func(i int) (string, any) { return x.Fields[i].Name, x.Fields[i].Value })
 	case *cell.Map:
-		var b strings.Builder
-		b.WriteString("{")
-		for i, e := range x.Entries {
-			if i > 0 {
-				b.WriteString(",")
-			}
-			key, _ := json.Marshal(scenario.Format(e.Key))
-			b.Write(key)
-			b.WriteString(":")
-			b.Write(jsonValue(e.Value))
-		}
-		b.WriteString("}")
-		return json.RawMessage(b.String())
+		return jsonObject(len(x.Entries), func(i int) (string, any) { return scenario.Format(x.Entries[i].Key), x.Entries[i].Value })
 	default:
 		out = cell.FormatValue(v)
 	}
 	data, _ := json.Marshal(out)
 	return data
+}
+
+// jsonObject writes n entries as a JSON object, in their order.
+func jsonObject(n int, entry func(i int) (string, any)) json.RawMessage {
+	var b strings.Builder
+	b.WriteString("{")
+	for i := range n {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		k, v := entry(i)
+		key, _ := json.Marshal(k)
+		b.Write(key)
+		b.WriteString(":")
+		b.Write(jsonValue(v))
+	}
+	b.WriteString("}")
+	return json.RawMessage(b.String())
 }
 
 func jsonStack(stack []any) json.RawMessage {

@@ -25,18 +25,25 @@ var demo []byte
 // DemoPath names the demo scenario in errors and walkthroughs.
 const DemoPath = "demo/demo.yaml"
 
-// Demo builds the demo world: the counter's version 1 deployed and owned by
-// owner, wallets owner, alice and bob, and v1, v2 and v3 in the catalog.
-func Demo() (*actor.World, *catalog.Catalog, error) {
+// DemoRunner returns the demo scenario ready to play on a new world, for
+// callers that watch it being built (the tonsim command keeps a snapshot
+// of every transaction, so the UI can travel back to the start).
+func DemoRunner() (*scenario.Runner, error) {
 	s, err := scenario.Parse(DemoPath, demo)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	cat := catalog.New()
 	if err := s.LoadContracts(cat, Builtins()); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	r, err := scenario.NewRunner(s, cat, nil)
+	return scenario.NewRunner(s, cat, nil)
+}
+
+// Demo builds the demo world: the counter's version 1 deployed and owned by
+// owner, wallets owner, alice and bob, and v1, v2 and v3 in the catalog.
+func Demo() (*actor.World, *catalog.Catalog, error) {
+	r, err := DemoRunner()
 	if err != nil {
 		return nil, nil, err
 	}

@@ -158,3 +158,17 @@ func probe(t *testing.T) *harness {
 	require.NoError(t, err)
 	return newHarness(t, New(Options{World: r.World, Catalog: r.Catalog}), testWidth, testHeight)
 }
+
+// demoFromStart opens the demo as the tonsim command does: the world keeps a
+// snapshot of every transaction from its start, so all of them can be
+// travelled to.
+func demoFromStart(t *testing.T) *harness {
+	t.Helper()
+	r, err := examples.DemoRunner()
+	require.NoError(t, err)
+	r.World.SetTransactionSnapshots(true)
+	start := r.World.Snapshot()
+	_, err = r.Run()
+	require.NoError(t, err)
+	return newHarness(t, New(Options{World: r.World, Catalog: r.Catalog, Start: start, Title: "demo"}), testWidth, testHeight)
+}

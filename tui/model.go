@@ -95,7 +95,7 @@ func New(opts Options) *Model {
 	c := &Common{KeyMap: DefaultKeyMap()}
 	m := &Model{
 		c:       c,
-		sess:    newSession(w, cat, opts.Walk),
+		sess:    newSession(w, cat, opts.Start, opts.Walk),
 		title:   opts.Title,
 		profile: colorprofile.TrueColor,
 		dark:    true,

@@ -96,11 +96,9 @@ func (m *Model) travelled(r travelMsg) {
 // travelText says where in time the world is.
 func (m *Model) travelText() string {
 	st := m.st
-	where := "as tonsim opened it"
-	if st.at > st.base {
+	where := "before any transaction"
+	if st.at > 0 {
 		where = fmt.Sprintf("after transaction lt %d (%d of %d)", m.pointLT(st.at), st.at, st.total)
-	} else if st.at > 0 && st.at == st.base {
-		where = fmt.Sprintf("as tonsim opened it (transaction %d of %d)", st.at, st.total)
 	}
 	return fmt.Sprintf("The world %s. Sending from here forks history and drops the %s after it.", where, plural(st.total-st.at, "transaction"))
 }
@@ -138,7 +136,7 @@ func (m *Model) travel(to int) tea.Cmd {
 	switch {
 	case to < st.base:
 		if st.base > 0 {
-			m.setStatus("This is the earliest point: the transactions before it happened before tonsim opened and kept no snapshot.", false)
+			m.setStatus("This is the earliest point: the transactions before it kept no snapshot of the world.", false)
 		} else {
 			m.setStatus("This is the start of history.", false)
 		}

@@ -20,10 +20,10 @@ type session struct {
 	walk      *walkthrough
 }
 
-func newSession(w *actor.World, cat *catalog.Catalog, run *scenario.Runner) *session {
+func newSession(w *actor.World, cat *catalog.Catalog, start *actor.Snapshot, run *scenario.Runner) *session {
 	w.SetTransactionSnapshots(true)
 	s := &session{world: w, cat: cat, described: map[*actor.Transaction]*catalog.Tx{}}
-	s.tl = newTimeline(w)
+	s.tl = newTimeline(w, start)
 	if run != nil {
 		s.walk = newWalkthrough(run)
 	}

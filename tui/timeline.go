@@ -7,12 +7,14 @@ import (
 	"github.com/tonsim/tonsim/actor"
 )
 
-// timeline is the world's history as the UI can travel it. Transactions from
-// before the UI opened carry no snapshot: the earliest point is the world
-// as the UI found it.
+// timeline is the world's history as the UI can travel it: point p is the
+// world after its p-th transaction. The earliest point, base, is where the
+// unbroken run of transactions that kept a snapshot (Transaction.After)
+// begins, or the start the caller gave; a world that kept none starts
+// where the UI found it.
 type timeline struct {
 	origin *actor.Snapshot
-	// base is how many transactions happened before the UI opened.
+	// base is the earliest point: how many transactions came before it.
 	base int
 	// txs is the history as last seen at its newest point; at how many of
 	// them the world holds now (len(txs) when not travelling).
@@ -20,9 +22,28 @@ type timeline struct {
 	at  int
 }
 
-func newTimeline(w *actor.World) timeline {
+// newTimeline returns w's timeline. start, when not nil, is a snapshot of
+// w taken when it began keeping transaction snapshots, before any of them.
+func newTimeline(w *actor.World, start *actor.Snapshot) timeline {
 	txs := w.Transactions()
-	return timeline{origin: w.Snapshot(), base: len(txs), txs: txs, at: len(txs)}
+	t := timeline{origin: w.Snapshot(), base: len(txs), txs: txs, at: len(txs)}
+	b := len(txs)
+	for b > 0 && txs[b-1].After != nil {
+		b--
+	}
+	switch {
+	case start != nil && startsAt(start, txs, b):
+		t.base, t.origin = b, start
+	case b < len(txs):
+		t.base, t.origin = b+1, txs[b].After
+	}
+	return t
+}
+
+// startsAt reports whether start is the world after the first b of txs.
+func startsAt(start *actor.Snapshot, txs []*actor.Transaction, b int) bool {
+	before := start.Transactions()
+	return len(before) == b && (b == 0 || before[b-1] == txs[b-1])
 }
 
 func (t *timeline) len() int { return len(t.txs) }

@@ -11,6 +11,12 @@ import (
 type Options struct {
 	World   *actor.World
 	Catalog *catalog.Catalog
+	// Start is how far back time travel goes: a snapshot of World taken
+	// when it began keeping transaction snapshots (see
+	// [actor.World.SetTransactionSnapshots]), before the transactions
+	// since. Without it, travel reaches back through the transactions that
+	// kept a snapshot, or none before the UI opened.
+	Start *actor.Snapshot
 	// Walk, when set, plays its scenario as a walkthrough; its Runner is
 	// already made on World.
 	Walk  *scenario.Runner

@@ -78,6 +78,8 @@ func (m *Model) header() string {
 	}
 	var right string
 	switch {
+	case m.st.travelling() && m.st.at == 0:
+		right = s.Warning.Render(fmt.Sprintf("◆ start · 0 of %d", m.st.total))
 	case m.st.travelling():
 		right = s.Warning.Render(fmt.Sprintf("◆ after lt %d · %d of %d", m.pointLT(m.st.at), m.st.at, m.st.total))
 	default:

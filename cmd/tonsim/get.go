@@ -109,9 +109,8 @@ func scenarioArg(pos []string, world string) (string, []string) {
 	return "", pos
 }
 
-// prepare opens the scenario (and saved world) and plays it quietly,
-// reporting failed expectations on stderr. A nil runner means stop with the
-// returned status.
+// prepare opens the scenario (and saved world) and plays it quietly. A nil
+// runner means stop with the returned status.
 func (c *cli) prepare(cmd *command, path, world string) (*scenario.Runner, int) {
 	if path == "" && world == "" {
 		return nil, c.wrongArgs(cmd, "want a scenario, or --world with a saved world")
@@ -120,14 +119,23 @@ func (c *cli) prepare(cmd *command, path, world string) (*scenario.Runner, int) 
 	if err != nil {
 		return nil, c.fail(cmd, err)
 	}
+	if code := c.playQuietly(cmd, r, path); code != exitOK {
+		return nil, code
+	}
+	return r, exitOK
+}
+
+// playQuietly plays r's scenario, from path, printing nothing but a warning
+// on stderr for failed expectations.
+func (c *cli) playQuietly(cmd *command, r *scenario.Runner, path string) int {
 	failed, err := play(r, nil)
 	if err != nil {
-		return nil, c.fail(cmd, err)
+		return c.fail(cmd, err)
 	}
 	if failed > 0 {
 		fmt.Fprintf(c.stderr, "warning: %d expectation(s) of %s failed (tonsim test %s says which)\n", failed, path, path)
 	}
-	return r, exitOK
+	return exitOK
 }
 
 // target resolves an account by name or address and the contract its code

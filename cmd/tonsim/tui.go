@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"github.com/tonsim/tonsim/examples"
+	"github.com/tonsim/tonsim/scenario"
 	"github.com/tonsim/tonsim/tui"
 )
 
@@ -55,24 +56,26 @@ func runTUI(c *cli, cmd *command, args []string) int {
 	if len(pos) > 1 {
 		return c.wrongArgs(cmd, "want at most one scenario file")
 	}
-	opts := tui.Options{Title: "demo"}
-	switch {
-	case len(pos) == 0 && *world == "":
-		w, cat, err := examples.Demo()
-		if err != nil {
-			return c.fail(cmd, err)
-		}
-		opts.World, opts.Catalog = w, cat
-	default:
-		path := ""
-		if len(pos) == 1 {
-			path = pos[0]
-		}
-		r, code := c.prepare(cmd, path, *world)
-		if r == nil {
-			return code
-		}
-		opts.World, opts.Catalog, opts.Title = r.World, r.Catalog, title(path, *world)
+	path := ""
+	if len(pos) == 1 {
+		path = pos[0]
+	}
+	var r *scenario.Runner
+	var err error
+	if path == "" && *world == "" {
+		r, err = examples.DemoRunner()
+	} else {
+		r, err = c.open(path, *world)
+	}
+	if err != nil {
+		return c.fail(cmd, err)
+	}
+	// Every transaction from the start keeps a snapshot, so the UI can
+	// travel back through the scenario's own.
+	r.World.SetTransactionSnapshots(true)
+	opts := tui.Options{World: r.World, Catalog: r.Catalog, Start: r.World.Snapshot(), Title: title(path, *world)}
+	if code := c.playQuietly(cmd, r, path); code != exitOK {
+		return code
 	}
 	return c.runUI(cmd, opts)
 }
@@ -104,6 +107,8 @@ func (c *cli) runUI(cmd *command, opts tui.Options) int {
 // title names the world in the UI's header.
 func title(scenario, world string) string {
 	switch {
+	case scenario == "" && world == "":
+		return "demo"
 	case scenario != "" && world != "":
 		return fmt.Sprintf("%s on %s", filepath.Base(scenario), filepath.Base(world))
 	case scenario != "":

@@ -100,7 +100,7 @@ func (m *Model) travelText() string {
 	if st.at > 0 {
 		where = fmt.Sprintf("after transaction lt %d (%d of %d)", m.pointLT(st.at), st.at, st.total)
 	}
-	return fmt.Sprintf("The world %s. Sending from here forks history and drops the %s after it.", where, plural(st.total-st.at, "transaction"))
+	return fmt.Sprintf("The world %s. Sending from here %s.", where, st.forkText())
 }
 
 // plural writes n and a noun, "1 transaction" or "3 transactions".

@@ -334,7 +334,7 @@ func (d *sendDialog) View() string {
 	s := d.c.Styles
 	out := []string{d.c.rule("Send a message", d.width, true), ""}
 	if d.st.travelling() {
-		out = append(out, s.Warning.Render(fmt.Sprintf("⚠ the world shows transaction %d of %d: sending forks history and drops the %d after it", d.st.at, d.st.total, d.st.total-d.st.at)), "")
+		out = append(out, s.Warning.Render(fmt.Sprintf("⚠ the world shows transaction %d of %d: sending %s", d.st.at, d.st.total, d.st.forkText())), "")
 	}
 	d.formTop = len(out)
 	out = append(out, d.form.view()...)

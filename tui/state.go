@@ -33,6 +33,32 @@ type state struct {
 // travelling reports whether the world shows a past point.
 func (s *state) travelling() bool { return s.at < s.total }
 
+// forkText says what a send from the point the world shows drops: the
+// transactions after it, and the messages in flight there.
+func (s *state) forkText() string {
+	text := fmt.Sprintf("forks history and drops the %s after it", plural(s.total-s.at, "transaction"))
+	if n := s.inFlight(); n > 0 {
+		text += fmt.Sprintf(", and the %s in flight here", plural(n, "message"))
+	}
+	return text
+}
+
+// inFlight counts the messages in flight at the point the world shows:
+// sent by a transaction up to it, delivered by one after it.
+func (s *state) inFlight() int {
+	n := make(map[*actor.Transaction]int, len(s.txs))
+	for _, t := range s.txs {
+		n[t.d.Tx] = t.n
+	}
+	count := 0
+	for _, t := range s.txs {
+		if p := t.d.Tx.Parent; t.n > s.at && p != nil && n[p] <= s.at {
+			count++
+		}
+	}
+	return count
+}
+
 // account returns the account at addr, nil when there is none.
 func (s *state) account(addr *address.Address) *accountInfo {
 	if addr == nil {

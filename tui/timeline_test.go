@@ -63,7 +63,10 @@ func TestTimeTravelToStart(t *testing.T) {
 	assert.Contains(t, v, "Accounts (3)", "before the deployment: the wallets alone")
 	assert.NotContains(t, v, "Counter v1.0.0", "no counter yet")
 	assert.Contains(t, h.status(), "The world before any transaction.")
-	h.press("]", "]", "]")
+	h.press("]")
+	assert.Contains(t, h.status(), "drops the 2 transactions after it, and the 1 message in flight here.",
+		"the wallet has sent the deployment, the counter has not had it yet")
+	h.press("]", "]")
 	assert.Contains(t, h.view(), "v1 · Counter v1.0.0", "the deployment, travelled forward to")
 	assert.False(t, h.m.st.travelling())
 }

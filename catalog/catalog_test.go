@@ -9,6 +9,7 @@ import (
 	"github.com/tonsim/tonsim/catalog"
 	"github.com/tonsim/tonsim/cell"
 	"github.com/tonsim/tonsim/counter"
+	_ "github.com/tonsim/tonsim/internal/golden" // so go test ./... -update runs here too
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
 )
 

@@ -114,7 +114,7 @@ func TestDiffCells(t *testing.T) {
 
 	t.Run("golden", func(t *testing.T) {
 		old := mustParse(t, counterV1Data)
-		golden(t, "diff_cells.txt", changeLines(cell.DiffCells(old, mustParse(t, counterV2Lazy))))
+		goldenFile(t, "diff_cells.txt", changeLines(cell.DiffCells(old, mustParse(t, counterV2Lazy))))
 	})
 	t.Run("sides", func(t *testing.T) {
 		changes := cell.DiffCells(node(1, leaf(1)), node(1, leaf(1), leaf(2)))

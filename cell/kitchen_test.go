@@ -196,7 +196,7 @@ func TestKitchenCells(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, tact.Hash(), again.Hash(), "EncodeStruct(Decode(c)) differs from c")
 
-			golden(t, "kitchen_"+tt.getter+".txt", cell.PrintStruct(decoded)+"\n"+cell.Print(tact))
+			goldenFile(t, "kitchen_"+tt.getter+".txt", cell.PrintStruct(decoded)+"\n"+cell.Print(tact))
 		})
 	}
 }

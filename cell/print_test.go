@@ -62,7 +62,7 @@ func TestPrint(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			golden(t, "print_"+tt.name+".txt", cell.Print(tt.c))
+			goldenFile(t, "print_"+tt.name+".txt", cell.Print(tt.c))
 		})
 	}
 
@@ -92,7 +92,7 @@ func TestPrintStruct(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			golden(t, "struct_"+tt.name+".txt", cell.PrintStruct(tt.s))
+			goldenFile(t, "struct_"+tt.name+".txt", cell.PrintStruct(tt.s))
 		})
 	}
 }

@@ -1,15 +1,16 @@
 package tui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/exp/golden"
 	"github.com/stretchr/testify/require"
 	"github.com/tonsim/tonsim/examples"
+	"github.com/tonsim/tonsim/internal/golden"
 	"github.com/tonsim/tonsim/scenario"
 )
 
@@ -137,7 +138,7 @@ func (h *harness) golden() {
 	v := h.view()
 	lines := strings.Split(v, "\n")
 	require.Len(h.t, lines, h.m.height, "the screen has as many lines as the terminal")
-	golden.RequireEqual(h.t, []byte(v))
+	golden.Equal(h.t, filepath.Join("testdata", h.t.Name()+".golden"), v)
 }
 
 // status is the status line.

@@ -5,6 +5,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	_ "github.com/tonsim/tonsim/internal/golden" // so go test ./... -update runs here too
 	"github.com/tonsim/tonsim/upgradable"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
 )

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tonsim/tonsim/internal/atomicfile"
+	_ "github.com/tonsim/tonsim/internal/golden" // so go test ./... -update runs here too
 )
 
 func TestWrite(t *testing.T) {

@@ -1,6 +1,7 @@
-// Package examples holds tonsim's example scenarios; this test plays every
-// one of them and requires all their expectations to hold.
 package examples_test
+
+// The tests here play every example scenario and require all their
+// expectations to hold.
 
 import (
 	"path/filepath"

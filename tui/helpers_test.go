@@ -14,6 +14,16 @@ import (
 	"github.com/tonsim/tonsim/scenario"
 )
 
+// testdata is the golden files' directory, found before a test changes
+// its working directory.
+var testdata = func() string {
+	dir, err := filepath.Abs("testdata")
+	if err != nil {
+		panic(err)
+	}
+	return dir
+}()
+
 // Test screens are this size unless a test says otherwise.
 const (
 	testWidth  = 120
@@ -122,6 +132,7 @@ func keyMsg(name string) (tea.KeyPressMsg, bool) {
 		"pgdown":    {Code: tea.KeyPgDown},
 		"space":     {Code: tea.KeySpace, Text: " "},
 		"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
+		"ctrl+u":    {Code: 'u', Mod: tea.ModCtrl},
 	}
 	k, ok := named[name]
 	return k, ok
@@ -138,7 +149,7 @@ func (h *harness) golden() {
 	v := h.view()
 	lines := strings.Split(v, "\n")
 	require.Len(h.t, lines, h.m.height, "the screen has as many lines as the terminal")
-	golden.Equal(h.t, filepath.Join("testdata", h.t.Name()+".golden"), v)
+	golden.Equal(h.t, filepath.Join(testdata, h.t.Name()+".golden"), v)
 }
 
 // status is the status line.

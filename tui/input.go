@@ -54,6 +54,8 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.openUpgrade()
 	case key.Matches(msg, km.Raw):
 		m.account.raw = !m.account.raw
+	case key.Matches(msg, km.Save):
+		m.openDialog(newSaveDialog(m.c, m.savePath, m.whenText()))
 	case key.Matches(msg, km.TimeBack):
 		return m.travel(m.aimedAt() - 1)
 	case key.Matches(msg, km.TimeForward):

@@ -22,6 +22,8 @@ type KeyMap struct {
 	Send    key.Binding
 	Upgrade key.Binding
 	Raw     key.Binding
+	// Save writes the world shown to a file.
+	Save key.Binding
 
 	// Time travel, one transaction at a time, or to either end.
 	TimeBack, TimeForward key.Binding
@@ -59,6 +61,7 @@ func DefaultKeyMap() KeyMap {
 		Send:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "send")),
 		Upgrade: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "upgrade")),
 		Raw:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "raw storage")),
+		Save:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "save the world")),
 
 		TimeBack:    key.NewBinding(key.WithKeys("["), key.WithHelp("[", "back in time")),
 		TimeForward: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "forward in time")),

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"cmp"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
@@ -33,11 +35,13 @@ type dialog interface {
 // out the panes, routes keys and mouse to them, and runs the world
 // operations they ask for one at a time.
 type Model struct {
-	c       *Common
-	sess    *session
-	title   string
-	profile colorprofile.Profile
-	dark    bool
+	c     *Common
+	sess  *session
+	title string
+	// savePath is the file the save dialog offers.
+	savePath string
+	profile  colorprofile.Profile
+	dark     bool
 
 	st       *state
 	args     getterArgs
@@ -94,15 +98,16 @@ func New(opts Options) *Model {
 	}
 	c := &Common{KeyMap: DefaultKeyMap()}
 	m := &Model{
-		c:       c,
-		sess:    newSession(w, cat, opts.Start, opts.Walk),
-		title:   opts.Title,
-		profile: colorprofile.TrueColor,
-		dark:    true,
-		args:    getterArgs{},
-		keys:    help.New(),
-		spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot)),
-		animate: true,
+		c:        c,
+		sess:     newSession(w, cat, opts.Start, opts.Walk),
+		title:    opts.Title,
+		savePath: cmp.Or(opts.SavePath, defaultSavePath),
+		profile:  colorprofile.TrueColor,
+		dark:     true,
+		args:     getterArgs{},
+		keys:     help.New(),
+		spinner:  spinner.New(spinner.WithSpinner(spinner.MiniDot)),
+		animate:  true,
 	}
 	m.accounts, m.txs = newAccountsPane(c), newTxPane(c)
 	m.account, m.tx = newAccountView(c), newTxView(c)

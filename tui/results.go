@@ -51,10 +51,35 @@ func (m *Model) result(msg tea.Msg) tea.Cmd {
 		}
 	case travelMsg:
 		m.travelled(r)
+	case savedMsg:
+		m.saved(r)
 	case walkMsg:
 		return m.walked(r)
 	}
 	return nil
+}
+
+// saved reports a save in the status line; the next save offers the same
+// file.
+func (m *Model) saved(r savedMsg) {
+	if r.err != nil {
+		m.setStatus("The world was not saved: "+r.err.Error(), true)
+		return
+	}
+	m.savePath = r.path
+	m.setStatus(fmt.Sprintf("Saved the world as it stands %s to %s; tonsim tui --world %s opens it again.", r.when, r.path, r.path), false)
+}
+
+// whenText names the point of history the world shows: "now", or "after
+// lt 8" while travelling.
+func (m *Model) whenText() string {
+	switch {
+	case !m.st.travelling():
+		return "now"
+	case m.st.at == 0:
+		return "before any transaction"
+	}
+	return fmt.Sprintf("after lt %d", m.pointLT(m.st.at))
 }
 
 // sent reports a send in the status line.

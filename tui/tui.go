@@ -21,6 +21,9 @@ type Options struct {
 	// already made on World.
 	Walk  *scenario.Runner
 	Title string
+	// SavePath is the file w offers to save the world to; "world.json"
+	// when empty.
+	SavePath string
 }
 
 // Run runs the UI full screen, with the mouse on, until the user quits; the

@@ -66,7 +66,7 @@ func runGet(c *cli, cmd *command, args []string) int {
 	}
 	getter, err := ct.ABI().Getter(method)
 	if err != nil {
-		return c.fail(cmd, fmt.Errorf("%s (%s) has no getter %q; getters: %s", pos[0], ct.Name, method, getterList(ct)))
+		return c.fail(cmd, fmt.Errorf("%s (%s) has no getter %q; %s", pos[0], ct.Name, method, getterList(ct)))
 	}
 	argv := map[string]any{}
 	for _, kv := range pos[2:] {
@@ -184,5 +184,8 @@ func getterList(ct *catalog.Contract) string {
 	for _, g := range ct.ABI().Getters {
 		names = append(names, g.Name)
 	}
-	return strings.Join(names, ", ")
+	if len(names) == 0 {
+		return "its ABI has no getters"
+	}
+	return "getters: " + strings.Join(names, ", ")
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/tonsim/tonsim/examples"
 	"github.com/tonsim/tonsim/scenario"
@@ -20,7 +21,8 @@ it opens on the world at the scenario's end; with --world, on a saved world
 (and then the scenario's steps, if one is given, run on it first).
 
 In the UI: s sends a message, u upgrades (after a preflight), [ and ] travel
-through history, ? lists every key, q quits.
+through history, w saves the world (to reopen with --world), ? lists every
+key, q quits.
 
 Examples:
   tonsim
@@ -73,7 +75,7 @@ func runTUI(c *cli, cmd *command, args []string) int {
 	// Every transaction from the start keeps a snapshot, so the UI can
 	// travel back through the scenario's own.
 	r.World.SetTransactionSnapshots(true)
-	opts := tui.Options{World: r.World, Catalog: r.Catalog, Start: r.World.Snapshot(), Title: title(path, *world)}
+	opts := tui.Options{World: r.World, Catalog: r.Catalog, Start: r.World.Snapshot(), Title: title(path, *world), SavePath: savePath(path, *world)}
 	if code := c.playQuietly(cmd, r, path); code != exitOK {
 		return code
 	}
@@ -94,7 +96,7 @@ func runWalk(c *cli, cmd *command, args []string) int {
 	if err != nil {
 		return c.fail(cmd, err)
 	}
-	return c.runUI(cmd, tui.Options{Walk: r, Catalog: r.Catalog, Title: title(pos[0], "")})
+	return c.runUI(cmd, tui.Options{Walk: r, Catalog: r.Catalog, Title: title(pos[0], ""), SavePath: savePath(pos[0], *world)})
 }
 
 func (c *cli) runUI(cmd *command, opts tui.Options) int {
@@ -102,6 +104,18 @@ func (c *cli) runUI(cmd *command, opts tui.Options) int {
 		return c.fail(cmd, fmt.Errorf("the terminal UI cannot start: %w\n(run, test, get, preflight and inspect need no terminal: see tonsim help)", err))
 	}
 	return exitOK
+}
+
+// savePath is the file the UI offers to save the world to: the saved world
+// it opened, else one named after the scenario in the working directory.
+func savePath(scenario, world string) string {
+	switch {
+	case world != "":
+		return world
+	case scenario != "":
+		return strings.TrimSuffix(filepath.Base(scenario), filepath.Ext(scenario)) + ".world.json"
+	}
+	return ""
 }
 
 // title names the world in the UI's header.

@@ -220,9 +220,9 @@ func TestTimeTravelQueued(t *testing.T) {
 	assert.Nil(t, h.m.aim, "nothing left to travel to")
 	h.press("[")
 	assert.Equal(t, 7, h.m.st.at)
-	assert.Contains(t, h.status(), "drops the 4 transactions after it")
+	assert.Contains(t, h.status(), "drops 4 later transactions and 1 message in flight.")
 	h.press("]", "]", "]")
-	assert.Contains(t, h.status(), "drops the 1 transaction after it")
+	assert.Contains(t, h.status(), "drops 1 later transaction and 1 message in flight.")
 }
 
 func TestTimeTravel(t *testing.T) {
@@ -235,7 +235,7 @@ func TestTimeTravel(t *testing.T) {
 	assert.Contains(t, v, "◆ after lt 13 · 8 of 11")
 	assert.Contains(t, v, "v2 · Counter v2.0.0 ⚠", "the counter as it was: upgraded, migration pending")
 	assert.Contains(t, v, "⚠ pending migration")
-	assert.Contains(t, h.status(), "Sending from here forks history and drops the 3 transactions after it")
+	assert.Contains(t, h.status(), "The world after lt 13 (8 of 11); a send from here forks history and drops 3 later transactions.")
 	h.golden()
 
 	h.press("]")

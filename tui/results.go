@@ -123,9 +123,9 @@ func (m *Model) travelText() string {
 	st := m.st
 	where := "before any transaction"
 	if st.at > 0 {
-		where = fmt.Sprintf("after transaction lt %d (%d of %d)", m.pointLT(st.at), st.at, st.total)
+		where = fmt.Sprintf("after lt %d (%d of %d)", m.pointLT(st.at), st.at, st.total)
 	}
-	return fmt.Sprintf("The world %s. Sending from here %s.", where, st.forkText())
+	return fmt.Sprintf("The world %s; a send from here %s.", where, st.forkText())
 }
 
 // plural writes n and a noun, "1 transaction" or "3 transactions".

@@ -34,11 +34,11 @@ type state struct {
 func (s *state) travelling() bool { return s.at < s.total }
 
 // forkText says what a send from the point the world shows drops: the
-// transactions after it, and the messages in flight there.
+// later transactions, and the messages in flight there.
 func (s *state) forkText() string {
-	text := fmt.Sprintf("forks history and drops the %s after it", plural(s.total-s.at, "transaction"))
+	text := "forks history and drops " + plural(s.total-s.at, "later transaction")
 	if n := s.inFlight(); n > 0 {
-		text += fmt.Sprintf(", and the %s in flight here", plural(n, "message"))
+		text += " and " + plural(n, "message") + " in flight"
 	}
 	return text
 }

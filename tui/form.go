@@ -26,6 +26,34 @@ type form struct {
 	cursorLine, cursorCol int
 }
 
+// formDialog is what every dialog built on a form has: its size, the form,
+// and the line the form starts at, so the cursor lands in the focused input.
+type formDialog struct {
+	c             *Common
+	width, height int
+	form          form
+	formTop       int
+}
+
+// SetSize implements component.
+func (d *formDialog) SetSize(width, height int) {
+	d.width, d.height = width, height
+	d.form.width = width
+}
+
+// Cursor is where the focused input's cursor goes, relative to the dialog.
+func (d *formDialog) Cursor() *tea.Cursor { return d.form.cursor(0, d.formTop) }
+
+// render lays the dialog out: its title, the lines above the form, the
+// form, and the lines below it.
+func (d *formDialog) render(title string, above, below []string) string {
+	out := append([]string{d.c.rule(title, d.width, true), ""}, above...)
+	d.formTop = len(out)
+	out = append(out, d.form.view()...)
+	out = append(out, below...)
+	return strings.Join(block(out, d.width, d.height), "\n")
+}
+
 // formRow is one row of a form.
 type formRow struct {
 	label string

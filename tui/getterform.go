@@ -13,18 +13,15 @@ import (
 // getterDialog takes the arguments of a getter that needs some. The values
 // are kept, so the getter is evaluated again after every transaction.
 type getterDialog struct {
-	c             *Common
-	width, height int
-	st            *state
-	cat           *catalog.Catalog
-	acc           *accountInfo
-	getter        getterInfo
-	form          form
-	formTop       int
+	formDialog
+	st     *state
+	cat    *catalog.Catalog
+	acc    *accountInfo
+	getter getterInfo
 }
 
 func newGetterDialog(c *Common, st *state, cat *catalog.Catalog, acc *accountInfo, g getterInfo) *getterDialog {
-	d := &getterDialog{c: c, st: st, cat: cat, acc: acc, getter: g, form: form{c: c}}
+	d := &getterDialog{formDialog: formDialog{c: c, form: form{c: c}}, st: st, cat: cat, acc: acc, getter: g}
 	for _, a := range g.args {
 		d.form.rows = append(d.form.rows, textRow(c, a.Name, fieldHint(a.Type), g.given[a.Name], ""))
 	}
@@ -103,23 +100,11 @@ func (d *getterDialog) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	return d, cmd
 }
 
-// SetSize implements component.
-func (d *getterDialog) SetSize(width, height int) {
-	d.width, d.height = width, height
-	d.form.width = width
-}
-
 // View implements component.
 func (d *getterDialog) View() string {
-	out := []string{d.c.rule("Getter "+d.getter.name+" on "+d.acc.label(), d.width, true), ""}
-	d.formTop = len(out)
-	out = append(out, d.form.view()...)
-	out = append(out, "", d.c.Styles.Dim.Render("enter evaluates, and again after every transaction · esc cancels"))
-	return strings.Join(block(out, d.width, d.height), "\n")
+	return d.render("Getter "+d.getter.name+" on "+d.acc.label(), nil,
+		[]string{"", d.c.Styles.Dim.Render("enter evaluates, and again after every transaction · esc cancels")})
 }
-
-// Cursor implements dialog.
-func (d *getterDialog) Cursor() *tea.Cursor { return d.form.cursor(0, d.formTop) }
 
 // ShortHelp implements help.KeyMap.
 func (d *getterDialog) ShortHelp() []key.Binding {

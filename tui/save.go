@@ -17,18 +17,15 @@ const defaultSavePath = "world.json"
 // --world`, run, get and preflight open again. An existing file is replaced
 // only on a second enter.
 type saveDialog struct {
-	c             *Common
-	width, height int
+	formDialog
 	// when says which point of history is saved: "now" or "after lt 8".
-	when    string
-	form    form
-	formTop int
+	when string
 	// confirm is the path whose existing file the next enter replaces.
 	confirm string
 }
 
 func newSaveDialog(c *Common, path, when string) *saveDialog {
-	d := &saveDialog{c: c, when: when, form: form{c: c}}
+	d := &saveDialog{formDialog: formDialog{c: c, form: form{c: c}}, when: when}
 	d.form.rows = []*formRow{textRow(c, "file", "JSON, written atomically", path, defaultSavePath)}
 	d.form.setFocus(0)
 	return d
@@ -81,30 +78,18 @@ func (d *saveDialog) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	return d, cmd
 }
 
-// SetSize implements component.
-func (d *saveDialog) SetSize(width, height int) {
-	d.width, d.height = width, height
-	d.form.width = width
-}
-
 // View implements component.
 func (d *saveDialog) View() string {
 	s := d.c.Styles
-	out := []string{d.c.rule("Save the world", d.width, true), ""}
-	d.formTop = len(out)
-	out = append(out, d.form.view()...)
-	out = append(out, "")
+	below := []string{""}
 	if d.confirm != "" {
-		out = append(out, s.Warning.Render(fmt.Sprintf("⚠ %s exists: enter again replaces it", d.confirm)), "")
+		below = append(below, s.Warning.Render(fmt.Sprintf("⚠ %s exists: enter again replaces it", d.confirm)), "")
 	}
-	out = append(out,
+	below = append(below,
 		s.Dim.Render(fmt.Sprintf("The accounts, their names and the contracts, as the world stands %s; tonsim tui --world FILE opens it again.", d.when)),
 		"", s.Dim.Render("enter saves · esc cancels"))
-	return strings.Join(block(out, d.width, d.height), "\n")
+	return d.render("Save the world", nil, below)
 }
-
-// Cursor implements dialog.
-func (d *saveDialog) Cursor() *tea.Cursor { return d.form.cursor(0, d.formTop) }
 
 // ShortHelp implements help.KeyMap.
 func (d *saveDialog) ShortHelp() []key.Binding {

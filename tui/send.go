@@ -40,18 +40,14 @@ const (
 // BOC), value, bounce flag, and one input per field of the message, each
 // checked by the codec as it is typed.
 type sendDialog struct {
-	c             *Common
-	width, height int
-	st            *state
-	world         names
-	cat           *catalog.Catalog
-	form          form
-	targets       []*accountInfo
+	formDialog
+	st      *state
+	world   names
+	cat     *catalog.Catalog
+	targets []*accountInfo
 	// fields are the body's inputs: the message's fields, nested structs
 	// flattened to dotted paths.
 	fields []bodyField
-	// formTop is the line the form starts at, for the cursor.
-	formTop int
 }
 
 // bodyField is one input of a typed body.
@@ -62,7 +58,7 @@ type bodyField struct {
 }
 
 func newSendDialog(c *Common, st *state, cat *catalog.Catalog, target *address.Address) *sendDialog {
-	d := &sendDialog{c: c, st: st, world: st, cat: cat, form: form{c: c}}
+	d := &sendDialog{formDialog: formDialog{c: c, form: form{c: c}}, st: st, world: st, cat: cat}
 	to := 0
 	for _, a := range st.accounts {
 		if a.status != "active" && a.status != "uninit" {
@@ -323,30 +319,19 @@ func (d *sendDialog) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	return d, cmd
 }
 
-// SetSize implements component.
-func (d *sendDialog) SetSize(width, height int) {
-	d.width, d.height = width, height
-	d.form.width = width
-}
-
 // View implements component.
 func (d *sendDialog) View() string {
 	s := d.c.Styles
-	out := []string{d.c.rule("Send a message", d.width, true), ""}
+	var above []string
 	if d.st.travelling() {
-		out = append(out, s.Warning.Render(fmt.Sprintf("⚠ the world shows transaction %d of %d: sending %s", d.st.at, d.st.total, d.st.forkText())), "")
+		above = append(above, s.Warning.Render(fmt.Sprintf("⚠ the world shows transaction %d of %d: sending %s", d.st.at, d.st.total, d.st.forkText())), "")
 	}
-	d.formTop = len(out)
-	out = append(out, d.form.view()...)
-	out = append(out, "", s.Dim.Render("enter sends · tab/↑↓ move · ←/→ change a choice · esc cancels"))
+	below := []string{"", s.Dim.Render("enter sends · tab/↑↓ move · ←/→ change a choice · esc cancels")}
 	if t := d.target(); t != nil {
-		out = append(out, "", s.Dim.Render("to "+t.addr.StringRaw()))
+		below = append(below, "", s.Dim.Render("to "+t.addr.StringRaw()))
 	}
-	return strings.Join(block(out, d.width, d.height), "\n")
+	return d.render("Send a message", above, below)
 }
-
-// Cursor is where the focused input's cursor goes, relative to the dialog.
-func (d *sendDialog) Cursor() *tea.Cursor { return d.form.cursor(0, d.formTop) }
 
 // ShortHelp implements help.KeyMap.
 func (d *sendDialog) ShortHelp() []key.Binding {

@@ -3,6 +3,7 @@ package cell_test
 import (
 	"fmt"
 	"log"
+	"math/big"
 
 	"github.com/tonsim/tonsim/cell"
 )
@@ -128,4 +129,10 @@ func ExampleDiffStructs() {
 	}
 	// Output:
 	// value: 2 → 3
+}
+
+func ExampleFormatStack() {
+	fmt.Println(cell.FormatStack([]any{big.NewInt(-7), true, "Counter v1.0.0", nil}))
+	// Output:
+	// -7 true "Counter v1.0.0" null
 }

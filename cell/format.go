@@ -14,6 +14,16 @@ import (
 // cellDataShown is how many hex digits of a cell's data [FormatValue] shows.
 const cellDataShown = 32
 
+// FormatStack writes the values of a TVM stack (a getter's result, say)
+// with [FormatValue], separated by spaces.
+func FormatStack(stack []any) string {
+	parts := make([]string, len(stack))
+	for i, v := range stack {
+		parts[i] = FormatValue(v)
+	}
+	return strings.Join(parts, " ")
+}
+
 // FormatValue writes a value on one line, the same way every time: integers
 // in decimal, bools as true/false, addresses raw ("0:…"), strings quoted as
 // Go does, bytes as 0x-hex, cells as "x{DEAD} (16 bits, 1 ref, #1a2b3c4d)"

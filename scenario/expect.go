@@ -242,7 +242,7 @@ func (r *Runner) expectGet(c *Check, g *GetOutcome, fail failFunc) {
 		}
 		var got any = g.Value
 		if g.Stack != nil {
-			got = stackText(g.Stack)
+			got = cell.FormatStack(g.Stack)
 		}
 		r.match(c, c.Key, c.Value, got, fail)
 	}
@@ -281,14 +281,6 @@ func Format(v any) string {
 		return s
 	}
 	return cell.FormatValue(v)
-}
-
-func stackText(stack []any) string {
-	parts := make([]string, len(stack))
-	for i, v := range stack {
-		parts[i] = cell.FormatValue(v)
-	}
-	return strings.Join(parts, " ")
 }
 
 func hashOf(c *tvmcell.Cell) string {

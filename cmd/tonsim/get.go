@@ -61,7 +61,7 @@ func runGet(c *cli, cmd *command, args []string) int {
 		if err != nil {
 			return c.getterFailed(err)
 		}
-		fmt.Fprintln(c.stdout, stackText(res.Stack))
+		fmt.Fprintln(c.stdout, cell.FormatStack(res.Stack))
 		return exitOK
 	}
 	getter, err := ct.ABI().Getter(method)

@@ -157,17 +157,9 @@ func getResult(w *actor.World, g *scenario.GetOutcome) string {
 		}
 		return g.Err.Error()
 	case g.Stack != nil:
-		return stackText(g.Stack)
+		return cell.FormatStack(g.Stack)
 	}
 	return named(w, g.Value)
-}
-
-func stackText(stack []any) string {
-	parts := make([]string, len(stack))
-	for i, v := range stack {
-		parts[i] = cell.FormatValue(v)
-	}
-	return strings.Join(parts, " ")
 }
 
 func verdict(r *upgradable.Report) string {

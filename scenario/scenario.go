@@ -1,6 +1,8 @@
 package scenario
 
 import (
+	"fmt"
+
 	"github.com/xssnick/tonutils-go/address"
 	"github.com/xssnick/tonutils-go/tlb"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
@@ -129,6 +131,39 @@ func (*Send) Kind() string      { return "send" }
 func (*Get) Kind() string       { return "get" }
 func (*Preflight) Kind() string { return "preflight" }
 func (*Wait) Kind() string      { return "wait" }
+
+// Describe says what an action does, as tonsim's output and walkthroughs
+// name a step: "deploy counter (v1) from alice", "send Step from alice to
+// counter", "get value on counter", "wait 60 s"; nil is a note.
+func Describe(a Action) string {
+	switch a := a.(type) {
+	case *Deploy:
+		return fmt.Sprintf("deploy %s (%s) from %s", a.Name.Name, a.Contract.Name, a.From.Name)
+	case *Send:
+		return fmt.Sprintf("send %s from %s to %s", a.Payload, a.From.Name, a.To.Name)
+	case *Get:
+		return fmt.Sprintf("get %s on %s", a.Method.Name, a.On.Name)
+	case *Preflight:
+		return fmt.Sprintf("preflight %s → %s", a.On.Name, a.Contract.Name)
+	case *Wait:
+		return fmt.Sprintf("wait %d s", a.Seconds)
+	}
+	return "note"
+}
+
+// String names what a payload sends: the message type, a comment, "a raw
+// body" or "an empty message".
+func (p Payload) String() string {
+	switch {
+	case p.Message != nil:
+		return p.Message.Name
+	case p.Comment != nil:
+		return fmt.Sprintf("comment %q", *p.Comment)
+	case p.Body != nil:
+		return "a raw body"
+	}
+	return "an empty message"
+}
 
 // Expect holds a step's checks, in the order written.
 type Expect struct {

@@ -272,6 +272,7 @@ func TestTimeTravel(t *testing.T) {
 func TestWalkthrough(t *testing.T) {
 	h := walk(t, "../examples/01-upgrade.yaml")
 	assert.Contains(t, h.view(), "Walkthrough: Upgrade a counter from v1 to v2 · 9 steps")
+	assert.Contains(t, h.view(), "next: 1 deploy counter (v1) from alice", "steps named as tonsim run names them")
 	h.press("n", "n", "n", "n", "n")
 	v := h.view()
 	assert.Contains(t, v, "step 5 of 9")

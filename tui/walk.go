@@ -177,7 +177,7 @@ func (p *walkPanel) next() string {
 		return s.Dim.Render("end of the scenario · p goes back")
 	}
 	step := p.sc.Steps[p.pos]
-	line := fmt.Sprintf("next: %d %s", step.Index, actionText(step.Action))
+	line := fmt.Sprintf("next: %d %s", step.Index, scenario.Describe(step.Action))
 	if step.Note != "" {
 		line += " — " + strings.ReplaceAll(reflow(step.Note), "\n", " ")
 	}
@@ -188,7 +188,7 @@ func (p *walkPanel) next() string {
 func (p *walkPanel) effect(i, width int) []string {
 	s := p.c.Styles
 	step := p.sc.Steps[i]
-	out := []string{fmt.Sprintf("%d %s", step.Index, actionText(step.Action))}
+	out := []string{fmt.Sprintf("%d %s", step.Index, scenario.Describe(step.Action))}
 	r, ok := p.results[i]
 	if !ok {
 		return append(out, s.Dim.Render("ran before the walkthrough opened"))
@@ -260,35 +260,6 @@ func verdictText(s Styles, r *upgradable.Report) string {
 		return s.Failure.Render(fmt.Sprintf("✗ rejected: exit %d (%s)", r.ExitCode, r.Meaning))
 	}
 	return s.Failure.Render(fmt.Sprintf("✗ would brick: exit %d (%s)", r.ExitCode, r.Meaning))
-}
-
-// actionText says what a step does: "send Step from alice to counter".
-func actionText(a scenario.Action) string {
-	switch a := a.(type) {
-	case *scenario.Deploy:
-		return fmt.Sprintf("deploy %s as %s from %s", a.Contract.Name, a.Name.Name, a.From.Name)
-	case *scenario.Send:
-		return fmt.Sprintf("send %s from %s to %s", payloadText(a.Payload), a.From.Name, a.To.Name)
-	case *scenario.Get:
-		return fmt.Sprintf("get %s on %s", a.Method.Name, a.On.Name)
-	case *scenario.Preflight:
-		return fmt.Sprintf("preflight %s → %s", a.On.Name, a.Contract.Name)
-	case *scenario.Wait:
-		return fmt.Sprintf("wait %d s", a.Seconds)
-	}
-	return "note"
-}
-
-func payloadText(p scenario.Payload) string {
-	switch {
-	case p.Message != nil:
-		return p.Message.Name
-	case p.Comment != nil:
-		return fmt.Sprintf("comment %q", *p.Comment)
-	case p.Body != nil:
-		return "a raw body"
-	}
-	return "an empty message"
 }
 
 // ShortHelp implements help.KeyMap.

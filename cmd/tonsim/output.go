@@ -68,31 +68,16 @@ func depth(tx *actor.Transaction) int {
 
 // headline says what a step did in one line.
 func headline(r *scenario.Runner, res *scenario.Result) string {
-	switch a := res.Step.Action.(type) {
-	case *scenario.Deploy:
-		return fmt.Sprintf("deploy %s (%s) from %s", a.Name.Name, a.Contract.Name, a.From.Name)
-	case *scenario.Send:
-		return fmt.Sprintf("send %s from %s to %s", payload(a.Payload), a.From.Name, a.To.Name)
+	line := scenario.Describe(res.Step.Action)
+	switch res.Step.Action.(type) {
 	case *scenario.Get:
-		return fmt.Sprintf("get %s on %s: %s", a.Method.Name, a.On.Name, getResult(r.World, res.Get))
+		line += ": " + getResult(r.World, res.Get)
 	case *scenario.Preflight:
-		return fmt.Sprintf("preflight %s → %s: %s", a.On.Name, a.Contract.Name, verdict(res.Preflight))
+		line += ": " + verdict(res.Preflight)
 	case *scenario.Wait:
-		return fmt.Sprintf("wait %d s (now %d)", a.Seconds, r.World.Now())
+		line += fmt.Sprintf(" (now %d)", r.World.Now())
 	}
-	return "note"
-}
-
-func payload(p scenario.Payload) string {
-	switch {
-	case p.Message != nil:
-		return p.Message.Name
-	case p.Body != nil:
-		return "a raw body"
-	case p.Comment != nil:
-		return fmt.Sprintf("comment %q", *p.Comment)
-	}
-	return "an empty message"
+	return line
 }
 
 // effect says what a transaction did to the storage: the fields that

@@ -10,11 +10,12 @@ import (
 	"github.com/tonsim/tonsim/scenario"
 )
 
-// FuzzParse feeds the parser arbitrary files: it must answer every one with
-// a scenario or a *scenario.Error at a position inside the file, never a
-// panic.
-func FuzzParse(f *testing.F) {
-	files, _ := filepath.Glob("../examples/*.yaml")
+// addExamples seeds f with the example scenarios.
+func addExamples(f *testing.F) {
+	files, err := filepath.Glob("../examples/*.yaml")
+	if err != nil || len(files) == 0 {
+		f.Fatalf("no example scenarios to seed from: %v", err)
+	}
 	for _, file := range files {
 		data, err := os.ReadFile(file)
 		if err != nil {
@@ -22,6 +23,13 @@ func FuzzParse(f *testing.F) {
 		}
 		f.Add(data)
 	}
+}
+
+// FuzzParse feeds the parser arbitrary files: it must answer every one with
+// a scenario or a *scenario.Error at a position inside the file, never a
+// panic.
+func FuzzParse(f *testing.F) {
+	addExamples(f)
 	for _, seed := range []string{
 		"", "steps: [", "steps:\n  - wait: 1\n    expect: {}\n", "a: &x [*x]\n",
 		"steps:\n  - send: { from: a, to: b, fields: { x: [1, {y: 2}] } }\n",
@@ -51,14 +59,7 @@ func FuzzParse(f *testing.F) {
 // result or a *scenario.Error, never a panic, and a step that fails leaves
 // the world as it was.
 func FuzzRun(f *testing.F) {
-	files, _ := filepath.Glob("../examples/*.yaml")
-	for _, file := range files {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
-	}
+	addExamples(f)
 	f.Add([]byte("wallets:\n  a: {}\ncontracts:\n  v1: counter.v1\nsteps:\n" +
 		"  - deploy: { name: c, contract: v1, from: a, init: { id: 1, owner: a, value: 0 } }\n" +
 		"  - send: { from: a, to: c, message: Step, fields: { queryId: -1 } }\n" +

@@ -1,23 +1,28 @@
 package actor
 
+import "github.com/tonsim/tonsim/cell"
+
 // Exit codes of the TVM compute phase and of the action phase, named as the
 // TON documentation (and Tact's ABI) name them. Contracts add their own (Tact's come with the
 // package's ABI).
 const (
-	ExitSuccess            = 0
-	ExitAltSuccess         = 1
-	ExitStackUnderflow     = 2
-	ExitStackOverflow      = 3
-	ExitIntegerOverflow    = 4
-	ExitRangeCheck         = 5
-	ExitInvalidOpcode      = 6
-	ExitTypeCheck          = 7
-	ExitCellOverflow       = 8
-	ExitCellUnderflow      = 9
-	ExitDictionary         = 10
-	ExitUnknown            = 11
-	ExitFatal              = 12
-	ExitOutOfGas           = 13
+	ExitSuccess         = 0
+	ExitAltSuccess      = 1
+	ExitStackUnderflow  = 2
+	ExitStackOverflow   = 3
+	ExitIntegerOverflow = 4
+	ExitRangeCheck      = 5
+	ExitInvalidOpcode   = 6
+	ExitTypeCheck       = 7
+	ExitCellOverflow    = 8
+	ExitCellUnderflow   = 9
+	ExitDictionary      = 10
+	ExitUnknown         = 11
+	ExitFatal           = 12
+	ExitOutOfGas        = 13
+	// ExitOutOfGasNegative is what the compute phase records when a
+	// contract runs out of gas: -14, so that no contract can throw it.
+	ExitOutOfGasNegative   = -14
 	ExitVirtualization     = 14
 	ExitActionListInvalid  = 32
 	ExitActionListTooLong  = 33
@@ -49,7 +54,7 @@ var exitCodeMeanings = map[int64]string{
 	ExitUnknown:            "Unknown error",
 	ExitFatal:              "Fatal error",
 	ExitOutOfGas:           "Out of gas",
-	-ExitOutOfGas:          "Out of gas",
+	ExitOutOfGasNegative:   "Out of gas",
 	ExitVirtualization:     "Virtualization error",
 	ExitActionListInvalid:  "Action list is invalid",
 	ExitActionListTooLong:  "Action list is too long",
@@ -70,4 +75,20 @@ var exitCodeMeanings = map[int64]string{
 // for codes the TVM does not define (a contract's own).
 func ExitCodeMeaning(code int64) string {
 	return exitCodeMeanings[code]
+}
+
+// ExitMeaning explains an exit code by the first of abis that declares it
+// (a Tact package's errors: 130 Invalid incoming message, 132 Access
+// denied, the contract's require() messages), then by TVM's table; "" when
+// none knows it. Nil ABIs are skipped.
+func ExitMeaning(code int64, abis ...*cell.ABI) string {
+	for _, abi := range abis {
+		if abi == nil {
+			continue
+		}
+		if m := abi.ErrorMessage(int(code)); m != "" {
+			return m
+		}
+	}
+	return ExitCodeMeaning(code)
 }

@@ -20,6 +20,11 @@ type Saved struct {
 	Now      uint32
 	LT       uint64
 	Seed     [32]byte
+	// Profile names the config the world ran with ([World.Config]) and
+	// Config is its root; Load runs the world with it unless an option
+	// says otherwise.
+	Profile string
+	Config  *tvmcell.Cell
 }
 
 // Save returns the world's state.
@@ -27,18 +32,23 @@ func (w *World) Save() *Saved {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 
-	s := &Saved{Accounts: w.st.accounts, Names: map[string]*address.Address{}, Now: w.st.now, LT: w.st.lt, Seed: w.seed}
+	s := &Saved{Accounts: w.st.accounts, Names: map[string]*address.Address{}, Now: w.st.now, LT: w.st.lt, Seed: w.seed,
+		Profile: w.profile, Config: w.configRoot}
 	for name, id := range w.st.names.byName {
 		s.Names[name] = id.address()
 	}
 	return s
 }
 
-// Load builds a world holding a saved state; opts may set the config or the
-// getter gas limit (the saved clock and seed win over WithNow and WithSeed).
+// Load builds a world holding a saved state, with its saved config; opts
+// may set another config or the getter gas limit (the saved clock and seed
+// win over WithNow and WithSeed).
 // Every account is parsed first, so a damaged save is an error, not a world
 // that fails later.
 func Load(s *Saved, opts ...Option) (*World, error) {
+	if s.Config != nil {
+		opts = append([]Option{WithConfig(s.Config)}, opts...)
+	}
 	w, err := NewWorld(opts...)
 	if err != nil {
 		return nil, err

@@ -214,11 +214,16 @@ func (w *World) execute(q queued) (*Transaction, []tvm.OutMessage, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("message to %s: %w", q.to.address().StringRaw(), err)
 	}
-	res, err := w.machine.EmulateTransaction(w.st.block, e.prepared, prepared, tvm.TransactionOptions{
+	opts := tvm.TransactionOptions{
 		LogicalTime:        int64(w.st.lt),
 		RandSeed:           w.randSeed(q.to, w.st.lt),
 		AccountStorageStat: e.stat,
-	})
+	}
+	var debug []string
+	if w.watched(e.prepared) {
+		opts.TraceHook = debugHook(&debug)
+	}
+	res, err := w.machine.EmulateTransaction(w.st.block, e.prepared, prepared, opts)
 	if err != nil {
 		return nil, nil, fmt.Errorf("transaction on %s: %w", q.to.address().StringRaw(), err)
 	}
@@ -231,6 +236,7 @@ func (w *World) execute(q queued) (*Transaction, []tvm.OutMessage, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("transaction on %s: %w", q.to.address().StringRaw(), err)
 	}
+	tx.names, tx.Debug = w.st.names, debug
 	if err := w.put(q.to, next); err != nil {
 		return nil, nil, err
 	}

@@ -79,9 +79,66 @@ type Transaction struct {
 	// Cell is the transaction as its TL-B cell.
 	Cell *tvmcell.Cell
 
+	// Debug holds what the contract printed with its debug instructions
+	// (Tact's dump(), FunC's ~dump, DUMPSTK, STRDUMP), in order; only for
+	// code the world was told to watch ([World.SetDebugCode]).
+	Debug []string
+
 	// After is the world right after this transaction, messages still in
 	// flight aside; set only while [World.SetTransactionSnapshots] is on.
 	After *Snapshot
+
+	// names are the world's names as the transaction ran.
+	names *names
+}
+
+// NameOf returns the name addr had in the world when the transaction ran,
+// "" when it had none. A record reads the same whatever the world does
+// later.
+func (t *Transaction) NameOf(addr *address.Address) string {
+	if t.names == nil || addr == nil {
+		return ""
+	}
+	id, err := idOf(addr)
+	if err != nil {
+		return ""
+	}
+	return t.names.byID[id]
+}
+
+// Phases returns the transaction's description as its cell holds it, every
+// phase parsed: the storage phase's fees and dues, the credit, the compute
+// phase's gas, the action phase's fees, counts and result, the bounce phase.
+// Records keep only the most used fields; this parses the rest on demand.
+func (t *Transaction) Phases() (*tlb.TransactionDescriptionOrdinary, error) {
+	if t.Cell == nil || t.Cell.RefsNum() < 3 {
+		return nil, fmt.Errorf("transaction lt %d has no description", t.LT)
+	}
+	desc, err := t.Cell.PeekRef(2)
+	if err != nil {
+		return nil, err
+	}
+	var d tlb.TransactionDescriptionOrdinary
+	if err := tlb.Parse(&d, desc); err != nil {
+		return nil, fmt.Errorf("transaction lt %d: description: %w", t.LT, err)
+	}
+	return &d, nil
+}
+
+// InForwardFee returns the forward fee the inbound message paid (an
+// internal message's fwd_fee field), zero for an external one.
+func (t *Transaction) InForwardFee() tlb.Coins {
+	if t.External || t.InCell == nil {
+		return tlb.ZeroCoins
+	}
+	var m tlb.Message
+	if err := tlb.Parse(&m, t.InCell); err != nil {
+		return tlb.ZeroCoins
+	}
+	if in, ok := m.Msg.(*tlb.InternalMessage); ok {
+		return in.FwdFee
+	}
+	return tlb.ZeroCoins
 }
 
 // OutMessage is a message a transaction sent.

@@ -30,13 +30,20 @@ const (
 type World struct {
 	mu sync.Mutex
 
-	machine   *tvm.TVM
-	config    *tvm.PreparedBlockchainConfig
-	seed      [32]byte
-	getterGas int64
-	maxTxs    int
+	machine *tvm.TVM
+	config  *tvm.PreparedBlockchainConfig
+	// configRoot is the config's ConfigParams dictionary and profile its
+	// name (see [World.Config]).
+	configRoot *tvmcell.Cell
+	profile    string
+	seed       [32]byte
+	getterGas  int64
+	maxTxs     int
 	// snapshots makes every record carry the world right after it.
 	snapshots bool
+	// debugCode holds the hashes of code whose debug output transactions
+	// keep; replaced, never changed, so forks share it.
+	debugCode map[string]bool
 
 	st    state
 	cache map[accountID]*entry
@@ -66,19 +73,6 @@ type state struct {
 
 // Option configures a [World].
 type Option func(*World) error
-
-// WithConfig runs the world with another blockchain config: the root of the
-// ConfigParams dictionary, as a config BOC holds it.
-func WithConfig(root *tvmcell.Cell) Option {
-	return func(w *World) error {
-		cfg, err := prepareConfig(root)
-		if err != nil {
-			return err
-		}
-		w.config = cfg
-		return nil
-	}
-}
 
 // WithNow starts the clock at a unix time instead of [DefaultNow].
 func WithNow(unix uint32) Option {
@@ -138,11 +132,9 @@ func NewWorld(opts ...Option) (*World, error) {
 		}
 	}
 	if w.config == nil {
-		cfg, err := prepareConfig(DefaultConfig())
-		if err != nil {
+		if err := WithProfile(DefaultProfile)(w); err != nil {
 			return nil, err
 		}
-		w.config = cfg
 	}
 	block, err := w.newBlock(w.st.now)
 	if err != nil {
@@ -354,14 +346,17 @@ func (w *World) Fork() *World {
 	st := w.st
 	st.history = slices.Clip(st.history)
 	return &World{
-		machine:   tvm.NewTVM(),
-		config:    w.config,
-		seed:      w.seed,
-		getterGas: w.getterGas,
-		maxTxs:    w.maxTxs,
-		snapshots: w.snapshots,
-		st:        st,
-		cache:     map[accountID]*entry{},
+		machine:    tvm.NewTVM(),
+		config:     w.config,
+		configRoot: w.configRoot,
+		profile:    w.profile,
+		seed:       w.seed,
+		getterGas:  w.getterGas,
+		maxTxs:     w.maxTxs,
+		snapshots:  w.snapshots,
+		debugCode:  w.debugCode,
+		st:         st,
+		cache:      map[accountID]*entry{},
 	}
 }
 

@@ -52,7 +52,8 @@ func TestConformance(t *testing.T) {
 	var ref conformance
 	require.NoError(t, json.Unmarshal(raw, &ref))
 
-	w, err := actor.NewWorld()
+	// The vector was recorded in @ton/sandbox 0.41, with its config.
+	w, err := actor.NewWorld(actor.WithProfile(actor.ProfileSandbox041))
 	require.NoError(t, err)
 	wallets := map[string]*address.Address{}
 	for name, addr := range ref.Wallets {

@@ -271,6 +271,30 @@ func (a *ABI) Message(op uint32) (*TypeDef, error) {
 	return nil, fmt.Errorf("%w 0x%08x in %s", ErrUnknownOpcode, op, a.Name)
 }
 
+// Messages returns every message type whose opcode is op, in the order the
+// ABI lists them: two types may share an opcode (one received, another sent
+// elsewhere), so a name by opcode alone can be wrong; see [ABI.Receives].
+func (a *ABI) Messages(op uint32) []*TypeDef {
+	var out []*TypeDef
+	for i := range a.Types {
+		if h := a.Types[i].Header; h != nil && *h == op {
+			out = append(out, &a.Types[i])
+		}
+	}
+	return out
+}
+
+// Receives reports whether one of the contract's internal receivers takes
+// the message type name.
+func (a *ABI) Receives(name string) bool {
+	for _, r := range a.Receivers {
+		if r.Receiver == ReceiverInternal && r.Message.Kind == MessageTyped && r.Message.Type == name {
+			return true
+		}
+	}
+	return false
+}
+
 // Getter returns the getter of that name.
 func (a *ABI) Getter(name string) (*Getter, error) {
 	for i := range a.Getters {

@@ -16,6 +16,9 @@ import (
 type Change struct {
 	Path     string
 	Old, New any
+	// Type is the ABI type of the values, when the change comes from a
+	// struct field or a map entry; nil for raw cells.
+	Type *Type
 }
 
 // String writes the change as "value: 2 → 3".
@@ -43,24 +46,41 @@ func diffStruct(path string, old, new *Struct, out *[]Change) {
 	for _, f := range old.Fields {
 		nv, err := new.Get(f.Name)
 		if err != nil {
-			*out = append(*out, Change{Path: join(path, f.Name), Old: f.Value})
+			*out = append(*out, Change{Path: join(path, f.Name), Old: f.Value, Type: typeOf(f)})
 			continue
 		}
-		diffValue(join(path, f.Name), f.Value, nv, out)
+		diffValue(join(path, f.Name), typeOf(f), f.Value, nv, out)
 	}
 	for _, f := range new.Fields {
 		if _, err := old.Get(f.Name); err != nil {
-			*out = append(*out, Change{Path: join(path, f.Name), New: f.Value})
+			*out = append(*out, Change{Path: join(path, f.Name), New: f.Value, Type: typeOf(f)})
 		}
 	}
 }
 
-func diffValue(path string, old, new any, out *[]Change) {
+// typeOf is a field's type, nil when the field has none (a zero Type).
+func typeOf(f FieldValue) *Type {
+	if f.Type.Kind == "" {
+		return nil
+	}
+	t := f.Type
+	return &t
+}
+
+// valueType is the type of a map's values, nil when unknown.
+func valueType(t *Type) *Type {
+	if t == nil || t.Kind != KindDict {
+		return nil
+	}
+	return &Type{Kind: KindSimple, Type: t.Value, Format: t.ValueFormat}
+}
+
+func diffValue(path string, t *Type, old, new any, out *[]Change) {
 	if isNil(old) && isNil(new) {
 		return
 	}
 	if isNil(old) || isNil(new) {
-		*out = append(*out, Change{Path: path, Old: nilIfNil(old), New: nilIfNil(new)})
+		*out = append(*out, Change{Path: path, Old: nilIfNil(old), New: nilIfNil(new), Type: t})
 		return
 	}
 
@@ -72,12 +92,12 @@ func diffValue(path string, old, new any, out *[]Change) {
 		}
 	case *Map:
 		if n, ok := new.(*Map); ok {
-			diffMap(path, o, n, out)
+			diffMap(path, valueType(t), o, n, out)
 			return
 		}
 	}
 	if !equalValues(old, new) {
-		*out = append(*out, Change{Path: path, Old: old, New: new})
+		*out = append(*out, Change{Path: path, Old: old, New: new, Type: t})
 	}
 }
 
@@ -88,7 +108,7 @@ func nilIfNil(v any) any {
 	return v
 }
 
-func diffMap(path string, old, new *Map, out *[]Change) {
+func diffMap(path string, vt *Type, old, new *Map, out *[]Change) {
 	type pair struct {
 		key      any
 		old, new any
@@ -118,11 +138,11 @@ func diffMap(path string, old, new *Map, out *[]Change) {
 		kp := path + "[" + FormatValue(p.key) + "]"
 		switch {
 		case !p.inNew:
-			*out = append(*out, Change{Path: kp, Old: p.old})
+			*out = append(*out, Change{Path: kp, Old: p.old, Type: vt})
 		case !p.inOld:
-			*out = append(*out, Change{Path: kp, New: p.new})
+			*out = append(*out, Change{Path: kp, New: p.new, Type: vt})
 		default:
-			diffValue(kp, p.old, p.new, out)
+			diffValue(kp, vt, p.old, p.new, out)
 		}
 	}
 }

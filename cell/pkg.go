@@ -170,3 +170,17 @@ func (a *ABI) initLayout(name string, init Init) (*layout, error) {
 func initTypeName(contract string) string {
 	return contract + "_init_args"
 }
+
+// Debug reports whether the package was compiled with Tact's debug option,
+// so its dump() calls print (see actor.World.SetDebugCode).
+func (p *Package) Debug() bool {
+	var params struct {
+		Options struct {
+			Debug bool `json:"debug"`
+		} `json:"options"`
+	}
+	if json.Unmarshal([]byte(p.Compiler.Parameters), &params) != nil {
+		return false
+	}
+	return params.Options.Debug
+}

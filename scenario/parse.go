@@ -201,7 +201,7 @@ func (p *parser) coins(n *yaml.Node, what string) (tlb.Coins, error) {
 }
 
 func (p *parser) scenario(root *yaml.Node) (*Scenario, error) {
-	entries, err := p.mapping(root, "a scenario", "name", "description", "contracts", "wallets", "steps")
+	entries, err := p.mapping(root, "a scenario", "name", "description", "config", "contracts", "wallets", "steps")
 	if err != nil {
 		return nil, err
 	}
@@ -213,6 +213,11 @@ func (p *parser) scenario(root *yaml.Node) (*Scenario, error) {
 			s.Name, err = p.str(e.v, "name")
 		case "description":
 			s.Description, err = p.str(e.v, "description")
+		case "config":
+			var ref Ref
+			if ref, err = p.name(e.v, "config"); err == nil {
+				s.Config = &ref
+			}
 		case "contracts":
 			s.Contracts, err = p.contracts(e.v)
 		case "wallets":

@@ -44,9 +44,13 @@ type Result struct {
 type GetOutcome struct {
 	Method string
 	Value  any
+	// Type is the getter's return type by the ABI, nil for unknown code.
+	Type *cell.Type
 	// Stack is the raw result of a getter of unknown code.
 	Stack []any
 	Err   error
+	// Contract is the contract whose code answered, nil when unknown.
+	Contract *catalog.Contract
 }
 
 // NewRunner prepares a run of s on w (a new world when nil): it adds the
@@ -56,8 +60,11 @@ type GetOutcome struct {
 // before anything runs.
 func NewRunner(s *Scenario, cat *catalog.Catalog, w *actor.World) (*Runner, error) {
 	if w == nil {
-		var err error
-		if w, err = actor.NewWorld(); err != nil {
+		opts, err := s.worldOptions()
+		if err != nil {
+			return nil, err
+		}
+		if w, err = actor.NewWorld(opts...); err != nil {
 			return nil, err
 		}
 	}
@@ -65,6 +72,11 @@ func NewRunner(s *Scenario, cat *catalog.Catalog, w *actor.World) (*Runner, erro
 		cat = catalog.New()
 	}
 	r := &Runner{Scenario: s, World: w, Catalog: cat}
+	for _, ct := range cat.Contracts() {
+		if ct.Package != nil && ct.Package.Debug() {
+			w.SetDebugCode(ct.Code)
+		}
+	}
 	for _, d := range s.Wallets {
 		if err := r.wallet(d); err != nil {
 			return nil, err
@@ -290,12 +302,16 @@ func (r *Runner) deploy(d *Deploy, res *Result) error {
 	if err != nil {
 		return err
 	}
-	tr, err := r.World.Send(actor.Message{From: from, StateInit: si, Value: d.Value, NoBounce: d.NoBounce, Body: body})
-	if err != nil {
-		return r.errf(d.From.Pos, "deploy: %v", err)
-	}
+	// Name the account first, so the deployment's own transactions carry
+	// the name; undo it if the send cannot go.
+	start := r.World.Snapshot()
 	if err := r.World.SetName(d.Name.Name, addr); err != nil {
 		return r.errf(d.Name.Pos, "%v", err)
+	}
+	tr, err := r.World.Send(actor.Message{From: from, StateInit: si, Value: d.Value, NoBounce: d.NoBounce, Body: body})
+	if err != nil {
+		r.World.Restore(start)
+		return r.errf(d.From.Pos, "deploy: %v", err)
 	}
 	res.Trace, res.Target = tr, addr
 	res.Tx = on(tr, from, addr)
@@ -415,6 +431,7 @@ func (r *Runner) get(g *Get, res *Result) error {
 	if err != nil {
 		return r.errf(g.Method.Pos, "%s has no getter %q%s", ct.Name, g.Method.Name, suggest(g.Method.Name, getterNames(ct.ABI())))
 	}
+	out.Contract, out.Type = ct, getter.ReturnType
 	conv := r.converter(ct.ABI())
 	args, err := conv.fields(g.Args, getter.Arguments, "the arguments of "+getter.Name, "")
 	if err != nil {

@@ -19,9 +19,13 @@ type Scenario struct {
 	Path        string
 	Name        string
 	Description string
-	Contracts   []*ContractDecl
-	Wallets     []*WalletDecl
-	Steps       []*Step
+	// Config is the blockchain config the scenario runs with: a profile
+	// name (see [actor.Profiles]) or a config BOC file; nil for the
+	// default.
+	Config    *Ref
+	Contracts []*ContractDecl
+	Wallets   []*WalletDecl
+	Steps     []*Step
 }
 
 // ContractDecl is one entry of contracts: a name and where its code comes

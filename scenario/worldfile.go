@@ -24,6 +24,10 @@ type worldFile struct {
 	Now    uint32 `json:"now"`
 	LT     uint64 `json:"lt"`
 	Seed   string `json:"seed"`
+	// Config is the config profile the world ran with; ConfigBOC the
+	// config itself when it is no built-in profile.
+	Config    string `json:"config"`
+	ConfigBOC string `json:"config_boc,omitempty"`
 	// Accounts is the account dictionary as a hex BOC, "" when empty.
 	Accounts  string            `json:"accounts"`
 	Names     map[string]string `json:"names"`
@@ -44,7 +48,10 @@ type savedContract struct {
 // same world always gives the same bytes.
 func SaveWorld(path string, w *actor.World, cat *catalog.Catalog) error {
 	s := w.Save()
-	f := worldFile{Format: worldFormat, Now: s.Now, LT: s.LT, Seed: hex.EncodeToString(s.Seed[:]), Names: map[string]string{}}
+	f := worldFile{Format: worldFormat, Now: s.Now, LT: s.LT, Seed: hex.EncodeToString(s.Seed[:]), Names: map[string]string{}, Config: s.Profile}
+	if s.Profile == actor.ProfileCustom {
+		f.ConfigBOC = cell.Hex(s.Config)
+	}
 	if s.Accounts != nil {
 		f.Accounts = cell.Hex(s.Accounts)
 	}
@@ -79,7 +86,7 @@ var ErrWorldFile = errors.New("not a tonsim world file")
 
 // LoadWorld reads a world saved by [SaveWorld]; builtins resolve the
 // built-in contracts it names.
-func LoadWorld(path string, builtins Builtins) (*actor.World, *catalog.Catalog, error) {
+func LoadWorld(path string, builtins Builtins, opts ...actor.Option) (*actor.World, *catalog.Catalog, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("loading world: %w", err)
@@ -111,7 +118,19 @@ func LoadWorld(path string, builtins Builtins) (*actor.World, *catalog.Catalog, 
 			return nil, nil, bad("name %s: %v", name, err)
 		}
 	}
-	w, err := actor.Load(saved)
+	switch {
+	case f.ConfigBOC != "":
+		if saved.Config, err = cell.ParseBOC(f.ConfigBOC); err != nil {
+			return nil, nil, bad("config_boc: %v", err)
+		}
+	case f.Config != "":
+		if saved.Config, err = actor.ProfileConfig(f.Config); err != nil {
+			return nil, nil, bad("config: %v", err)
+		}
+	default:
+		return nil, nil, bad("it names no config (saved by an older tonsim: save it again)")
+	}
+	w, err := actor.Load(saved, opts...)
 	if err != nil {
 		return nil, nil, bad("%v", err)
 	}

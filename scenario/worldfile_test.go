@@ -95,7 +95,9 @@ func TestWorldFileErrors(t *testing.T) {
 		{"bad seed", `{"format": "tonsim world 1", "seed": "zz"}`, `seed "zz" is not 32 bytes of hex`},
 		{"bad accounts", `{"format": "tonsim world 1", "seed": "` + zeros + `", "accounts": "zz!"}`, "accounts: not a hex or base64 BOC"},
 		{"bad name", `{"format": "tonsim world 1", "seed": "` + zeros + `", "names": {"a": "0:1"}}`, "name a:"},
-		{"unknown builtin", `{"format": "tonsim world 1", "seed": "` + zeros + `", "contracts": [{"name": "x", "builtin": "nope"}]}`, `contract x: no built-in "nope"`},
+		{"no config", `{"format": "tonsim world 1", "seed": "` + zeros + `"}`, "it names no config"},
+		{"unknown profile", `{"format": "tonsim world 1", "seed": "` + zeros + `", "config": "mainnet-1999"}`, `unknown config profile "mainnet-1999"`},
+		{"unknown builtin", `{"format": "tonsim world 1", "seed": "` + zeros + `", "config": "sandbox-0.41", "contracts": [{"name": "x", "builtin": "nope"}]}`, `contract x: no built-in "nope"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

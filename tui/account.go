@@ -196,7 +196,7 @@ func (v *accountView) storage() []string {
 		}
 		if a.inner != nil {
 			out = append(out, "the envelope holds "+a.inner.Fields.Type)
-			out = append(out, structTree(a.inner.Fields, v.st.names)...)
+			out = append(out, v.st.printer().Tree(a.inner.Fields)...)
 		}
 		return out
 	}
@@ -206,7 +206,7 @@ func (v *accountView) storage() []string {
 		} else {
 			out = append(out, v.c.labeled("storage", a.storage.Fields.Type+toggle, lw))
 		}
-		out = append(out, structTree(a.storage.Fields, v.st.names)...)
+		out = append(out, v.st.printer().Tree(a.storage.Fields)...)
 	}
 	return out
 }
@@ -233,7 +233,7 @@ func (v *accountView) getters(base int) []string {
 		case g.err != nil:
 			val = s.Failure.Render(errText(g.err))
 		default:
-			val = formatValue(g.value, v.st.names)
+			val = v.st.printer().Value(g.value)
 		}
 		v.getterAt = append(v.getterAt, base+len(out))
 		vals := wrap(val, max(v.width-nw-4, 8))

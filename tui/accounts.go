@@ -6,7 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/tonsim/tonsim/catalog"
+	"github.com/tonsim/tonsim/describe"
 	"github.com/xssnick/tonutils-go/address"
 )
 
@@ -220,7 +220,7 @@ func (c accountColumns) row(cm *Common, a *accountInfo) string {
 	if status != "active" {
 		status = cm.Styles.Warning.Render(status)
 	}
-	return c.join(name, cm.Styles.Dim.Render(catalog.Short(a.addr)), kind, strings.TrimSuffix(a.balance, " TON"), status)
+	return c.join(name, cm.Styles.Dim.Render(describe.Short(a.addr)), kind, strings.TrimSuffix(a.balance, " TON"), status)
 }
 
 // ShortHelp implements help.KeyMap.

@@ -26,9 +26,9 @@ func ExampleNew() {
 	// Output:
 	//  tonsim · demo                                             now · 3 transactions
 	// ━━ Accounts (4) ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━
-	//   name     address        contract                        TON  status
-	// ▸ counter  0:59fa23…0c84  v1 · Counter v1.0.0               0  active
-	//   alice    0:255160…33b8  wallet                      1000000  active
-	//   bob      0:99b882…6284  wallet                      1000000  active
-	//   owner    0:44139b…33f7  wallet               999999.9887444  active
+	//   name     address        contract                          TON  status
+	// ▸ counter  0:59fa23…0c84  v1 · Counter v1.0.0                 0  active
+	//   alice    0:255160…33b8  wallet                        1000000  active
+	//   bob      0:99b882…6284  wallet                        1000000  active
+	//   owner    0:44139b…33f7  wallet               999999.998124061  active
 }

@@ -195,7 +195,7 @@ func TestLogAfterUpgrade(t *testing.T) {
 	assert.Contains(t, v, "changed: v1 → v2", "the details of the upgrade")
 	h.press("down", "down")
 	v = h.view()
-	assert.Contains(t, v, "Upgrade   0 (Success)  3310  code → v2")
+	assert.Contains(t, v, "Upgrade   0 (Success)  3310  code v1 → v2")
 	assert.Contains(t, v, "Step      0 (Success)  4041  value: 1 → 0", "the migration's change: v1's value 1, v2's Step counts down")
 	assert.Contains(t, v, "Transaction lt 16", "the selected transaction's details")
 	h.golden()
@@ -278,7 +278,7 @@ func TestWalkthrough(t *testing.T) {
 	assert.Contains(t, v, "step 5 of 9")
 	assert.Contains(t, v, "The owner upgrades to version 2.")
 	assert.Contains(t, v, "5 send Upgrade from owner to counter")
-	assert.Contains(t, v, "code → v2, migration pending")
+	assert.Contains(t, v, "code v1 → v2, migration pending")
 	h.golden()
 
 	h.press("n", "n", "n")

@@ -10,6 +10,7 @@ import (
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/catalog"
 	"github.com/tonsim/tonsim/cell"
+	"github.com/tonsim/tonsim/describe"
 	"github.com/xssnick/tonutils-go/address"
 	"github.com/xssnick/tonutils-go/tlb"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
@@ -351,7 +352,7 @@ func (d *sendDialog) FullHelp() [][]key.Binding { return [][]key.Binding{d.Short
 type sentMsg struct {
 	label   string
 	trace   *actor.Trace
-	target  *catalog.Tx
+	target  *describe.Tx
 	dropped int
 	err     error
 }

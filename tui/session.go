@@ -3,6 +3,7 @@ package tui
 import (
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/catalog"
+	"github.com/tonsim/tonsim/describe"
 	"github.com/tonsim/tonsim/scenario"
 )
 
@@ -13,16 +14,12 @@ type session struct {
 	world *actor.World
 	cat   *catalog.Catalog
 	tl    timeline
-	// described caches every transaction's description, made while the
-	// transaction was the newest: a description made later, from a past
-	// point, would not know the names given since.
-	described map[*actor.Transaction]*catalog.Tx
-	walk      *walkthrough
+	walk  *walkthrough
 }
 
 func newSession(w *actor.World, cat *catalog.Catalog, start *actor.Snapshot, run *scenario.Runner) *session {
 	w.SetTransactionSnapshots(true)
-	s := &session{world: w, cat: cat, described: map[*actor.Transaction]*catalog.Tx{}}
+	s := &session{world: w, cat: cat}
 	s.tl = newTimeline(w, start)
 	if run != nil {
 		s.walk = newWalkthrough(run)
@@ -30,14 +27,9 @@ func newSession(w *actor.World, cat *catalog.Catalog, start *actor.Snapshot, run
 	return s
 }
 
-// describe returns tx's description, cached.
-func (s *session) describe(tx *actor.Transaction) *catalog.Tx {
-	if d, ok := s.described[tx]; ok {
-		return d
-	}
-	d := s.cat.Describe(s.world, tx)
-	s.described[tx] = d
-	return d
+// describe describes tx from its record: the same whenever it is asked.
+func (s *session) describe(tx *actor.Transaction) *describe.Tx {
+	return describe.Describe(s.cat, tx)
 }
 
 // changed records that the world moved on from where the timeline stood:
@@ -46,21 +38,7 @@ func (s *session) describe(tx *actor.Transaction) *catalog.Tx {
 func (s *session) changed() (dropped int) {
 	dropped = s.tl.len() - s.tl.at
 	s.tl.reset(s.world)
-	s.forget()
 	return dropped
-}
-
-// forget drops the descriptions of transactions no longer in the timeline.
-func (s *session) forget() {
-	in := make(map[*actor.Transaction]bool, len(s.tl.txs))
-	for _, tx := range s.tl.txs {
-		in[tx] = true
-	}
-	for tx := range s.described {
-		if !in[tx] {
-			delete(s.described, tx)
-		}
-	}
 }
 
 // send sends m from where the timeline stands.

@@ -9,6 +9,7 @@ import (
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/catalog"
 	"github.com/tonsim/tonsim/cell"
+	"github.com/tonsim/tonsim/describe"
 	"github.com/tonsim/tonsim/upgradable"
 	"github.com/xssnick/tonutils-go/address"
 )
@@ -80,7 +81,21 @@ func (s *state) nameOf(addr *address.Address) string {
 	if n := s.names[addr.StringRaw()]; n != "" {
 		return n
 	}
-	return catalog.Short(addr)
+	return describe.Short(addr)
+}
+
+// NameOf implements describe.Namer: addr's name at the state's point.
+func (s *state) NameOf(addr *address.Address) string {
+	if addr == nil {
+		return ""
+	}
+	return s.names[addr.StringRaw()]
+}
+
+// printer writes values with the state's names, each named address with
+// its short form.
+func (s *state) printer() describe.Printer {
+	return describe.Printer{Names: s, WithAddress: true}
 }
 
 // lookup returns the address of the account called name, nil for none.
@@ -133,7 +148,7 @@ func (a *accountInfo) label() string {
 	if a.name != "" {
 		return a.name
 	}
-	return catalog.Short(a.addr)
+	return describe.Short(a.addr)
 }
 
 // getterInfo is one getter of an account's ABI and its value now.
@@ -278,7 +293,7 @@ func (s *session) resolveArgs(fields []cell.Field, given map[string]string) map[
 
 // txInfo is one line of the transaction log.
 type txInfo struct {
-	d *catalog.Tx
+	d *describe.Tx
 	// n is the transaction's place in the timeline, from 1: the world
 	// after it is point n.
 	n int

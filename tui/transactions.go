@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/catalog"
+	"github.com/tonsim/tonsim/describe"
 )
 
 // txPane is the transaction log: every transaction of the timeline, each
@@ -125,8 +126,8 @@ func (p *txPane) columns() txColumns {
 	for _, t := range p.st.txs {
 		c.lt = max(c.lt, len(fmt.Sprint(t.d.Tx.LT)))
 		c.route = max(c.route, len([]rune(routeText(t))))
-		c.msg = max(c.msg, len([]rune(t.d.Message)))
-		c.exit = max(c.exit, len([]rune(t.d.Exit)))
+		c.msg = max(c.msg, len([]rune(t.d.Message.String())))
+		c.exit = max(c.exit, len([]rune(t.d.Exit.String())))
 		c.gas = max(c.gas, len(fmt.Sprint(t.d.Tx.GasUsed)))
 	}
 	c.route = min(c.route, 30)
@@ -171,40 +172,29 @@ func (c txColumns) join(lt, route, msg, exit, gas, change string) string {
 
 // routeText is the tree's indentation and "from → to".
 func routeText(t *txInfo) string {
-	return t.prefix + t.d.From + " → " + t.d.To
+	return t.prefix + t.d.From.String() + " → " + t.d.To.String()
 }
 
-// changeText says what a transaction changed: the code, a deployment, the
-// storage's fields, a bounce.
+// changeText says what a transaction did, as the description words it:
+// its effects (a deployment, the code, the storage's fields), then marks
+// for a bounce, events and skipped actions.
 func changeText(t *txInfo) string {
 	d := t.d
-	var parts []string
-	switch {
-	case d.CodeChanged:
-		s := "code → " + contractName(d.Upgraded)
-		if d.Pending {
-			s += ", migration pending"
-		}
-		parts = append(parts, s)
-	case d.Tx.Deployed:
-		parts = append(parts, "deployed "+contractName(d.Contract))
-	}
-	for _, ch := range d.Changes {
-		parts = append(parts, ch.String())
-	}
+	parts := d.Effects(describe.Printer{Names: d.Tx})
 	if t.bounced {
 		parts = append(parts, "↩ bounced")
+	}
+	if n := len(d.Events); n > 0 {
+		parts = append(parts, "✉ "+plural(n, "event"))
+	}
+	if d.Action.Skipped > 0 {
+		parts = append(parts, "⚠ "+plural(d.Action.Skipped, "action")+" skipped")
 	}
 	return strings.Join(parts, ", ")
 }
 
 // contractName names a catalog contract, "unknown code" for nil.
-func contractName(ct *catalog.Contract) string {
-	if ct == nil {
-		return "unknown code"
-	}
-	return ct.Name
-}
+func contractName(ct *catalog.Contract) string { return describe.ContractName(ct) }
 
 func (c txColumns) row(cm *Common, st *state, t *txInfo) string {
 	s := cm.Styles
@@ -215,7 +205,7 @@ func (c txColumns) row(cm *Common, st *state, t *txInfo) string {
 	case t.future:
 		mark = "·"
 	}
-	exit := fit(t.d.Exit, c.exit)
+	exit := fit(t.d.Exit.String(), c.exit)
 	switch {
 	case t.future:
 	case t.d.Tx.ComputeSkipped != "":
@@ -225,7 +215,7 @@ func (c txColumns) row(cm *Common, st *state, t *txInfo) string {
 	default:
 		exit = s.Failure.Render(exit)
 	}
-	line := mark + c.join(fmt.Sprint(t.d.Tx.LT), routeText(t), t.d.Message, exit, fmt.Sprint(t.d.Tx.GasUsed), changeText(t))
+	line := mark + c.join(fmt.Sprint(t.d.Tx.LT), routeText(t), t.d.Message.String(), exit, fmt.Sprint(t.d.Tx.GasUsed), changeText(t))
 	if t.future {
 		return s.Dim.Render(line)
 	}

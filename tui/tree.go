@@ -6,69 +6,12 @@ import (
 	"strings"
 
 	"github.com/tonsim/tonsim/actor"
-	"github.com/tonsim/tonsim/cell"
-	"github.com/xssnick/tonutils-go/address"
-	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
+	"github.com/tonsim/tonsim/describe"
 )
-
-// structTree writes a decoded struct as a tree of named fields, as
-// cell.PrintStruct does, but with the world's names before the addresses it
-// knows and cells on one line.
-func structTree(s *cell.Struct, names map[string]string) []string {
-	var out []string
-	treeFields(s, names, "", &out)
-	return out
-}
-
-func treeFields(s *cell.Struct, names map[string]string, indent string, out *[]string) {
-	for i, f := range s.Fields {
-		glyph, more := "├─ ", "│  "
-		if i == len(s.Fields)-1 {
-			glyph, more = "└─ ", "   "
-		}
-		treeValue(indent+glyph+f.Name+": ", indent+more, f.Value, names, out)
-	}
-}
-
-func treeValue(head, indent string, v any, names map[string]string, out *[]string) {
-	switch x := v.(type) {
-	case *cell.Struct:
-		if x != nil {
-			*out = append(*out, head+x.Type)
-			treeFields(x, names, indent, out)
-			return
-		}
-	case *cell.Map:
-		if x != nil && len(x.Entries) > 0 {
-			*out = append(*out, fmt.Sprintf("%smap, %d entries", head, len(x.Entries)))
-			for i, e := range x.Entries {
-				glyph, more := "├─ ", "│  "
-				if i == len(x.Entries)-1 {
-					glyph, more = "└─ ", "   "
-				}
-				treeValue(indent+glyph+formatNested(e.Key, names)+": ", indent+more, e.Value, names, out)
-			}
-			return
-		}
-	case *tvmcell.Cell, *address.Address:
-		*out = append(*out, head+formatNested(v, names))
-		return
-	}
-	*out = append(*out, head+formatNested(v, names))
-}
 
 // errText says what an error is, short: an exit code with its meaning for a
 // failed TVM run.
-func errText(err error) string {
-	var exit *actor.ExitError
-	if errors.As(err, &exit) {
-		if exit.Meaning != "" {
-			return fmt.Sprintf("exit %d (%s)", exit.Code, exit.Meaning)
-		}
-		return fmt.Sprintf("exit %d", exit.Code)
-	}
-	return err.Error()
-}
+func errText(err error) string { return describe.Err(err, nil) }
 
 // shortErr is errText without the meaning: "exit 9".
 func shortErr(err error) string {

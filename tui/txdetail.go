@@ -6,7 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"github.com/tonsim/tonsim/actor"
-	"github.com/tonsim/tonsim/catalog"
+	"github.com/tonsim/tonsim/describe"
 )
 
 // txView shows one transaction: the message it got and from whom, its
@@ -54,24 +54,16 @@ func (v *txView) content() []string {
 	}
 	const lw = 9
 	d, tx, s := v.t.d, v.t.d.Tx, v.c.Styles
-	names := v.st.names
+	p := describe.Printer{Names: tx, WithAddress: true}
 	var out []string
 	if v.t.future {
 		out = append(out, s.Warning.Render(fmt.Sprintf("after the point shown (%d of %d): enter travels here", v.st.at, v.st.total)))
 	}
-	from := d.From
-	if tx.From != nil {
-		from = joinNonEmpty("  ", s.Name.Render(d.From), s.Dim.Render(shortIfNamed(d.From, catalog.Short(tx.From))))
-	}
 	out = append(out,
-		v.c.labeled("from", from, lw),
-		v.c.labeled("to", joinNonEmpty("  ", s.Name.Render(d.To), s.Dim.Render(shortIfNamed(d.To, catalog.Short(tx.To)))), lw),
+		v.c.labeled("from", v.party(d.From), lw),
+		v.c.labeled("to", v.party(d.To), lw),
 	)
-	msg := d.Message
-	if d.Body != nil {
-		msg = d.Body.Type + " " + formatValue(d.Body, names)
-	}
-	out = append(out, v.c.labeledWrap("message", msg, lw, v.width)...)
+	out = append(out, v.c.labeledWrap("message", d.Message.Text(p), lw, v.width)...)
 	flags := []string{tx.Value.String() + " TON"}
 	if !tx.External {
 		if tx.Bounce {
@@ -85,7 +77,7 @@ func (v *txView) content() []string {
 	}
 	out = append(out, v.c.labeled("value", strings.Join(flags, ", "), lw))
 
-	exit := d.Exit
+	exit := d.Exit.Explain()
 	switch {
 	case tx.ComputeSkipped != "":
 		exit = s.Warning.Render(exit)
@@ -97,8 +89,19 @@ func (v *txView) content() []string {
 			exit += s.Dim.Render(", aborted: state kept")
 		}
 	}
-	out = append(out, v.c.labeled("exit", exit, lw))
-	out = append(out, v.c.labeled("gas", fmt.Sprintf("%d   %s %s TON", tx.GasUsed, s.Label.Render("fees"), tx.Fees.String()), lw))
+	out = append(out, v.c.labeledWrap("exit", exit, lw, v.width)...)
+	if a := d.Action; a.Ran {
+		text := fmt.Sprintf("%s, %s", plural(a.Actions, "action"), plural(a.Sent, "message")+" sent")
+		if a.Skipped > 0 {
+			text += ", " + s.Warning.Render(plural(a.Skipped, "action")+" skipped")
+		}
+		if !a.Success {
+			text = s.Failure.Render(a.String())
+		}
+		out = append(out, v.c.labeledWrap("actions", text, lw, v.width)...)
+	}
+	out = append(out, v.c.labeled("gas", fmt.Sprint(tx.GasUsed), lw))
+	out = append(out, v.c.labeledWrap("fees", d.Fees.String(), lw, v.width)...)
 	out = append(out, v.c.labeled("balance", tx.BalanceBefore.String()+" → "+tx.BalanceAfter.String()+" TON", lw))
 
 	switch {
@@ -110,21 +113,31 @@ func (v *txView) content() []string {
 	case d.Contract != nil:
 		out = append(out, v.c.labeled("code", d.Contract.Name, lw))
 	}
-	out = append(out, v.storage()...)
-	out = append(out, v.tree()...)
+	out = append(out, v.storage(p)...)
+	for _, e := range d.Events {
+		out = append(out, v.c.labeledWrap("event", s.Changed.Render(e.Text(p)), lw, v.width)...)
+	}
+	for _, line := range d.Debug {
+		out = append(out, v.c.labeledWrap("dump", line, lw, v.width)...)
+	}
+	out = append(out, v.tree(p)...)
 	return out
 }
 
-// shortIfNamed is the short address when the name is not already it.
-func shortIfNamed(name, short string) string {
-	if name == short {
-		return ""
+// party writes a transaction's party: its name and short address.
+func (v *txView) party(p describe.Party) string {
+	s := v.c.Styles
+	if p.External() {
+		return p.String()
 	}
-	return short
+	if p.Name == "" {
+		return s.Name.Render(p.String())
+	}
+	return s.Name.Render(p.Name) + "  " + s.Dim.Render(describe.Short(p.Addr))
 }
 
 // storage writes the receiver's storage change and the storage after.
-func (v *txView) storage() []string {
+func (v *txView) storage(p describe.Printer) []string {
 	d, s := v.t.d, v.c.Styles
 	const lw = 9
 	var out []string
@@ -133,41 +146,37 @@ func (v *txView) storage() []string {
 		out = append(out, v.c.labeledWrap("storage", s.Warning.Render("⚠ wrapped in a lazy-migration envelope: the new code's init runs on the next message"), lw, v.width)...)
 		if d.Before != nil && d.Before.Initialized {
 			out = append(out, "before "+d.Before.Fields.Type)
-			out = append(out, structTree(d.Before.Fields, v.st.names)...)
+			out = append(out, p.Tree(d.Before.Fields)...)
 		}
 		return out
 	case len(d.Changes) > 0:
 		out = append(out, v.c.labeled("storage", fmt.Sprintf("%d changed", len(d.Changes)), lw))
 		for _, ch := range d.Changes {
-			out = append(out, "  "+s.Changed.Render(ch.String()))
+			out = append(out, "  "+s.Changed.Render(p.Change(ch)))
 		}
 	case d.Tx.DataBefore != nil && d.Tx.DataAfter != nil:
 		out = append(out, v.c.labeled("storage", "unchanged", lw))
 	}
 	if d.After != nil && d.After.Initialized && len(d.After.Fields.Fields) > 0 {
 		out = append(out, "after "+d.After.Fields.Type)
-		out = append(out, structTree(d.After.Fields, v.st.names)...)
+		out = append(out, p.Tree(d.After.Fields)...)
 	}
 	return out
 }
 
 // tree writes the transaction's parent and what it sent.
-func (v *txView) tree() []string {
-	tx, s := v.t.d.Tx, v.c.Styles
+func (v *txView) tree(p describe.Printer) []string {
+	d, tx, s := v.t.d, v.t.d.Tx, v.c.Styles
 	const lw = 9
 	var out []string
-	if p := v.find(tx.Parent); p != nil {
-		out = append(out, v.c.labeled("parent", fmt.Sprintf("lt %d  %s → %s  %s", p.d.Tx.LT, p.d.From, p.d.To, p.d.Message), lw))
+	if par := v.find(tx.Parent); par != nil {
+		out = append(out, v.c.labeled("parent", fmt.Sprintf("lt %d  %s → %s  %s", par.d.Tx.LT, par.d.From, par.d.To, par.d.Message), lw))
 	}
-	if len(tx.Out) > 0 {
-		out = append(out, v.c.labeled("sent", fmt.Sprintf("%d message(s)", len(tx.Out)), lw))
+	if len(d.Out) > 0 {
+		out = append(out, v.c.labeled("sent", plural(len(d.Out), "message"), lw))
 	}
-	for _, m := range tx.Out {
-		to := "external out (a log)"
-		if m.To != nil {
-			to = v.st.nameOf(m.To)
-		}
-		line := fmt.Sprintf("  → %s  %s TON", to, m.Value.String())
+	for _, m := range d.Out {
+		line := fmt.Sprintf("  → %s  %s  %s TON", m.To, m.Message.Text(p), m.Value.String())
 		if m.Bounce {
 			line += s.Dim.Render("  bounceable")
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/catalog"
+	"github.com/tonsim/tonsim/describe"
 	"github.com/tonsim/tonsim/upgradable"
 	"github.com/xssnick/tonutils-go/address"
 )
@@ -206,7 +207,7 @@ func (d *upgradeDialog) View() string {
 	if d.acc.contract != nil {
 		running = d.acc.contract.Name
 	}
-	out = append(out, joinNonEmpty(" · ", s.Name.Render(d.acc.label())+" "+s.Dim.Render(catalog.Short(d.acc.addr))+" runs "+running, d.acc.version))
+	out = append(out, joinNonEmpty(" · ", s.Name.Render(d.acc.label())+" "+s.Dim.Render(describe.Short(d.acc.addr))+" runs "+running, d.acc.version))
 	if d.st.travelling() {
 		out = append(out, s.Warning.Render(fmt.Sprintf("⚠ the world shows transaction %d of %d: sending forks history and drops the %d after it", d.st.at, d.st.total, d.st.total-d.st.at)))
 	}
@@ -266,16 +267,13 @@ func (d *upgradeDialog) verdict() []string {
 	w := d.width
 	switch r.Verdict {
 	case upgradable.Safe:
-		out = append(out, s.Success.Render("✓ safe")+": the Upgrade goes through and "+next+"'s init migrates the data")
-		if !r.Upgradable {
-			out = append(out, wrap(s.Warning.Render("⚠ but "+next+" then refuses any further Upgrade: this is its last"), w)...)
-		}
-	case upgradable.Rejected:
-		out = append(out, s.Failure.Render(fmt.Sprintf("✗ rejected: exit %d (%s)", r.ExitCode, r.Meaning)))
-		out = append(out, wrap(fmt.Sprintf("the contract refuses the Upgrade from %s: nothing would change", d.st.nameOf(r.Sender)), w)...)
-	case upgradable.Bricked:
-		out = append(out, s.Failure.Render(fmt.Sprintf("✗ would brick: exit %d (%s)", r.ExitCode, r.Meaning)))
-		out = append(out, wrap(fmt.Sprintf("the Upgrade goes through, but %s's init fails on the data: every later message and getter, a further Upgrade included, fails with exit %d. Nothing can repair the contract.", next, r.ExitCode), w)...)
+		out = append(out, s.Success.Render("✓ "+describe.Verdict(r)))
+	default:
+		out = append(out, s.Failure.Render("✗ "+describe.Verdict(r)))
+	}
+	out = append(out, wrap(describe.VerdictReason(r, next, d.st.printer()), w)...)
+	for _, warning := range describe.Warnings(r, next) {
+		out = append(out, wrap(s.Warning.Render("⚠ "+warning), w)...)
 	}
 	if r.Before.Type != "" || r.After.Type != "" {
 		after := r.After.String()
@@ -300,7 +298,7 @@ func (d *upgradeDialog) verdict() []string {
 		out = append(out, d.c.labeledWrap("layout", r.Layout.String(), 10, w)...)
 	}
 	if r.StorageAfter != nil && r.StorageAfter.Initialized {
-		out = append(out, d.c.labeledWrap("storage", r.StorageAfter.Fields.Type+" "+formatValue(r.StorageAfter.Fields, d.st.names), 10, w)...)
+		out = append(out, d.c.labeledWrap("storage", r.StorageAfter.Fields.Type+" "+d.st.printer().Value(r.StorageAfter.Fields), 10, w)...)
 	}
 	out = append(out, "")
 	switch {
@@ -319,7 +317,7 @@ func (d *upgradeDialog) getterSide(v any, err error) string {
 	if err != nil {
 		return d.c.Styles.Failure.Render(errText(err))
 	}
-	return formatValue(v, d.st.names)
+	return d.st.printer().Value(v)
 }
 
 // Cursor implements dialog: the dialog has no text input.

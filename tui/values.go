@@ -6,7 +6,6 @@ import (
 
 	"github.com/tonsim/tonsim/catalog"
 	"github.com/tonsim/tonsim/cell"
-	"github.com/tonsim/tonsim/scenario"
 	"github.com/xssnick/tonutils-go/address"
 	"github.com/xssnick/tonutils-go/tlb"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
@@ -100,43 +99,4 @@ func placeholder(abi *cell.ABI, t cell.Type, depth int) any {
 		m[f.Name] = placeholder(abi, f.Type, depth+1)
 	}
 	return m
-}
-
-// formatValue writes a decoded value on one line as results are printed
-// (strings bare), with the world's name before an address it knows.
-func formatValue(v any, names map[string]string) string {
-	switch x := v.(type) {
-	case *address.Address:
-		if x == nil {
-			return "null"
-		}
-		if n := names[x.StringRaw()]; n != "" {
-			return n + " " + catalog.Short(x)
-		}
-		return scenario.Format(x)
-	case *cell.Struct:
-		if x == nil {
-			return "null"
-		}
-		var sb strings.Builder
-		sb.WriteString("{")
-		for i, f := range x.Fields {
-			if i > 0 {
-				sb.WriteString(", ")
-			}
-			sb.WriteString(f.Name + ": " + formatNested(f.Value, names))
-		}
-		sb.WriteString("}")
-		return sb.String()
-	}
-	return scenario.Format(v)
-}
-
-// formatNested writes a value inside a struct: strings quoted.
-func formatNested(v any, names map[string]string) string {
-	switch v.(type) {
-	case *address.Address, *cell.Struct:
-		return formatValue(v, names)
-	}
-	return cell.FormatValue(v)
 }

@@ -8,7 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/tonsim/tonsim/actor"
-	"github.com/tonsim/tonsim/catalog"
+	"github.com/tonsim/tonsim/describe"
 	"github.com/tonsim/tonsim/scenario"
 	"github.com/tonsim/tonsim/upgradable"
 )
@@ -30,7 +30,7 @@ func newWalkthrough(run *scenario.Runner) *walkthrough {
 type walkMsg struct {
 	pos     int
 	res     *scenario.Result
-	target  *catalog.Tx
+	target  *describe.Tx
 	dropped int
 	back    bool
 	// all is set while running to the end.
@@ -83,7 +83,6 @@ func walkPrevOp() worldOp {
 				return walkMsg{pos: i + 1, back: true, err: err}
 			}
 			s.tl.reset(s.world)
-			s.forget()
 			return walkMsg{pos: i, back: true}
 		},
 	}
@@ -105,7 +104,7 @@ type walkPanel struct {
 // walkStep is what a step did, as the panel shows it.
 type walkStep struct {
 	res    *scenario.Result
-	target *catalog.Tx
+	target *describe.Tx
 }
 
 func newWalkPanel(c *Common, run *scenario.Runner) *walkPanel {
@@ -197,20 +196,22 @@ func (p *walkPanel) effect(i, width int) []string {
 	switch {
 	case r.target != nil:
 		t := &txInfo{d: r.target}
-		exit := r.target.Exit
+		exit := r.target.Exit.String()
 		if r.target.Tx.Success {
 			exit = s.Success.Render(exit)
 		} else {
 			exit = s.Failure.Render(exit)
 		}
-		out = append(out, wrap("→ "+r.target.To+": "+r.target.Message+", "+exit+joinNonEmpty("", prefixed(", ", changeText(t))), width)...)
+		out = append(out, wrap("→ "+r.target.To.String()+": "+r.target.Message.String()+", "+exit+joinNonEmpty("", prefixed(", ", changeText(t))), width)...)
 	case res.Trace != nil:
 		out = append(out, "→ no transaction ran on the target")
 	case res.Get != nil:
 		if res.Get.Err != nil {
-			out = append(out, wrap("= "+s.Failure.Render(errText(res.Get.Err)), width)...)
+			out = append(out, wrap("= "+s.Failure.Render(describe.Err(res.Get.Err, res.Get.Contract)), width)...)
+		} else if res.Get.Stack != nil {
+			out = append(out, wrap("= "+p.st.printer().Stack(res.Get.Stack), width)...)
 		} else {
-			out = append(out, wrap("= "+formatValue(res.Get.Value, p.st.names), width)...)
+			out = append(out, wrap("= "+p.st.printer().Typed(res.Get.Value, res.Get.Type), width)...)
 		}
 	case res.Preflight != nil:
 		out = append(out, wrap(verdictText(s, res.Preflight), width)...)
@@ -251,15 +252,12 @@ func prefixed(p, s string) string {
 	return p + s
 }
 
-// verdictText says a preflight's verdict in a line.
+// verdictText says a preflight's verdict in a line, styled.
 func verdictText(s Styles, r *upgradable.Report) string {
-	switch r.Verdict {
-	case upgradable.Safe:
-		return s.Success.Render("✓ safe") + ": " + r.Before.String() + " → " + r.After.String()
-	case upgradable.Rejected:
-		return s.Failure.Render(fmt.Sprintf("✗ rejected: exit %d (%s)", r.ExitCode, r.Meaning))
+	if r.Verdict == upgradable.Safe {
+		return s.Success.Render("✓ " + describe.Verdict(r))
 	}
-	return s.Failure.Render(fmt.Sprintf("✗ would brick: exit %d (%s)", r.ExitCode, r.Meaning))
+	return s.Failure.Render("✗ " + describe.Verdict(r))
 }
 
 // ShortHelp implements help.KeyMap.

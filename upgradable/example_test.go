@@ -25,7 +25,7 @@ func ExamplePreflight() {
 	fmt.Println("still running:", now)
 	// Output:
 	// v1 → v2: safe com.example.upgrades.Counter v2.0.0
-	// v1 → v3: would brick, exit 9 (Cell underflow)
+	// v1 → v3: bricked, exit 9 (Cell underflow)
 	// still running: com.example.upgrades.Counter v1.0.0
 }
 

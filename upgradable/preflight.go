@@ -3,6 +3,7 @@ package upgradable
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/cell"
@@ -49,16 +50,37 @@ const (
 	Bricked
 )
 
-func (v Verdict) String() string {
-	switch v {
-	case Safe:
-		return "safe"
-	case Rejected:
-		return "rejected"
-	case Bricked:
-		return "would brick"
+// verdictKeys are the verdicts as scenarios and JSON write them.
+var verdictKeys = map[Verdict]string{Safe: "safe", Rejected: "rejected", Bricked: "bricked"}
+
+// Key is the verdict as scenarios and JSON write it: safe, rejected,
+// bricked. Package describe puts verdicts into words.
+func (v Verdict) Key() string {
+	if k, ok := verdictKeys[v]; ok {
+		return k
 	}
 	return fmt.Sprintf("verdict(%d)", int(v))
+}
+
+func (v Verdict) String() string { return v.Key() }
+
+// Verdicts returns every verdict's key, in order.
+func Verdicts() []string {
+	out := make([]string, 0, len(verdictKeys))
+	for v := Safe; int(v) < len(verdictKeys); v++ {
+		out = append(out, v.Key())
+	}
+	return out
+}
+
+// ParseVerdict reads a verdict's key.
+func ParseVerdict(key string) (Verdict, error) {
+	for v, k := range verdictKeys {
+		if k == key {
+			return v, nil
+		}
+	}
+	return 0, fmt.Errorf("verdict %q is not one of %s", key, strings.Join(Verdicts(), ", "))
 }
 
 // GetterChange is one getter both versions have, evaluated before the
@@ -230,12 +252,10 @@ func failure(tx *actor.Transaction, pkg *cell.Package) (int64, string) {
 // 130 "Invalid incoming message", 132 "Access denied", the contract's own
 // require() messages), then the TVM's table.
 func Meaning(code int64, pkg *cell.Package) string {
-	if pkg != nil {
-		if m := pkg.ABI.ErrorMessage(int(code)); m != "" {
-			return m
-		}
+	if pkg == nil {
+		return actor.ExitCodeMeaning(code)
 	}
-	return actor.ExitCodeMeaning(code)
+	return actor.ExitMeaning(code, pkg.ABI)
 }
 
 type getterResult struct {

@@ -8,13 +8,14 @@ import (
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/catalog"
 	"github.com/tonsim/tonsim/cell"
+	"github.com/tonsim/tonsim/describe"
 	"github.com/tonsim/tonsim/scenario"
 	"github.com/xssnick/tonutils-go/address"
 )
 
 var getCommand = &command{
 	name:    "get",
-	usage:   "get [--world FILE] SCENARIO ACCOUNT METHOD [NAME=VALUE...]",
+	usage:   "get [--json] [--raw] [--config PROFILE|FILE.boc] [--world FILE] SCENARIO ACCOUNT METHOD [NAME=VALUE...]",
 	summary: "run a scenario, then ask a getter at its end",
 	help: `Plays the scenario quietly (failed expectations are reported on stderr),
 then runs the getter METHOD of ACCOUNT (a name of the scenario or a raw
@@ -22,7 +23,8 @@ address) and prints its result decoded by the contract's ABI: a struct as a
 tree of fields, anything else on one line. Arguments go by name; a wallet or
 account name stands for its address, a contract name for its code. With
 --world the scenario may be left out. A getter that fails prints its exit
-code and makes the exit status 1.
+code and makes the exit status 1. Addresses print as the world's names;
+--raw prints them raw. --json prints one JSON line ("kind":"get").
 
 Examples:
   tonsim get examples/01-upgrade.yaml counter value
@@ -35,6 +37,9 @@ Examples:
 func runGet(c *cli, cmd *command, args []string) int {
 	fs := c.flags(cmd)
 	world := fs.String("world", "", "")
+	config := fs.String("config", "", "")
+	asJSON := fs.Bool("json", false, "")
+	raw := fs.Bool("raw", false, "")
 	pos, status, ok := c.parse(cmd, fs, args)
 	if !ok {
 		return status
@@ -43,7 +48,7 @@ func runGet(c *cli, cmd *command, args []string) int {
 	if len(pos) < 2 {
 		return c.wrongArgs(cmd, "want a scenario, an account and a method")
 	}
-	r, code := c.prepare(cmd, path, *world)
+	r, code := c.prepare(cmd, source{path: path, world: *world, config: *config})
 	if r == nil {
 		return code
 	}
@@ -52,52 +57,61 @@ func runGet(c *cli, cmd *command, args []string) int {
 		return c.fail(cmd, err)
 	}
 	method := pos[1]
-
+	out := &scenario.GetOutcome{Method: method, Contract: ct}
 	if ct == nil || ct.ABI() == nil {
 		if len(pos) > 2 {
 			return c.fail(cmd, fmt.Errorf("%s runs code without a package: its getters take no named arguments", pos[0]))
 		}
 		res, err := r.World.Get(addr, method)
+		if err == nil {
+			out.Stack = res.Stack
+		}
+		out.Err = err
+	} else {
+		getter, err := ct.ABI().Getter(method)
 		if err != nil {
-			return c.getterFailed(err)
+			return c.fail(cmd, fmt.Errorf("%s (%s) has no getter %q; %s", pos[0], ct.Name, method, getterList(ct)))
 		}
-		fmt.Fprintln(c.stdout, cell.FormatStack(res.Stack))
-		return exitOK
-	}
-	getter, err := ct.ABI().Getter(method)
-	if err != nil {
-		return c.fail(cmd, fmt.Errorf("%s (%s) has no getter %q; %s", pos[0], ct.Name, method, getterList(ct)))
-	}
-	argv := map[string]any{}
-	for _, kv := range pos[2:] {
-		name, value, ok := strings.Cut(kv, "=")
-		if !ok {
-			return c.wrongArgs(cmd, fmt.Sprintf("argument %q is not NAME=VALUE", kv))
+		argv := map[string]any{}
+		for _, kv := range pos[2:] {
+			name, value, ok := strings.Cut(kv, "=")
+			if !ok {
+				return c.wrongArgs(cmd, fmt.Sprintf("argument %q is not NAME=VALUE", kv))
+			}
+			argv[name] = resolveArg(r, getter.Arguments, name, value)
 		}
-		argv[name] = resolveArg(r, getter.Arguments, name, value)
+		out.Type = getter.ReturnType
+		out.Value, out.Err = r.World.GetTyped(addr, ct.ABI(), method, argv)
 	}
-	v, err := r.World.GetTyped(addr, ct.ABI(), method, argv)
-	if err != nil {
-		return c.getterFailed(err)
-	}
-	if s, ok := v.(*cell.Struct); ok {
-		fmt.Fprint(c.stdout, cell.PrintStruct(s))
-		return exitOK
-	}
-	fmt.Fprintln(c.stdout, scenario.Format(v))
-	return exitOK
-}
-
-// getterFailed reports a getter that threw (exit status 1) or could not
-// run (2).
-func (c *cli) getterFailed(err error) int {
 	var exit *actor.ExitError
-	if errors.As(err, &exit) {
-		fmt.Fprintf(c.stderr, "%v\n", err)
+	if out.Err != nil && !errors.As(out.Err, &exit) {
+		fmt.Fprintf(c.stderr, "tonsim get: %v\n", out.Err)
+		return exitUsage
+	}
+	if *asJSON {
+		newJSONPrinter(c.stdout).enc.Encode(getRow(r.World, 0, addr, out))
+	} else if out.Err != nil {
+		fmt.Fprintf(c.stderr, "get %s on %s: %s\n", method, pos[0], describe.Err(out.Err, ct))
+	} else {
+		p := describe.Printer{Names: r.World, Full: true}
+		if *raw {
+			p.Names = nil
+		}
+		if st, ok := out.Value.(*cell.Struct); ok {
+			fmt.Fprintln(c.stdout, st.Type)
+			for _, line := range p.Tree(st) {
+				fmt.Fprintln(c.stdout, line)
+			}
+		} else if out.Stack != nil {
+			fmt.Fprintln(c.stdout, p.Stack(out.Stack))
+		} else {
+			fmt.Fprintln(c.stdout, p.Typed(out.Value, out.Type))
+		}
+	}
+	if out.Err != nil {
 		return exitFailed
 	}
-	fmt.Fprintf(c.stderr, "tonsim get: %v\n", err)
-	return exitUsage
+	return exitOK
 }
 
 // scenarioArg takes the scenario file off the positional arguments; with a
@@ -111,15 +125,15 @@ func scenarioArg(pos []string, world string) (string, []string) {
 
 // prepare opens the scenario (and saved world) and plays it quietly. A nil
 // runner means stop with the returned status.
-func (c *cli) prepare(cmd *command, path, world string) (*scenario.Runner, int) {
-	if path == "" && world == "" {
+func (c *cli) prepare(cmd *command, src source) (*scenario.Runner, int) {
+	if src.path == "" && src.world == "" {
 		return nil, c.wrongArgs(cmd, "want a scenario, or --world with a saved world")
 	}
-	r, err := c.open(path, world)
+	r, err := c.open(src)
 	if err != nil {
 		return nil, c.fail(cmd, err)
 	}
-	if code := c.playQuietly(cmd, r, path); code != exitOK {
+	if code := c.playQuietly(cmd, r, src.path); code != exitOK {
 		return nil, code
 	}
 	return r, exitOK

@@ -7,12 +7,13 @@ import (
 
 	"github.com/tonsim/tonsim/catalog"
 	"github.com/tonsim/tonsim/cell"
+	"github.com/tonsim/tonsim/describe"
 	"github.com/tonsim/tonsim/upgradable"
 )
 
 var preflightCommand = &command{
 	name:    "preflight",
-	usage:   "preflight [--world FILE] [--from WALLET] SCENARIO ACCOUNT CONTRACT",
+	usage:   "preflight [--json] [--config PROFILE|FILE.boc] [--world FILE] [--from WALLET] SCENARIO ACCOUNT CONTRACT",
 	summary: "run a scenario, then dry-run an upgrade of an account to a contract",
 	help: `Plays the scenario quietly, then dry-runs an upgrade of ACCOUNT to
 CONTRACT (a contract of the scenario, a built-in such as counter.v3, or a
@@ -22,6 +23,8 @@ with the exit code the new code's init fails with (every later message and
 getter would fail with it, a further Upgrade included); or rejected, when
 the contract refuses the Upgrade itself. The exit status is 0 when safe and
 1 otherwise. The Upgrade is sent by the contract's owner unless --from says.
+--json prints the report as one JSON line ("kind":"preflight"), --config
+runs the world with another blockchain config.
 
 Examples:
   tonsim preflight examples/01-upgrade.yaml counter counter.v3
@@ -34,7 +37,9 @@ Examples:
 func runPreflight(c *cli, cmd *command, args []string) int {
 	fs := c.flags(cmd)
 	world := fs.String("world", "", "")
+	config := fs.String("config", "", "")
 	from := fs.String("from", "", "")
+	asJSON := fs.Bool("json", false, "")
 	pos, status, ok := c.parse(cmd, fs, args)
 	if !ok {
 		return status
@@ -43,7 +48,7 @@ func runPreflight(c *cli, cmd *command, args []string) int {
 	if len(pos) != 2 {
 		return c.wrongArgs(cmd, "want a scenario, an account and a contract")
 	}
-	r, code := c.prepare(cmd, path, *world)
+	r, code := c.prepare(cmd, source{path: path, world: *world, config: *config})
 	if r == nil {
 		return code
 	}
@@ -68,8 +73,12 @@ func runPreflight(c *cli, cmd *command, args []string) int {
 	if err != nil {
 		return c.fail(cmd, err)
 	}
-	fmt.Fprintf(c.stdout, "preflight %s → %s: %s\n", pos[0], next.Name, verdict(report))
-	printReport(c.stdout, r.World, "  ", report)
+	if *asJSON {
+		newJSONPrinter(c.stdout).enc.Encode(preflightRow(r.World, 0, addr, next.Name, report))
+	} else {
+		fmt.Fprintf(c.stdout, "preflight %s → %s: %s\n", pos[0], next.Name, describe.Verdict(report))
+		printReport(c.stdout, r.World, "  ", report, next.Name)
+	}
 	if report.Verdict != upgradable.Safe {
 		return exitFailed
 	}

@@ -9,24 +9,35 @@ import (
 
 var runCommand = &command{
 	name:    "run",
-	usage:   "run [--json] [--save FILE] [--world FILE] SCENARIO",
+	usage:   "run [--json | --fees | --tree] [--config PROFILE|FILE.boc] [--save FILE] [--world FILE] SCENARIO",
 	summary: "play a scenario and print every transaction, getter and preflight",
 	help: `Each step prints a line, then one line per transaction: logical time,
 sender → receiver by name (indented by its place in the send's tree), the
 message's name, the exit code with its meaning, the gas used, and what
-changed in the storage as decoded fields. An expectation that does not hold
-is printed with its file:line and makes the exit status 1; a mistake in the
-scenario is printed as file:line:col and makes it 2.
+changed in the storage as decoded fields; under it, each event the
+transaction emitted, actions it skipped and what a debug build printed. An
+expectation that does not hold is printed with its file:line and makes the
+exit status 1; a mistake in the scenario is printed as file:line:col and
+makes it 2. The first line names the blockchain config in force.
 
 Flags:
-  --json        print JSON lines instead: one per transaction ("kind":"tx"),
-                getter ("kind":"get") and preflight ("kind":"preflight")
-  --save FILE   write the world at the end to FILE (atomically), for --world
-  --world FILE  start from a world saved with --save
+  --json         print JSON lines instead: the config ("kind":"config"), each
+                 transaction ("tx"), getter ("get"), preflight ("preflight")
+                 and failed expectation ("failure"); the schema is
+                 cmd/tonsim/schema/lines.schema.json
+  --fees         add a table of each send's values and fees, as @ton/sandbox's
+                 printTransactionFees does
+  --tree         draw each send as a tree of the messages that caused each
+                 transaction
+  --config NAME  the blockchain config: mainnet-2026-06 (the default),
+                 sandbox-0.41, or a config BOC file
+  --save FILE    write the world at the end to FILE (atomically), for --world
+  --world FILE   start from a world saved with --save
 
 Examples:
   tonsim run examples/01-upgrade.yaml
   tonsim run --json examples/04-brick.yaml
+  tonsim run --fees --config sandbox-0.41 examples/01-upgrade.yaml
   tonsim run --save deployed.json examples/01-upgrade.yaml
   tonsim run --world deployed.json more-steps.yaml
 `,
@@ -36,6 +47,10 @@ Examples:
 func runRun(c *cli, cmd *command, args []string) int {
 	fs := c.flags(cmd)
 	asJSON := fs.Bool("json", false, "")
+	var layout textLayout
+	fs.BoolVar(&layout.fees, "fees", false, "")
+	fs.BoolVar(&layout.tree, "tree", false, "")
+	config := fs.String("config", "", "")
 	save := fs.String("save", "", "")
 	world := fs.String("world", "", "")
 	pos, status, ok := c.parse(cmd, fs, args)
@@ -46,11 +61,14 @@ func runRun(c *cli, cmd *command, args []string) int {
 		return c.wrongArgs(cmd, "want one scenario file")
 	}
 
-	r, err := c.open(pos[0], *world)
+	if *asJSON && (layout.fees || layout.tree) {
+		return c.wrongArgs(cmd, "--json carries the fees and the tree already: give it alone")
+	}
+	r, err := c.open(source{path: pos[0], world: *world, config: *config})
 	if err != nil {
 		return c.fail(cmd, err)
 	}
-	var p printer = textPrinter{w: c.stdout}
+	var p printer = textPrinter{w: c.stdout, textLayout: layout}
 	if *asJSON {
 		p = newJSONPrinter(c.stdout)
 	}
@@ -75,6 +93,9 @@ func runRun(c *cli, cmd *command, args []string) int {
 // play runs every step, printing each, and counts failed expectations.
 func play(r *scenario.Runner, p printer) (int, error) {
 	failed := 0
+	if p != nil {
+		p.start(r)
+	}
 	for !r.Done() {
 		res, err := r.Next()
 		if err != nil {

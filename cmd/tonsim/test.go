@@ -43,7 +43,7 @@ func runTest(c *cli, cmd *command, args []string) int {
 
 	passed, failed, broken := 0, 0, 0
 	for _, file := range files {
-		r, err := c.open(file, "")
+		r, err := c.open(source{path: file})
 		var failures int
 		if err == nil {
 			var results int

@@ -7,6 +7,7 @@
 //
 //	name: Upgrade a counter from v1 to v2
 //	description: Optional text.
+//	config: mainnet-2026-06        # or sandbox-0.41, or a config BOC file
 //	contracts:               # name -> a Tact package (.pkg), a code BOC file, or a built-in
 //	  v1: build/CounterV1.pkg
 //	  v2: counter.v2
@@ -19,15 +20,17 @@
 //	              init: { id: 7, owner: owner, value: 0 } }
 //	    expect: { exit_code: 0 }
 //	  - send: { from: alice, to: counter, message: Step, fields: { queryId: 42 } }
+//	    expect: { fees: { max: "0.01" }, has_transaction: [ { from: counter, to: alice, success: true } ] }
 //	  - send: { from: owner, to: counter, message: Upgrade, fields: { code: v2 } }
 //	  - get: { on: counter, method: value }
-//	    expect: { result: "1" }
+//	    expect: { result: 1 }
 //
 // Steps:
 //
 //   - deploy: { name, contract, from, init, data, value, bounce, message|body|comment }
 //     sends the contract's StateInit from a wallet; name then stands for its
-//     address. init takes the package's init arguments; data raw data instead.
+//     address (from the deployment's own transactions on). init takes the
+//     package's init arguments; data raw data instead.
 //   - send: { from, to, message, fields, body, comment, value, bounce }
 //     sends from a wallet. message and fields encode by the ABI of the code
 //     the target runs now; body is a raw BOC (hex or base64); comment a text
@@ -38,24 +41,52 @@
 //   - wait: seconds moves the clock forward.
 //   - note: text narrates; it may stand alone or beside an action.
 //
-// send and deploy carry 0.05 TON and bounce unless told otherwise. In
-// fields, init and args, a wallet or account name stands for its address and
-// a contract name for its code.
+// Values are read one way everywhere. send and deploy carry 0.05 TON and
+// bounce unless told otherwise. An amount of TON (a value, a balance, an Int
+// as coins field, a coins check) is a decimal, "1.5" or 0.05, or nanotons,
+// 1500000000n or {nano: 1500000000}; more than nine decimals is a mistake,
+// never rounded. Integers take any YAML form: 42, 0x2a, 1_000. In fields,
+// init and args, a wallet or account name stands for its address and a
+// contract name for its code.
 //
-// expect checks, per action:
+// The checks (generated from the table of checks; go test ./scenario -update rewrites this list):
 //
-//   - deploy, send: exit_code, action_code, success, aborted, deployed,
-//     gas_used, op, lt, data_hash, code_hash (of the target's transaction,
-//     as `tonsim run --json` prints them); bounced (the message came back to
-//     its sender); transactions (how many ran); storage (fields of the
-//     target's storage after, decoded by its package).
-//   - get: result (the decoded value: numbers, names, text, or fields of a
-//     struct) or exit_code (the getter failed).
-//   - preflight: verdict (safe, rejected or bricked), exit_code, version.
+//   - exit_code (deploy, send, get, preflight; matchers): the compute phase's exit code (a getter's, a preflight's failure); integer (0x1f, 1_000) or {min, max}.
+//   - action_code (deploy, send; matchers): the action phase's result code (0 when it did not run or succeeded); integer (0x1f, 1_000) or {min, max}.
+//   - success (deploy, send; matchers): both the compute and the action phase succeeded; true or false.
+//   - aborted (deploy, send; matchers): the transaction's aborted flag: its state changes were discarded; true or false.
+//   - deployed (deploy, send; matchers): the account became active in this transaction; true or false.
+//   - bounced (deploy, send; matchers): the step's message came back to its sender as a bounce (in a matcher: the inbound message is a bounce); true or false.
+//   - gas_used (deploy, send, get; matchers): gas the compute phase (or the getter) used; integer (0x1f, 1_000) or {min, max}.
+//   - op (deploy, send; matchers): the inbound message's opcode, or its type by the receiver's ABI; opcode or message type (Step).
+//   - from (matchers): the sender (matchers only); wallet or account name, or address.
+//   - to (matchers): the receiver (matchers only); wallet or account name, or address.
+//   - lt (deploy, send; matchers): the transaction's logical time; integer (0x1f, 1_000) or {min, max}.
+//   - data_hash (deploy, send; matchers): the hash of the account's data after; 64 hex digits.
+//   - code_hash (deploy, send; matchers): the hash of the account's code after; 64 hex digits.
+//   - storage (deploy, send): the target's storage after, decoded, field by field; mapping of fields.
+//   - events (deploy, send; matchers): the events the transaction emitted, in order, by type and fields; list of {type, fields}.
+//   - balance (deploy, send; matchers): the account's balance after; TON ("1.5"), nanotons (1500000000n, {nano: …}) or {min, max}.
+//   - fees (deploy, send; matchers): the transaction's total fees; TON ("1.5"), nanotons (1500000000n, {nano: …}) or {min, max}.
+//   - value_in (deploy, send; matchers): the value the inbound message carried; TON ("1.5"), nanotons (1500000000n, {nano: …}) or {min, max}.
+//   - value_out (deploy, send; matchers): the value of the internal messages it sent; TON ("1.5"), nanotons (1500000000n, {nano: …}) or {min, max}.
+//   - skipped_actions (deploy, send; matchers): actions the action phase skipped; integer (0x1f, 1_000) or {min, max}.
+//   - out_messages (deploy, send; matchers): messages the transaction sent, events included; integer (0x1f, 1_000) or {min, max}.
+//   - transactions (deploy, send): how many transactions the step's send ran; integer (0x1f, 1_000) or {min, max}.
+//   - has_transaction (deploy, send): each matcher (a mapping of the checks marked ✓) holds for some transaction of the send, as @ton/test-utils' toHaveTransaction; list of matchers.
+//   - result (get): the getter's result, decoded by the ABI; value, or mapping of a struct's fields.
+//   - verdict (preflight): the preflight's verdict; safe, rejected, bricked.
+//   - version (preflight): the version that runs after the upgrade; 2.0.0 or v2.0.0.
+//
+// End of the checks.
+//
+// A has_transaction matcher is a mapping of the checks that name
+// "matchers" above; it holds when one transaction of the send satisfies all
+// of them, as @ton/test-utils' toHaveTransaction.
 //
 // Mistakes are [*Error]s that say file:line:col. [Parse] finds those of
-// shape, [NewRunner] unknown names before anything runs, and a step finds a
-// field of the wrong type when it builds its message, leaving the world as
-// it was. Expectations that do not hold are [Failure]s of the step's
-// [Result], reported with file:line.
+// shape and values, [NewRunner] unknown names before anything runs, and a
+// step finds a field of the wrong type when it builds its message, leaving
+// the world as it was. Expectations that do not hold are [Failure]s of the
+// step's [Result], reported with file:line.
 package scenario

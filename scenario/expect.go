@@ -2,7 +2,6 @@ package scenario
 
 import (
 	"bytes"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/big"
@@ -11,10 +10,10 @@ import (
 
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/cell"
+	"github.com/tonsim/tonsim/describe"
 	"github.com/tonsim/tonsim/upgradable"
 	"github.com/xssnick/tonutils-go/address"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
-	"go.yaml.in/yaml/v4"
 )
 
 // Failure is an expectation that did not hold.
@@ -31,87 +30,192 @@ func (f Failure) String() string {
 	return fmt.Sprintf("%s:%d: %s: want %s, got %s", f.File, f.Pos.Line, f.Key, f.Want, f.Got)
 }
 
+// checker evaluates one step's checks and collects what failed.
+type checker struct {
+	r   *Runner
+	out []Failure
+}
+
+func (c *checker) fail(pos Pos, key, want, got string) {
+	c.out = append(c.out, Failure{File: c.r.Scenario.Path, Pos: pos, Key: key, Want: want, Got: got})
+}
+
 func (r *Runner) expect(step *Step, res *Result) []Failure {
 	if step.Expect == nil {
 		return nil
 	}
-	var out []Failure
-	fail := func(c *Check, key, want, got string) {
-		out = append(out, Failure{File: r.Scenario.Path, Pos: c.Pos, Key: key, Want: want, Got: got})
+	c := &checker{r: r}
+	var target *describe.Tx
+	if res.Tx != nil {
+		target = describe.Describe(r.Catalog, res.Tx)
 	}
-	for _, c := range step.Expect.Checks {
+	for _, ch := range step.Expect.Checks {
 		switch step.Action.(type) {
 		case *Deploy, *Send:
-			r.expectTx(c, res, fail)
+			c.stepTx(ch, res, target)
 		case *Get:
-			r.expectGet(c, res.Get, fail)
+			c.get(ch, res.Get)
 		case *Preflight:
-			expectPreflight(c, res.Preflight, fail)
+			c.preflight(ch, res.Preflight)
 		}
 	}
-	return out
+	return c.out
 }
 
-type failFunc func(c *Check, key, want, got string)
+// stepTx checks a deploy's or send's check: about the step's send as a
+// whole, or about its target's transaction.
+func (c *checker) stepTx(ch *Check, res *Result, d *describe.Tx) {
+	switch ch.Key {
+	case "transactions":
+		c.compare(ch, big.NewInt(int64(len(res.Trace.Transactions))))
+		return
+	case "bounced":
+		c.compare(ch, bouncedBack(res))
+		return
+	case "has_transaction":
+		c.hasTransaction(ch, res)
+		return
+	}
+	if d == nil {
+		c.fail(ch.Pos, ch.Key, ch.Want.String(), "no transaction on "+describe.Printer{Names: c.r.World}.Address(res.Target))
+		return
+	}
+	switch ch.Key {
+	case "storage":
+		c.storage(ch, d)
+	case "events":
+		c.events(ch.Key, ch.Pos, ch.Want.(EventsWant), d)
+	default:
+		got, ok := txFact(ch.Key, d)
+		if !ok {
+			c.fail(ch.Pos, ch.Key, ch.Want.String(), gotText(ch.Key, d))
+			return
+		}
+		c.compare(ch, got)
+	}
+}
 
-func (r *Runner) expectTx(c *Check, res *Result, fail failFunc) {
-	want := c.Value.Value
-	if c.Key == "transactions" {
-		if got := strconv.Itoa(len(res.Trace.Transactions)); got != want {
-			fail(c, c.Key, want, got)
-		}
-		return
-	}
-	if c.Key == "bounced" {
-		if got := strconv.FormatBool(bouncedBack(res)); got != want {
-			fail(c, c.Key, want, got)
-		}
-		return
-	}
-	tx := res.Tx
-	if tx == nil {
-		fail(c, c.Key, want, "no transaction on "+res.Target.StringRaw())
-		return
-	}
-	var got string
-	switch c.Key {
+// txFact is the fact a check of the table reads off a transaction: an
+// integer, a bool, nanotons, a hash or a party. ok is false when the
+// transaction has none (a skipped compute phase has no exit code).
+func txFact(key string, d *describe.Tx) (any, bool) {
+	tx := d.Tx
+	switch key {
 	case "exit_code":
 		if tx.ComputeSkipped != "" {
-			got = "compute skipped (" + string(tx.ComputeSkipped) + ")"
-		} else {
-			got = strconv.Itoa(int(tx.ExitCode))
+			return nil, false
 		}
+		return big.NewInt(int64(tx.ExitCode)), true
 	case "action_code":
-		got = strconv.Itoa(int(tx.ActionCode))
+		return big.NewInt(int64(tx.ActionCode)), true
 	case "success":
-		got = strconv.FormatBool(tx.Success)
+		return tx.Success, true
 	case "aborted":
-		got = strconv.FormatBool(tx.Aborted)
+		return tx.Aborted, true
 	case "deployed":
-		got = strconv.FormatBool(tx.Deployed)
+		return tx.Deployed, true
+	case "bounced":
+		return tx.Bounced, true
 	case "gas_used":
-		got = strconv.FormatInt(tx.GasUsed, 10)
+		return big.NewInt(tx.GasUsed), true
 	case "lt":
-		got = strconv.FormatUint(tx.LT, 10)
+		return new(big.Int).SetUint64(tx.LT), true
 	case "op":
-		got = "none"
-		if tx.HasOpcode {
-			got = strconv.FormatUint(uint64(tx.Opcode), 10)
-			if n, err := strconv.ParseUint(want, 0, 32); err == nil && uint32(n) == tx.Opcode {
-				got = want // 0x0a and 10 name the same opcode
-			}
-		}
+		return d, true
+	case "from":
+		return tx.From, true
+	case "to":
+		return tx.To, true
 	case "data_hash":
-		got, want = hashOf(tx.DataAfter), strings.ToLower(want)
+		return hashOf(tx.DataAfter), tx.DataAfter != nil
 	case "code_hash":
-		got, want = hashOf(tx.CodeAfter), strings.ToLower(want)
-	case "storage":
-		r.expectStorage(c, tx, fail)
-		return
+		return hashOf(tx.CodeAfter), tx.CodeAfter != nil
+	case "balance":
+		return tx.BalanceAfter.Nano(), true
+	case "fees":
+		return tx.Fees.Nano(), true
+	case "value_in":
+		return tx.Value.Nano(), true
+	case "value_out":
+		return tx.ValueOut.Nano(), true
+	case "skipped_actions":
+		return big.NewInt(int64(d.Action.Skipped)), true
+	case "out_messages":
+		return big.NewInt(int64(len(tx.Out))), true
 	}
-	if want != got {
-		fail(c, c.Key, want, got)
+	return nil, false
+}
+
+// gotText says why a transaction has no fact for a check.
+func gotText(key string, d *describe.Tx) string {
+	if key == "exit_code" && d.Tx.ComputeSkipped != "" {
+		return "no exit code: " + d.Exit.String()
 	}
+	if key == "data_hash" || key == "code_hash" {
+		return "none (the account has no code or data)"
+	}
+	return "nothing"
+}
+
+func hashOf(c *tvmcell.Cell) []byte {
+	if c == nil {
+		return nil
+	}
+	return c.Hash()
+}
+
+// compare checks a fact against a parsed want.
+func (c *checker) compare(ch *Check, got any) {
+	if ok, text := c.holds(ch.Want, got); !ok {
+		c.fail(ch.Pos, ch.Key, ch.Want.String(), text)
+	}
+}
+
+// holds tells whether got satisfies w, and writes got for a failure.
+func (c *checker) holds(w Want, got any) (bool, string) {
+	switch w := w.(type) {
+	case IntWant:
+		n, _ := got.(*big.Int)
+		return n != nil && inRange(n, w.Min, w.Max), fmt.Sprint(got)
+	case CoinsWant:
+		n, _ := got.(*big.Int)
+		return n != nil && inRange(n, w.Min, w.Max), describe.TON(n)
+	case BoolWant:
+		b, _ := got.(bool)
+		return b == bool(w), strconv.FormatBool(b)
+	case HashWant:
+		h, _ := got.([]byte)
+		return bytes.Equal(h, w), fmt.Sprintf("%x", h)
+	case AccountWant:
+		a, _ := got.(*address.Address)
+		p := describe.Printer{Names: c.r.World}
+		if a == nil {
+			return false, "external"
+		}
+		want, err := c.r.address(w.Ref)
+		return err == nil && want.Equals(a), p.Address(a)
+	case OpWant:
+		d, _ := got.(*describe.Tx)
+		return opHolds(w, d)
+	}
+	return false, fmt.Sprint(got)
+}
+
+func inRange(n, lo, hi *big.Int) bool {
+	return (lo == nil || n.Cmp(lo) >= 0) && (hi == nil || n.Cmp(hi) <= 0)
+}
+
+// opHolds checks a transaction's inbound opcode: by number, or by the
+// message type its receiver's ABI names.
+func opHolds(w OpWant, d *describe.Tx) (bool, string) {
+	if d == nil || !d.Tx.HasOpcode {
+		return false, "no opcode (" + d.Message.String() + ")"
+	}
+	got := fmt.Sprintf("0x%08x (%s)", d.Tx.Opcode, d.Message.String())
+	if w.Type != "" {
+		return d.Message.Type == w.Type && d.Message.Kind == describe.MessageTyped, got
+	}
+	return d.Tx.Opcode == w.Op, got
 }
 
 // bouncedBack reports whether the step's message came back as a bounce to
@@ -128,36 +232,129 @@ func bouncedBack(res *Result) bool {
 	return false
 }
 
-func (r *Runner) expectStorage(c *Check, tx *actor.Transaction, fail failFunc) {
-	ct, err := r.Catalog.ByCode(tx.CodeAfter)
+func (c *checker) storage(ch *Check, d *describe.Tx) {
+	want := ch.Want.(FieldsWant)
+	tx := d.Tx
+	ct, err := c.r.Catalog.ByCode(tx.CodeAfter)
 	if err != nil || ct.Package == nil {
-		fail(c, "storage", "storage decoded by a package", "code the scenario has no package for")
+		c.fail(ch.Pos, "storage", "storage decoded by a package", "code the scenario has no package for")
 		return
 	}
 	st, err := ct.Package.DecodeStorage(tx.DataAfter)
 	if err != nil {
-		fail(c, "storage", "storage "+ct.Name+" reads", err.Error())
+		c.fail(ch.Pos, "storage", "storage "+ct.Name+" reads", err.Error())
 		return
 	}
 	if !st.Initialized {
-		fail(c, "storage", "initialized storage", "init() has not run yet (a pending migration or deployment)")
+		c.fail(ch.Pos, "storage", "initialized storage", "init() has not run yet (a pending migration or deployment)")
 		return
 	}
-	r.matchFields(c, "storage", c.Value, st.Fields, fail)
+	c.matchFields("storage", want.Value, st.Fields)
 }
 
-// matchFields checks each field written in n against s.
-func (r *Runner) matchFields(c *Check, path string, n *yaml.Node, s *cell.Struct, fail failFunc) {
-	n = resolve(n)
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i].Value, resolve(n.Content[i+1])
-		got, err := s.Get(k)
-		if err != nil {
-			fail(c, path+"."+k, describeNode(v), "no such field (fields: "+strings.Join(structFields(s), ", ")+")")
+// events checks a transaction's events against the list, in order.
+func (c *checker) events(key string, pos Pos, want EventsWant, d *describe.Tx) {
+	p := describe.Printer{Names: d.Tx}
+	got := make([]string, len(d.Events))
+	for i, e := range d.Events {
+		got[i] = e.Text(p)
+	}
+	gotText := "[" + strings.Join(got, ", ") + "]"
+	if len(d.Events) != len(want) {
+		c.fail(pos, key, fmt.Sprintf("%d event(s) %s", len(want), want), gotText)
+		return
+	}
+	for i, w := range want {
+		e := d.Events[i]
+		if e.Type != w.Type && e.Message.String() != w.Type {
+			c.fail(w.Pos, fmt.Sprintf("%s[%d]", key, i), w.Type, e.Message.String())
 			continue
 		}
-		r.match(c, path+"."+k, v, got, fail)
+		if w.Fields != nil {
+			if e.Body == nil {
+				c.fail(w.Pos, fmt.Sprintf("%s[%d]", key, i), w.Fields.String(), "a body no ABI decodes")
+				continue
+			}
+			c.matchFields(fmt.Sprintf("%s[%d]", key, i), w.Fields, e.Body)
+		}
 	}
+}
+
+// hasTransaction checks that each matcher holds for some transaction of
+// the send; a failure shows the closest.
+func (c *checker) hasTransaction(ch *Check, res *Result) {
+	ds := make([]*describe.Tx, len(res.Trace.Transactions))
+	for i, tx := range res.Trace.Transactions {
+		ds[i] = describe.Describe(c.r.Catalog, tx)
+	}
+	for _, m := range ch.Want.(MatchersWant) {
+		best, bestMisses := -1, []string(nil)
+		for i, d := range ds {
+			misses := c.misses(m, d)
+			if len(misses) == 0 {
+				best = -2
+				break
+			}
+			if best == -1 || len(misses) < len(bestMisses) {
+				best, bestMisses = i, misses
+			}
+		}
+		if best == -2 {
+			continue
+		}
+		got := "no transactions"
+		if best >= 0 {
+			d := ds[best]
+			got = fmt.Sprintf("none of %d; closest lt %d %s → %s %s %s differs in %s", len(ds), d.Tx.LT, d.From, d.To, d.Message, d.Exit, strings.Join(bestMisses, ", "))
+		}
+		c.fail(m.Pos, ch.Key, "a transaction "+m.String(), got)
+	}
+}
+
+// misses lists the checks of a matcher a transaction does not satisfy.
+func (c *checker) misses(m Matcher, d *describe.Tx) []string {
+	var out []string
+	for _, ch := range m.Checks {
+		if ch.Key == "events" {
+			sub := &checker{r: c.r}
+			sub.events(ch.Key, ch.Pos, ch.Want.(EventsWant), d)
+			if len(sub.out) > 0 {
+				out = append(out, ch.Key)
+			}
+			continue
+		}
+		got, ok := txFact(ch.Key, d)
+		if !ok {
+			out = append(out, ch.Key)
+			continue
+		}
+		if hold, _ := c.holds(ch.Want, got); !hold {
+			out = append(out, ch.Key)
+		}
+	}
+	return out
+}
+
+// matchFields checks each field written in v against s.
+func (c *checker) matchFields(path string, v *Value, s *cell.Struct) {
+	for _, e := range v.Entries {
+		f, ok := structField(s, e.Key)
+		if !ok {
+			c.fail(e.KeyPos, path+"."+e.Key, e.Value.String(), "no such field (fields: "+strings.Join(structFields(s), ", ")+")")
+			continue
+		}
+		ft := f.Type
+		c.match(path+"."+e.Key, e.Value, f.Value, &ft)
+	}
+}
+
+func structField(s *cell.Struct, name string) (cell.FieldValue, bool) {
+	for _, f := range s.Fields {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return cell.FieldValue{}, false
 }
 
 func structFields(s *cell.Struct) []string {
@@ -168,110 +365,101 @@ func structFields(s *cell.Struct) []string {
 	return out
 }
 
-// match compares a value as written with a decoded one: numbers by value,
-// names by the address or code they stand for, structs field by field,
-// anything else by its formatted text.
-func (r *Runner) match(c *Check, path string, want *yaml.Node, got any, fail failFunc) {
-	want = resolve(want)
-	if s, ok := got.(*cell.Struct); ok && want.Kind == yaml.MappingNode {
-		r.matchFields(c, path, want, s, fail)
+// match compares a value as written with a decoded one of type t (nil when
+// unknown): numbers by value, an Int as coins as TON, names by the address
+// or code they stand for, structs field by field, anything else by its
+// formatted text.
+func (c *checker) match(path string, want *Value, got any, t *cell.Type) {
+	if s, ok := got.(*cell.Struct); ok && want.Kind == Mapping {
+		c.matchFields(path, want, s)
 		return
 	}
-	if !r.equal(want, got) {
-		fail(c, path, describeNode(want), Format(got))
+	if !c.equal(want, got, t) {
+		c.fail(want.Pos, path, want.String(), describe.Printer{Names: c.r.World, Full: true}.Typed(got, t))
 	}
 }
 
-func (r *Runner) equal(want *yaml.Node, got any) bool {
-	if want.Kind != yaml.ScalarNode {
+func (c *checker) equal(want *Value, got any, t *cell.Type) bool {
+	if want.Kind == Null {
+		return got == nil || cell.FormatValue(got) == "null"
+	}
+	if want.Kind != Scalar {
 		return false
 	}
-	w := want.Value
+	w := want.Text
 	switch g := got.(type) {
 	case nil:
-		return want.Tag == "!!null" || w == "null"
+		return w == "null"
 	case *big.Int:
-		n, ok := new(big.Int).SetString(w, 0)
+		if t != nil && isCoins(*t) {
+			n, err := cell.ParseCoins(w)
+			return err == nil && n.Cmp(g) == 0
+		}
+		n, ok := parseInt(w)
 		return ok && n.Cmp(g) == 0
 	case bool:
 		return w == strconv.FormatBool(g)
 	case string:
 		return w == g
 	case *address.Address:
-		if addr, err := r.World.Lookup(w); err == nil {
+		if addr, err := c.r.World.Lookup(w); err == nil {
 			return addr.Equals(g)
 		}
 		addr, err := cell.ParseAddress(w)
 		return err == nil && addr.Equals(g)
 	case *tvmcell.Cell:
-		if ct, err := r.Catalog.ByName(w); err == nil {
+		if ct, err := c.r.Catalog.ByName(w); err == nil {
 			return bytes.Equal(ct.Code.Hash(), g.Hash())
 		}
-		c, err := cell.ParseBOC(w)
-		return err == nil && bytes.Equal(c.Hash(), g.Hash())
+		cl, err := cell.ParseBOC(w)
+		return err == nil && bytes.Equal(cl.Hash(), g.Hash())
 	}
 	return w == Format(got)
 }
 
-func describeNode(n *yaml.Node) string {
-	if n.Kind == yaml.ScalarNode {
-		if n.Value == "" {
-			return `""`
-		}
-		return n.Value
-	}
-	return kind(n)
-}
-
-func (r *Runner) expectGet(c *Check, g *GetOutcome, fail failFunc) {
+func (c *checker) get(ch *Check, g *GetOutcome) {
 	var exit *actor.ExitError
 	failed := errors.As(g.Err, &exit)
-	switch c.Key {
+	switch ch.Key {
 	case "exit_code":
-		got := "0"
+		got := big.NewInt(0)
 		if failed {
-			got = strconv.FormatInt(exit.Code, 10)
+			got = big.NewInt(exit.Code)
 		}
-		if got != c.Value.Value {
-			fail(c, c.Key, c.Value.Value, got)
-		}
+		c.compare(ch, got)
+	case "gas_used":
+		c.compare(ch, big.NewInt(g.GasUsed))
 	case "result":
+		want := ch.Want.(FieldsWant).Value
 		if failed {
-			fail(c, c.Key, describeNode(c.Value), fmt.Sprintf("exit code %d (%s)", exit.Code, exit.Meaning))
+			c.fail(ch.Pos, ch.Key, want.String(), describe.Err(g.Err, g.Contract))
 			return
 		}
 		var got any = g.Value
 		if g.Stack != nil {
-			got = cell.FormatStack(g.Stack)
+			got = describe.Printer{}.Stack(g.Stack)
 		}
-		r.match(c, c.Key, c.Value, got, fail)
+		c.match(ch.Key, want, got, g.Type)
 	}
 }
 
-func expectPreflight(c *Check, rep *upgradable.Report, fail failFunc) {
-	var got string
-	switch c.Key {
+func (c *checker) preflight(ch *Check, rep *upgradable.Report) {
+	switch ch.Key {
 	case "verdict":
-		got = VerdictName(rep.Verdict)
+		if want := upgradable.Verdict(ch.Want.(VerdictWant)); rep.Verdict != want {
+			c.fail(ch.Pos, ch.Key, want.Key(), rep.Verdict.Key())
+		}
 	case "exit_code":
-		got = strconv.FormatInt(rep.ExitCode, 10)
+		c.compare(ch, big.NewInt(rep.ExitCode))
 	case "version":
-		got = rep.After.Version
+		if want := string(ch.Want.(VersionWant)); rep.After.Version != want {
+			got := rep.After.Version
+			if got == "" {
+				got = "none (" + rep.Verdict.Key() + ")"
+			}
+			c.fail(ch.Pos, ch.Key, want, got)
+		}
 	}
-	if got != c.Value.Value {
-		fail(c, c.Key, c.Value.Value, got)
-	}
-}
-
-// VerdictName is a verdict as scenarios write it: safe, rejected, bricked.
-func VerdictName(v upgradable.Verdict) string {
-	switch v {
-	case upgradable.Rejected:
-		return "rejected"
-	case upgradable.Bricked:
-		return "bricked"
-	}
-	return "safe"
 }
 
 // Format writes a decoded value as results are printed: strings bare,
@@ -281,11 +469,4 @@ func Format(v any) string {
 		return s
 	}
 	return cell.FormatValue(v)
-}
-
-func hashOf(c *tvmcell.Cell) string {
-	if c == nil {
-		return "none"
-	}
-	return hex.EncodeToString(c.Hash())
 }

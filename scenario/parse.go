@@ -187,17 +187,18 @@ func (p *parser) integer(n *yaml.Node, what string, lo, hi int64) (int64, error)
 	return 0, p.errf(n, "%s must be an integer, not %s", what, kind(n))
 }
 
-// coins reads a TON amount: "0.05", 1, "1000000".
+// coins reads an amount of TON: "0.05", 1, "1500000000n", {nano: N}
+// ([cell.ParseCoins]).
 func (p *parser) coins(n *yaml.Node, what string) (tlb.Coins, error) {
-	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
-		if c, err := tlb.FromTON(n.Value); err == nil {
-			if c.Nano().Sign() < 0 {
-				return tlb.Coins{}, p.errf(n, "%s %s TON is negative", what, n.Value)
-			}
-			return c, nil
-		}
+	v, err := p.value(n)
+	if err != nil {
+		return tlb.Coins{}, err
 	}
-	return tlb.Coins{}, p.errf(n, `%s must be an amount of TON such as "0.05", not %s`, what, kind(n))
+	nano, err := p.coinsValue(what, v)
+	if err != nil {
+		return tlb.Coins{}, err
+	}
+	return tlb.FromNanoTON(nano), nil
 }
 
 func (p *parser) scenario(root *yaml.Node) (*Scenario, error) {
@@ -296,19 +297,6 @@ var (
 	actionKeys = []string{"deploy", "send", "get", "preflight", "wait"}
 	stepKeys   = append([]string{"note", "expect"}, actionKeys...)
 )
-
-// txChecks are the checks of a deploy or send: the fields of its target's
-// transaction that `tonsim run --json` prints, and a few about the step.
-var txChecks = []string{"exit_code", "action_code", "success", "aborted", "deployed", "bounced", "gas_used", "op", "lt", "data_hash", "code_hash", "transactions", "storage"}
-
-// expectKeys lists the checks each action takes.
-var expectKeys = map[string][]string{
-	"deploy":    txChecks,
-	"send":      txChecks,
-	"get":       {"result", "exit_code"},
-	"preflight": {"verdict", "exit_code", "version"},
-	"wait":      {},
-}
 
 func (p *parser) steps(n *yaml.Node) ([]*Step, error) {
 	n = resolve(n)
@@ -445,7 +433,9 @@ func (p *parser) payload(n *yaml.Node, f map[string]*yaml.Node) (Payload, tlb.Co
 			if _, err := p.mapping(fields, "fields"); err != nil {
 				return pl, value, false, err
 			}
-			pl.Fields = fields
+			if pl.Fields, err = p.value(fields); err != nil {
+				return pl, value, false, err
+			}
 		}
 	}
 	if v := f["body"]; v != nil {
@@ -490,7 +480,9 @@ func (p *parser) deploy(n *yaml.Node) (*Deploy, error) {
 			if _, err := p.mapping(v, "init"); err != nil {
 				return nil, err
 			}
-			d.Init = v
+			if d.Init, err = p.value(v); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if v := f["data"]; v != nil {
@@ -538,7 +530,9 @@ func (p *parser) get(n *yaml.Node) (*Get, error) {
 		if _, err := p.mapping(v, "args"); err != nil {
 			return nil, err
 		}
-		g.Args = v
+		if g.Args, err = p.value(v); err != nil {
+			return nil, err
+		}
 	}
 	return g, nil
 }
@@ -565,11 +559,8 @@ func (p *parser) preflight(n *yaml.Node) (*Preflight, error) {
 	return pf, nil
 }
 
-// Verdicts a preflight expectation names.
-var verdicts = []string{"safe", "rejected", "bricked"}
-
 func (p *parser) expect(e *entry, action string) (*Expect, error) {
-	allowed := expectKeys[action]
+	allowed := stepChecks(action)
 	if len(allowed) == 0 {
 		return nil, p.errf(e.k, "%s has nothing to expect", action)
 	}
@@ -579,46 +570,15 @@ func (p *parser) expect(e *entry, action string) (*Expect, error) {
 	}
 	x := &Expect{Pos: at(e.k)}
 	for _, c := range entries {
-		switch c.key {
-		case "exit_code", "action_code":
-			_, err = p.integer(c.v, c.key, math.MinInt32, math.MaxInt32)
-		case "gas_used", "transactions", "lt":
-			_, err = p.integer(c.v, c.key, 0, math.MaxInt64)
-		case "op":
-			_, err = p.integer(c.v, c.key, 0, math.MaxUint32)
-		case "data_hash", "code_hash":
-			var h string
-			if h, err = p.str(c.v, c.key); err == nil && !isHash(h) {
-				err = p.errf(c.v, "%s must be 64 hex digits, not %q", c.key, h)
-			}
-		case "success", "aborted", "deployed", "bounced":
-			_, err = p.boolean(c.v, c.key)
-		case "storage":
-			_, err = p.mapping(c.v, "storage")
-		case "verdict":
-			var v string
-			if v, err = p.str(c.v, "verdict"); err == nil && !contains(verdicts, v) {
-				err = p.errf(c.v, "verdict %q is not one of %s", v, strings.Join(verdicts, ", "))
-			}
-		case "version":
-			_, err = p.str(c.v, "version")
-		}
+		v, err := p.value(c.v)
 		if err != nil {
 			return nil, err
 		}
-		x.Checks = append(x.Checks, &Check{Key: c.key, Value: c.v, Pos: at(c.k)})
+		want, err := p.parseWant(checkByKey(c.key), v)
+		if err != nil {
+			return nil, err
+		}
+		x.Checks = append(x.Checks, &Check{Key: c.key, Want: want, Pos: at(c.k)})
 	}
 	return x, nil
-}
-
-func isHash(s string) bool {
-	if len(s) != 64 {
-		return false
-	}
-	for _, r := range s {
-		if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
-			return false
-		}
-	}
-	return true
 }

@@ -51,6 +51,8 @@ type GetOutcome struct {
 	Err   error
 	// Contract is the contract whose code answered, nil when unknown.
 	Contract *catalog.Contract
+	// GasUsed is the gas the getter used (0 when it could not run).
+	GasUsed int64
 }
 
 // NewRunner prepares a run of s on w (a new world when nil): it adds the
@@ -418,11 +420,11 @@ func (r *Runner) get(g *Get, res *Result) error {
 	}
 	if ct == nil || ct.ABI() == nil {
 		if g.Args != nil {
-			return r.errf(at(g.Args), "%s runs code the scenario has no package for: its getters take no named arguments", g.On.Name)
+			return r.errf(g.Args.Pos, "%s runs code the scenario has no package for: its getters take no named arguments", g.On.Name)
 		}
 		st, err := r.World.Get(addr, g.Method.Name)
 		if err == nil {
-			out.Stack = st.Stack
+			out.Stack, out.GasUsed = st.Stack, st.GasUsed
 		}
 		out.Err = err
 		return nil
@@ -437,10 +439,24 @@ func (r *Runner) get(g *Get, res *Result) error {
 	if err != nil {
 		return err
 	}
-	out.Value, out.Err = r.World.GetTyped(addr, ct.ABI(), getter.Name, args)
-	var exit *actor.ExitError
-	if out.Err != nil && !errors.As(out.Err, &exit) {
-		return conv.locate(out.Err, g.Method.Pos)
+	stack, err := ct.ABI().GetterArgs(getter.Name, args)
+	if err != nil {
+		return conv.locate(err, g.Method.Pos)
+	}
+	ran, err := r.World.Get(addr, getter.Name, stack...)
+	if err != nil {
+		var exit *actor.ExitError
+		if !errors.As(err, &exit) {
+			return r.errf(g.Method.Pos, "%v", err)
+		}
+		out.Err = err
+		return nil
+	}
+	out.GasUsed = ran.GasUsed
+	if getter.ReturnType != nil {
+		if out.Value, err = ct.ABI().FromGetterStack(*getter.ReturnType, ran.Stack); err != nil {
+			out.Err = fmt.Errorf("get %s: %w", getter.Name, err)
+		}
 	}
 	return nil
 }

@@ -6,7 +6,6 @@ import (
 	"github.com/xssnick/tonutils-go/address"
 	"github.com/xssnick/tonutils-go/tlb"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
-	"go.yaml.in/yaml/v4"
 )
 
 // DefaultValue is what a send or deploy carries unless it says otherwise.
@@ -79,7 +78,7 @@ type Payload struct {
 	// Message is the ABI type, looked up in the receiving contract's ABI.
 	Message *Ref
 	// Fields are the type's field values, as written.
-	Fields *yaml.Node
+	Fields *Value
 	// Body is a raw body BOC.
 	Body *tvmcell.Cell
 	// Comment is a text comment.
@@ -95,7 +94,7 @@ type Deploy struct {
 	Value    tlb.Coins
 	// Init are the init arguments by the package's ABI; Data is raw data
 	// instead (for a contract without a package).
-	Init     *yaml.Node
+	Init     *Value
 	Data     *tvmcell.Cell
 	NoBounce bool
 	Payload
@@ -114,7 +113,7 @@ type Send struct {
 type Get struct {
 	On     Ref
 	Method Ref
-	Args   *yaml.Node
+	Args   *Value
 }
 
 // Preflight dry-runs an upgrade of On to Contract, sent by From (by default
@@ -175,10 +174,11 @@ type Expect struct {
 	Checks []*Check
 }
 
-// Check is one expected value: Key is a check name (exit_code, result,
-// storage, …) and Value its expected value as written.
+// Check is one expected fact: Key names it in the table of checks
+// (exit_code, storage, events, …; see the package doc) and Want is its
+// expected value, parsed by the check's form.
 type Check struct {
-	Key   string
-	Value *yaml.Node
-	Pos   Pos
+	Key  string
+	Want Want
+	Pos  Pos
 }

@@ -8,44 +8,42 @@ import (
 	"github.com/tonsim/tonsim/catalog"
 	"github.com/tonsim/tonsim/cell"
 	"github.com/xssnick/tonutils-go/address"
-	"go.yaml.in/yaml/v4"
 )
 
 // converter turns field values as written into the Go values cell.Encode
 // takes, by their ABI types: a wallet or account name stands for its
-// address, a contract name for its code. It remembers which node each field
-// came from, so an error from the codec points into the file.
+// address, a contract name for its code, and an Int as coins is an amount
+// of TON ([cell.ParseCoins]). It remembers where each field was written,
+// so an error from the codec points into the file.
 type converter struct {
 	r     *Runner
 	abi   *cell.ABI
-	nodes map[string]*yaml.Node // field path (without the root type) → node
+	nodes map[string]Pos // field path (without the root type) → position
 }
 
 func (r *Runner) converter(abi *cell.ABI) *converter {
-	return &converter{r: r, abi: abi, nodes: map[string]*yaml.Node{}}
+	return &converter{r: r, abi: abi, nodes: map[string]Pos{}}
 }
 
 // fields converts a mapping of fields laid out as fields.
-func (c *converter) fields(n *yaml.Node, fields []cell.Field, what, path string) (map[string]any, error) {
+func (c *converter) fields(v *Value, fields []cell.Field, what, path string) (map[string]any, error) {
 	out := map[string]any{}
-	if n == nil {
+	if v == nil {
 		return out, nil
 	}
-	n = resolve(n)
-	if n.Kind != yaml.MappingNode {
-		return nil, c.r.errf(at(n), "%s must be a mapping of fields, not %s", what, kind(n))
+	if v.Kind != Mapping {
+		return nil, c.r.errf(v.Pos, "%s must be a mapping of fields, not %s", what, v.describeKind())
 	}
-	c.nodes[path] = n
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := resolve(n.Content[i]), resolve(n.Content[i+1])
-		f, ok := field(fields, k.Value)
+	c.nodes[path] = v.Pos
+	for _, e := range v.Entries {
+		f, ok := field(fields, e.Key)
 		if !ok && len(fields) == 0 {
-			return nil, c.r.errf(at(k), "%s: there are none, so %q is unknown", what, k.Value)
+			return nil, c.r.errf(e.KeyPos, "%s: there are none, so %q is unknown", what, e.Key)
 		}
 		if !ok {
-			return nil, c.r.errf(at(k), "%s has no field %q%s (fields: %s)", what, k.Value, suggest(k.Value, fieldNames(fields)), strings.Join(fieldNames(fields), ", "))
+			return nil, c.r.errf(e.KeyPos, "%s has no field %q%s (fields: %s)", what, e.Key, suggest(e.Key, fieldNames(fields)), strings.Join(fieldNames(fields), ", "))
 		}
-		val, err := c.value(v, f.Type, join(path, f.Name))
+		val, err := c.value(e.Value, f.Type, join(path, f.Name))
 		if err != nil {
 			return nil, err
 		}
@@ -78,24 +76,23 @@ func join(path, name string) string {
 	return path + "." + name
 }
 
-func (c *converter) value(n *yaml.Node, t cell.Type, path string) (any, error) {
-	n = resolve(n)
-	c.nodes[path] = n
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+func (c *converter) value(v *Value, t cell.Type, path string) (any, error) {
+	c.nodes[path] = v.Pos
+	if v.Kind == Null {
 		return nil, nil
 	}
 	if t.Kind == cell.KindDict {
-		return c.dict(n, t, path)
+		return c.dict(v, t, path)
 	}
-	switch t.Type {
-	case "address":
-		s, err := c.scalar(n, path)
+	switch {
+	case t.Type == "address":
+		s, err := c.scalar(v, path)
 		if err != nil {
 			return nil, err
 		}
-		return c.r.address(Ref{Name: s, Pos: at(n)})
-	case "cell", "slice", "builder":
-		s, err := c.scalar(n, path)
+		return c.r.address(Ref{Name: s, Pos: v.Pos})
+	case t.Type == "cell" || t.Type == "slice" || t.Type == "builder":
+		s, err := c.scalar(v, path)
 		if err != nil {
 			return nil, err
 		}
@@ -104,40 +101,47 @@ func (c *converter) value(n *yaml.Node, t cell.Type, path string) (any, error) {
 		}
 		boc, err := cell.ParseBOC(s)
 		if err != nil {
-			return nil, c.r.errf(at(n), "%q is neither a contract of the scenario (%s) nor a BOC", s, contractNames(c.r.Catalog.Contracts()))
+			return nil, c.r.errf(v.Pos, "%q is neither a contract of the scenario (%s) nor a BOC", s, contractNames(c.r.Catalog.Contracts()))
 		}
 		return boc, nil
+	case isCoins(t):
+		p := &parser{file: c.r.Scenario.Path}
+		return p.coinsValue(path, v)
 	}
 	if def, err := c.abi.Type(t.Type); err == nil {
-		return c.fields(n, def.Fields, t.Type, path)
+		return c.fields(v, def.Fields, t.Type, path)
 	}
-	return c.scalar(n, path)
+	return c.scalar(v, path)
 }
 
-func (c *converter) scalar(n *yaml.Node, path string) (string, error) {
-	if n.Kind != yaml.ScalarNode {
-		return "", c.r.errf(at(n), "%s must be a single value, not %s", path, kind(n))
-	}
-	return n.Value, nil
+// isCoins reports whether t is an Int as coins.
+func isCoins(t cell.Type) bool {
+	return t.Kind == cell.KindSimple && t.Type == "uint" && t.Format == "coins"
 }
 
-func (c *converter) dict(n *yaml.Node, t cell.Type, path string) (any, error) {
-	if n.Kind != yaml.MappingNode {
-		return nil, c.r.errf(at(n), "%s must be a mapping (a map), not %s", path, kind(n))
+func (c *converter) scalar(v *Value, path string) (string, error) {
+	if v.Kind != Scalar {
+		return "", c.r.errf(v.Pos, "%s must be a single value, not %s", path, v.describeKind())
+	}
+	return v.Text, nil
+}
+
+func (c *converter) dict(v *Value, t cell.Type, path string) (any, error) {
+	if v.Kind != Mapping {
+		return nil, c.r.errf(v.Pos, "%s must be a mapping (a map), not %s", path, v.describeKind())
 	}
 	valueType := cell.Type{Kind: cell.KindSimple, Type: t.Value, Format: t.ValueFormat}
 	out := map[string]any{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := resolve(n.Content[i]), resolve(n.Content[i+1])
-		key := k.Value
+	for _, e := range v.Entries {
+		key := e.Key
 		if t.Key == "address" {
-			addr, err := c.r.address(Ref{Name: key, Pos: at(k)})
+			addr, err := c.r.address(Ref{Name: key, Pos: e.KeyPos})
 			if err != nil {
 				return nil, err
 			}
 			key = addr.StringRaw()
 		}
-		val, err := c.value(v, valueType, path+"["+key+"]")
+		val, err := c.value(e.Value, valueType, path+"["+key+"]")
 		if err != nil {
 			return nil, err
 		}
@@ -158,8 +162,8 @@ func (c *converter) locate(err error, fallback Pos) error {
 			path = ""
 		}
 		for p := path; ; {
-			if n, ok := c.nodes[p]; ok {
-				return c.r.errf(at(n), "%v", err)
+			if pos, ok := c.nodes[p]; ok {
+				return c.r.errf(pos, "%v", err)
 			}
 			i := strings.LastIndexAny(p, ".[")
 			if i < 0 {

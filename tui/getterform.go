@@ -52,6 +52,10 @@ func (d *getterDialog) validate() (map[string]string, bool) {
 			r.err = "required: " + a.Type.String()
 			continue
 		}
+		if err := valueError(a.Type, r.value()); err != nil {
+			r.err = err.Error()
+			continue
+		}
 		if abi == nil {
 			continue
 		}

@@ -89,7 +89,7 @@ func TestSendFormFields(t *testing.T) {
 	t.Run("bad address in Upgrade is not the case, bad value is", func(t *testing.T) {
 		h := demo(t)
 		h.press("s", "up", "up", "backspace", "backspace", "backspace", "backspace", "x")
-		assert.Contains(t, h.view(), "✗ not an amount of TON")
+		assert.Contains(t, h.view(), "✗ \"x\" is not an amount of TON")
 	})
 }
 

@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"math/big"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -164,7 +165,7 @@ func fieldHint(t cell.Type) string {
 	switch t.Type {
 	case "int", "uint":
 		if t.Format == "coins" {
-			hint += " · nanotons, or TON: 0.05"
+			hint += " · TON: 1.5, or nanotons: 1500000000n"
 		}
 	case "address":
 		hint += " · a name or an address"
@@ -216,11 +217,12 @@ func (d *sendDialog) validate() (actor.Message, bool) {
 	} else {
 		rows[rowTo].err = "no account to send to"
 	}
-	value, err := tlb.FromTON(strings.TrimSpace(rows[rowValue].value()))
+	value, err := cell.ParseCoins(rows[rowValue].value())
 	if err != nil {
-		rows[rowValue].err = "not an amount of TON: " + err.Error()
+		rows[rowValue].err = err.Error()
+		value = new(big.Int)
 	}
-	m.Value = value
+	m.Value = tlb.FromNanoTON(value)
 	m.NoBounce = rows[rowBounce].value() == "no"
 
 	switch kind := rows[rowMessage].value(); kind {
@@ -256,6 +258,10 @@ func (d *sendDialog) encode(kind string) *tvmcell.Cell {
 	for i, f := range d.fields {
 		if strings.TrimSpace(f.row.input.Value()) == "" && !f.typ.Optional && f.typ.Kind != cell.KindDict {
 			f.row.err = "required: " + f.typ.String()
+			continue
+		}
+		if err := valueError(f.typ, f.row.input.Value()); err != nil {
+			f.row.err = err.Error()
 			continue
 		}
 		if _, err := abi.Encode(kind, d.values(abi, i)); err != nil {

@@ -7,7 +7,6 @@ import (
 	"github.com/tonsim/tonsim/catalog"
 	"github.com/tonsim/tonsim/cell"
 	"github.com/xssnick/tonutils-go/address"
-	"github.com/xssnick/tonutils-go/tlb"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
 )
 
@@ -44,26 +43,29 @@ func resolveValue(t cell.Type, text string, w names, cat *catalog.Catalog) any {
 	case "string":
 		return text
 	case "int", "uint":
-		if t.Format == "coins" {
-			return coins(trimmed)
+		if isCoins(t) {
+			if n, err := cell.ParseCoins(trimmed); err == nil {
+				return n
+			}
 		}
 	}
 	return trimmed
 }
 
-// coins reads an amount for an Int as coins: nanotons, or TON when it has
-// a decimal point or says TON ("0.05", "1 TON").
-func coins(text string) any {
-	ton, isTON := strings.CutSuffix(text, "TON")
-	ton = strings.TrimSpace(ton)
-	if !isTON && !strings.Contains(ton, ".") {
-		return text
+// isCoins reports whether t is an Int as coins, typed as an amount of TON.
+func isCoins(t cell.Type) bool {
+	return t.Kind == cell.KindSimple && t.Type == "uint" && t.Format == "coins"
+}
+
+// valueError is what is wrong with the text typed for a value of type t
+// before the codec sees it: an amount of TON that does not parse (the one
+// rule of cell.ParseCoins, as in scenarios).
+func valueError(t cell.Type, text string) error {
+	if !isCoins(t) || (strings.TrimSpace(text) == "" && t.Optional) {
+		return nil
 	}
-	c, err := tlb.FromTON(ton)
-	if err != nil {
-		return text
-	}
-	return c.Nano()
+	_, err := cell.ParseCoins(text)
+	return err
 }
 
 // placeholder is a valid value of type t, standing in for the other fields

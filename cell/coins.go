@@ -1,0 +1,73 @@
+package cell
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+)
+
+// CoinsDecimals is how many decimals a TON amount has: 1 TON is 10⁹
+// nanotons.
+const CoinsDecimals = 9
+
+// maxCoins is the largest amount a Grams field (VarUInteger 16) holds:
+// 2¹²⁰ − 1 nanotons.
+var maxCoins = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 120), big.NewInt(1))
+
+// ParseCoins reads an amount of Toncoin the one way every tonsim input
+// writes it (scenario files, the UI's forms, the command line): TON as a
+// decimal number, "1.5", "0.05", "3", optionally with a " TON" unit; or
+// nanotons as an integer with an n suffix, "1500000000n". Underscores may
+// group digits ("1_000"). More than nine decimals, a negative amount or one
+// past what a Grams field holds (2¹²⁰ − 1 nanotons) is an error, never
+// rounded. It returns nanotons.
+func ParseCoins(s string) (*big.Int, error) {
+	text := strings.TrimSpace(s)
+	if t, ok := strings.CutSuffix(text, "TON"); ok {
+		text = strings.TrimSpace(t)
+	}
+	text = strings.ReplaceAll(text, "_", "")
+	if text == "" {
+		return nil, coinsErr(ErrInvalidValue, "an amount of TON is empty")
+	}
+	if strings.HasPrefix(text, "-") {
+		return nil, coinsErr(ErrOutOfRange, "%q is negative", s)
+	}
+	var n *big.Int
+	if nano, ok := strings.CutSuffix(text, "n"); ok {
+		if !isDigits(nano) {
+			return nil, coinsErr(ErrInvalidValue, `%q is not a whole number of nanotons (write "1500000000n")`, s)
+		}
+		n, _ = new(big.Int).SetString(nano, 10)
+	} else {
+		whole, frac, _ := strings.Cut(text, ".")
+		if whole == "" {
+			whole = "0"
+		}
+		if !isDigits(whole) || (strings.Contains(text, ".") && !isDigits(frac)) {
+			return nil, coinsErr(ErrInvalidValue, `%q is not an amount of TON (write "1.5", or nanotons as "1500000000n")`, s)
+		}
+		if len(frac) > CoinsDecimals {
+			return nil, coinsErr(ErrOutOfRange, "%q has %d decimals; TON has %d (1 nanoton is 0.000000001)", s, len(frac), CoinsDecimals)
+		}
+		n, _ = new(big.Int).SetString(whole+frac+strings.Repeat("0", CoinsDecimals-len(frac)), 10)
+	}
+	if n.Cmp(maxCoins) > 0 {
+		return nil, coinsErr(ErrOutOfRange, "%q is more than a Grams field holds (2^120 - 1 nanotons)", s)
+	}
+	return n, nil
+}
+
+// coinsError is a bad amount: its message alone, matching kind with
+// errors.Is.
+type coinsError struct {
+	msg  string
+	kind error
+}
+
+func (e *coinsError) Error() string { return e.msg }
+func (e *coinsError) Unwrap() error { return e.kind }
+
+func coinsErr(kind error, format string, args ...any) error {
+	return &coinsError{msg: fmt.Sprintf(format, args...), kind: kind}
+}

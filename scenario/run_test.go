@@ -206,7 +206,6 @@ func TestExpectFailures(t *testing.T) {
 	}, got)
 }
 
-
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 func TestExistingWorld(t *testing.T) {

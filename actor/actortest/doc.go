@@ -5,5 +5,6 @@
 //		actortest.From(owner), actortest.To(counter), actortest.Op(10), actortest.Success())
 //
 // A failed requirement lists every transaction it looked at, one line each,
-// so the test output says what happened instead.
+// by the names the world gave when it ran (package describe words them), so
+// the test output says what happened instead.
 package actortest

@@ -5,17 +5,21 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+
+	"github.com/tonsim/tonsim/scenario"
 )
 
 var testCommand = &command{
 	name:    "test",
-	usage:   "test [PATH...]",
+	usage:   "test [--json] [--config PROFILE|FILE.boc] [PATH...]",
 	summary: "check the expectations of scenario files",
 	help: `Plays each scenario and checks every expect. A directory means every
 *.yaml (and *.yml) file in it; no path means the current directory. Each
 failure is printed with its file:line and what differed, then a closing
 line "N passed, N failed". The exit status is 1 when an expectation fails,
-2 when a scenario has a mistake (printed as file:line:col).
+2 when a scenario has a mistake (printed as file:line:col). --json prints a
+line per failed expectation ("kind":"failure"), per file ("test") and a
+closing "summary"; --config runs every file with that blockchain config.
 
 Examples:
   tonsim test examples
@@ -26,6 +30,8 @@ Examples:
 
 func runTest(c *cli, cmd *command, args []string) int {
 	fs := c.flags(cmd)
+	asJSON := fs.Bool("json", false, "")
+	config := fs.String("config", "", "")
 	paths, status, ok := c.parse(cmd, fs, args)
 	if !ok {
 		return status
@@ -41,46 +47,52 @@ func runTest(c *cli, cmd *command, args []string) int {
 		return c.fail(cmd, fmt.Errorf("no scenario files in %v", paths))
 	}
 
-	passed, failed, broken := 0, 0, 0
+	var passed, failed, broken int
+	var enc jsonPrinter
+	if *asJSON {
+		enc = newJSONPrinter(c.stdout)
+	}
 	for _, file := range files {
-		r, err := c.open(source{path: file})
-		var failures int
-		if err == nil {
-			var results int
-			for !r.Done() {
-				res, stepErr := r.Next()
-				if stepErr != nil {
-					err = stepErr
-					break
-				}
-				results++
-				for _, f := range res.Failures {
-					if failures == 0 {
-						fmt.Fprintf(c.stdout, "FAIL %s\n", file)
-					}
-					fmt.Fprintf(c.stdout, "  %s\n", f)
-					failures++
-				}
-			}
-			if err == nil && failures == 0 {
-				fmt.Fprintf(c.stdout, "ok   %s (%d steps)\n", file, results)
-			}
-		}
+		res := c.testFile(source{path: file, config: *config})
 		switch {
-		case err != nil:
-			if failures == 0 {
-				fmt.Fprintf(c.stdout, "FAIL %s\n", file)
-			}
-			fmt.Fprintf(c.stdout, "  %v\n", err)
+		case res.err != nil:
 			failed++
 			broken++
-		case failures > 0:
+		case len(res.failures) > 0:
 			failed++
 		default:
 			passed++
 		}
+		if *asJSON {
+			for _, f := range res.failures {
+				enc.enc.Encode(failureRow(f.step, f.Failure))
+			}
+			line := testLine{Kind: "test", File: file, Passed: res.err == nil && len(res.failures) == 0, Steps: res.steps, Failures: len(res.failures)}
+			if res.err != nil {
+				msg := res.err.Error()
+				line.Error = &msg
+			}
+			enc.enc.Encode(line)
+			continue
+		}
+		switch {
+		case res.err == nil && len(res.failures) == 0:
+			fmt.Fprintf(c.stdout, "ok   %s (%d steps)\n", file, res.steps)
+		default:
+			fmt.Fprintf(c.stdout, "FAIL %s\n", file)
+			for _, f := range res.failures {
+				fmt.Fprintf(c.stdout, "  %s\n", f)
+			}
+			if res.err != nil {
+				fmt.Fprintf(c.stdout, "  %v\n", res.err)
+			}
+		}
 	}
-	fmt.Fprintf(c.stdout, "%d passed, %d failed\n", passed, failed)
+	if *asJSON {
+		enc.enc.Encode(summaryLine{Kind: "summary", Passed: passed, Failed: failed})
+	} else {
+		fmt.Fprintf(c.stdout, "%d passed, %d failed\n", passed, failed)
+	}
 	switch {
 	case broken > 0:
 		return exitUsage
@@ -88,6 +100,58 @@ func runTest(c *cli, cmd *command, args []string) int {
 		return exitFailed
 	}
 	return exitOK
+}
+
+// testLine is one scenario file's outcome in test --json.
+type testLine struct {
+	Kind     string  `json:"kind"`
+	File     string  `json:"file"`
+	Passed   bool    `json:"passed"`
+	Steps    int     `json:"steps"`
+	Failures int     `json:"failures"`
+	Error    *string `json:"error"`
+}
+
+// summaryLine closes test --json.
+type summaryLine struct {
+	Kind   string `json:"kind"`
+	Passed int    `json:"passed"`
+	Failed int    `json:"failed"`
+}
+
+// fileResult is what playing one scenario file found.
+type fileResult struct {
+	steps    int
+	failures []stepFailure
+	// err is a mistake that stopped the file.
+	err error
+}
+
+type stepFailure struct {
+	step int
+	scenario.Failure
+}
+
+// testFile plays one scenario file and collects its failed expectations.
+func (c *cli) testFile(src source) fileResult {
+	var out fileResult
+	r, err := c.open(src)
+	if err != nil {
+		out.err = err
+		return out
+	}
+	for !r.Done() {
+		res, err := r.Next()
+		if err != nil {
+			out.err = err
+			return out
+		}
+		out.steps++
+		for _, f := range res.Failures {
+			out.failures = append(out.failures, stepFailure{res.Step.Index, f})
+		}
+	}
+	return out
 }
 
 // scenarioFiles expands directories into their *.yaml and *.yml files.

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func compileSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	f, err := os.Open("schema/lines.schema.json")
+	require.NoError(t, err)
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	require.NoError(t, err)
+	c := jsonschema.NewCompiler()
+	require.NoError(t, c.AddResource("lines.schema.json", doc))
+	s, err := c.Compile("lines.schema.json")
+	require.NoError(t, err)
+	return s
+}
+
+// TestJSONSchema checks every line the examples print with --json (run,
+// test, get and preflight) against the documented schema, and that every
+// kind of line was seen.
+func TestJSONSchema(t *testing.T) {
+	schema := compileSchema(t)
+	examples, err := filepath.Glob("../../examples/*.yaml")
+	require.NoError(t, err)
+	require.NotEmpty(t, examples)
+	var runs [][]string
+	for _, ex := range examples {
+		runs = append(runs, []string{"run", "--json", ex})
+	}
+	runs = append(runs,
+		[]string{"test", "--json", "../../examples"},
+		[]string{"get", "--json", "../../examples/01-upgrade.yaml", "counter", "owner"},
+		[]string{"get", "--json", "../../examples/04-brick.yaml", "counter", "value"},
+		[]string{"preflight", "--json", "../../examples/01-upgrade.yaml", "counter", "counter.v3"},
+		[]string{"run", "--json", "testdata/failing.yaml"},
+	)
+	kinds := map[string]int{}
+	for _, args := range runs {
+		var stdout, stderr bytes.Buffer
+		run(args, &stdout, &stderr)
+		require.NotZero(t, stdout.Len(), "%v printed nothing: %s", args, stderr.String())
+		sc := bufio.NewScanner(&stdout)
+		sc.Buffer(nil, 1<<24)
+		for n := 1; sc.Scan(); n++ {
+			line := sc.Bytes()
+			v, err := jsonschema.UnmarshalJSON(bytes.NewReader(line))
+			require.NoError(t, err, "%v line %d is not JSON", args, n)
+			if err := schema.Validate(v); err != nil {
+				t.Errorf("%v line %d does not match the schema: %v\n%s", args, n, err, line)
+			}
+			var k struct{ Kind string }
+			require.NoError(t, json.Unmarshal(line, &k))
+			kinds[k.Kind]++
+		}
+	}
+	for _, kind := range []string{"config", "tx", "get", "preflight", "failure", "test", "summary"} {
+		assert.Positive(t, kinds[kind], "no %q line was checked", kind)
+	}
+}
+
+// TestJSONSchemaRefuses shows the schema test can fail: a line with a
+// field renamed, or a raw address where a nanoton amount goes, does not
+// match.
+func TestJSONSchemaRefuses(t *testing.T) {
+	schema := compileSchema(t)
+	for _, line := range []string{
+		`{"kind":"config","profile":"x","global_version":14}`,
+		`{"kind":"summary","passed":1,"failed":0,"extra":true}`,
+		`{"kind":"failure","step":1,"file":"f","line":1,"col":1,"key":"k","want":"w","gots":"g"}`,
+	} {
+		v, err := jsonschema.UnmarshalJSON(strings.NewReader(line))
+		require.NoError(t, err)
+		assert.Error(t, schema.Validate(v), line)
+	}
+}

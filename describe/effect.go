@@ -3,6 +3,8 @@ package describe
 import (
 	"strings"
 
+	"github.com/xssnick/tonutils-go/tlb"
+
 	"github.com/tonsim/tonsim/catalog"
 )
 
@@ -36,6 +38,16 @@ func (d *Tx) Effects(p Printer) []string {
 	for _, c := range d.Changes {
 		parts = append(parts, p.Change(c))
 	}
+	if st := d.Tx.StatusAfter; st != d.Tx.StatusBefore && (st == tlb.AccountStatusFrozen || st == tlb.AccountStatusNonExist) {
+		what := "frozen"
+		if st == tlb.AccountStatusNonExist {
+			what = "deleted"
+		}
+		if d.Fees.StorageDue != nil {
+			what += ": owes " + TON(d.Fees.StorageDue) + " of storage fees"
+		}
+		parts = append(parts, what)
+	}
 	return parts
 }
 
@@ -52,6 +64,9 @@ func (d *Tx) Notes(p Printer) []string {
 	}
 	if a := d.Action.String(); a != "" && d.Exit.Phase != PhaseAction {
 		out = append(out, a)
+	}
+	if due := d.Fees.StorageDue; due != nil && d.Tx.StatusAfter == d.Tx.StatusBefore {
+		out = append(out, "storage fees due: "+TON(due)+" the account could not pay")
 	}
 	for _, line := range d.Debug {
 		out = append(out, "dump: "+line)

@@ -10,6 +10,7 @@ import (
 	"github.com/tonsim/tonsim/cell"
 	"github.com/tonsim/tonsim/describe"
 	"github.com/tonsim/tonsim/upgradable"
+	"github.com/xssnick/tonutils-go/tlb"
 )
 
 // form is how a check's value is written, and so what it parses into.
@@ -24,6 +25,7 @@ const (
 	formAccount              // a wallet or account name, or an address
 	formVerdict              // safe, rejected, bricked
 	formVersion              // "2.0.0" or "v2.0.0"
+	formStatus               // active, uninit, frozen, nonexist
 	formFields               // a mapping of fields, checked one by one
 	formResult               // a getter's result: a value, or a mapping of a struct's fields
 	formEvents               // a list of {type, fields}
@@ -40,6 +42,7 @@ var formText = map[form]string{
 	formAccount:  "wallet or account name, or address",
 	formVerdict:  strings.Join(upgradable.Verdicts(), ", "),
 	formVersion:  "`2.0.0` or `v2.0.0`",
+	formStatus:   "active, uninit, frozen, nonexist",
 	formFields:   "mapping of fields",
 	formResult:   "value, or mapping of a struct's fields",
 	formEvents:   "list of `{type, fields}`",
@@ -86,6 +89,8 @@ var checks = []checkDef{
 	{key: "storage", form: formFields, steps: txSteps, doc: "the target's storage after, decoded, field by field"},
 	{key: "events", form: formEvents, steps: txSteps, matcher: true, doc: "the events the transaction emitted, in order, by type and fields"},
 	{key: "balance", form: formCoins, steps: txSteps, matcher: true, doc: "the account's balance after"},
+	{key: "status", form: formStatus, steps: txSteps, matcher: true, doc: "the account's status after: frozen once its storage due passes the config's limit"},
+	{key: "storage_due", form: formCoins, steps: txSteps, matcher: true, doc: "storage fees the account could not pay and owes after the transaction"},
 	{key: "fees", form: formCoins, steps: txSteps, matcher: true, doc: "the transaction's total fees"},
 	{key: "value_in", form: formCoins, steps: txSteps, matcher: true, doc: "the value the inbound message carried"},
 	{key: "value_out", form: formCoins, steps: txSteps, matcher: true, doc: "the value of the internal messages it sent"},
@@ -169,6 +174,9 @@ type VerdictWant upgradable.Verdict
 // VersionWant is a version, without a leading v.
 type VersionWant string
 
+// StatusWant is an account status, as TL-B names it.
+type StatusWant tlb.AccountStatus
+
 // FieldsWant is a value as written, matched against a decoded one field by
 // field (storage) or as a whole (a getter's result).
 type FieldsWant struct{ *Value }
@@ -201,6 +209,7 @@ func (OpWant) want()       {}
 func (AccountWant) want()  {}
 func (VerdictWant) want()  {}
 func (VersionWant) want()  {}
+func (StatusWant) want()   {}
 func (FieldsWant) want()   {}
 func (EventsWant) want()   {}
 func (MatchersWant) want() {}
@@ -246,6 +255,11 @@ func (w AccountWant) String() string { return w.Name }
 func (w VerdictWant) String() string { return upgradable.Verdict(w).Key() }
 
 func (w VersionWant) String() string { return string(w) }
+
+func (w StatusWant) String() string { return strings.ToLower(string(w)) }
+
+// statuses are the account statuses a status check names.
+var statuses = []tlb.AccountStatus{tlb.AccountStatusActive, tlb.AccountStatusUninit, tlb.AccountStatusFrozen, tlb.AccountStatusNonExist}
 
 func (w FieldsWant) String() string { return w.Value.String() }
 
@@ -332,6 +346,13 @@ func (p *parser) parseWant(def *checkDef, v *Value) (Want, error) {
 			return nil, errf("must be a version such as 2.0.0, not %s", v.describeKind())
 		}
 		return VersionWant(strings.TrimPrefix(v.Text, "v")), nil
+	case formStatus:
+		for _, st := range statuses {
+			if v.Kind == Scalar && strings.EqualFold(v.Text, string(st)) {
+				return StatusWant(st), nil
+			}
+		}
+		return nil, errf("must be active, uninit, frozen or nonexist, not %s", v.describeKind())
 	case formFields:
 		if v.Kind != Mapping {
 			return nil, errf("must be a mapping of fields, not %s", v.describeKind())

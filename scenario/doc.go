@@ -67,6 +67,8 @@
 //   - storage (deploy, send): the target's storage after, decoded, field by field; mapping of fields.
 //   - events (deploy, send; matchers): the events the transaction emitted, in order, by type and fields; list of {type, fields}.
 //   - balance (deploy, send; matchers): the account's balance after; TON ("1.5"), nanotons (1500000000n, {nano: …}) or {min, max}.
+//   - status (deploy, send; matchers): the account's status after: frozen once its storage due passes the config's limit; active, uninit, frozen, nonexist.
+//   - storage_due (deploy, send; matchers): storage fees the account could not pay and owes after the transaction; TON ("1.5"), nanotons (1500000000n, {nano: …}) or {min, max}.
 //   - fees (deploy, send; matchers): the transaction's total fees; TON ("1.5"), nanotons (1500000000n, {nano: …}) or {min, max}.
 //   - value_in (deploy, send; matchers): the value the inbound message carried; TON ("1.5"), nanotons (1500000000n, {nano: …}) or {min, max}.
 //   - value_out (deploy, send; matchers): the value of the internal messages it sent; TON ("1.5"), nanotons (1500000000n, {nano: …}) or {min, max}.

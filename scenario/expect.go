@@ -13,6 +13,7 @@ import (
 	"github.com/tonsim/tonsim/describe"
 	"github.com/tonsim/tonsim/upgradable"
 	"github.com/xssnick/tonutils-go/address"
+	"github.com/xssnick/tonutils-go/tlb"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
 )
 
@@ -132,6 +133,13 @@ func txFact(key string, d *describe.Tx) (any, bool) {
 		return hashOf(tx.CodeAfter), tx.CodeAfter != nil
 	case "balance":
 		return tx.BalanceAfter.Nano(), true
+	case "status":
+		return tx.StatusAfter, true
+	case "storage_due":
+		if d.Fees.StorageDue == nil {
+			return new(big.Int), true
+		}
+		return d.Fees.StorageDue, true
 	case "fees":
 		return tx.Fees.Nano(), true
 	case "value_in":
@@ -197,6 +205,9 @@ func (c *checker) holds(w Want, got any) (bool, string) {
 	case OpWant:
 		d, _ := got.(*describe.Tx)
 		return opHolds(w, d)
+	case StatusWant:
+		st, _ := got.(tlb.AccountStatus)
+		return st == tlb.AccountStatus(w), strings.ToLower(string(st))
 	}
 	return false, fmt.Sprint(got)
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/catalog"
@@ -85,23 +86,61 @@ func describeAll(cat describe.Contracts, txs []*actor.Transaction) []*describe.T
 // printTxs writes a line per transaction: logical time, sender → receiver
 // indented by depth, message, exit, gas and effect; notes under it.
 func printTxs(w io.Writer, indent string, ds []*describe.Tx) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	var t table
 	for _, d := range ds {
 		p := d.Printer()
-		line := fmt.Sprintf("%slt %d\t%s%s → %s\t%s\t%s\tgas %d",
-			indent, d.Tx.LT, strings.Repeat("  ", depth(d.Tx)), d.From, d.To, d.Message, d.Exit, d.Tx.GasUsed)
-		if e := d.Effect(p); e != "" {
-			line += "\t" + e
-		}
-		fmt.Fprintln(tw, line)
+		t.add(fmt.Sprintf("%slt %d", indent, d.Tx.LT), strings.Repeat("  ", depth(d.Tx))+d.From.String()+" → "+d.To.String(),
+			d.Message.String(), d.Exit.String(), fmt.Sprintf("gas %d", d.Tx.GasUsed), d.Effect(p))
 		for _, n := range d.Notes(p) {
-			// A note is a line of its own: flush the table around it so
-			// it does not widen the columns.
-			tw.Flush()
-			fmt.Fprintf(w, "%s     %s↳ %s\n", indent, strings.Repeat("  ", depth(d.Tx)), n)
+			t.note(fmt.Sprintf("%s     %s↳ %s", indent, strings.Repeat("  ", depth(d.Tx)), n))
 		}
 	}
-	tw.Flush()
+	t.write(w)
+}
+
+// table lays out rows in columns two spaces apart, with notes between
+// rows that take no part in the widths.
+type table struct {
+	rows []tableRow
+}
+
+type tableRow struct {
+	cells []string
+	note  string
+}
+
+func (t *table) add(cells ...string) { t.rows = append(t.rows, tableRow{cells: cells}) }
+
+func (t *table) note(text string) { t.rows = append(t.rows, tableRow{note: text}) }
+
+func (t *table) write(w io.Writer) {
+	var widths []int
+	for _, r := range t.rows {
+		for i, c := range r.cells {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], utf8.RuneCountInString(c))
+		}
+	}
+	for _, r := range t.rows {
+		if r.cells == nil {
+			fmt.Fprintln(w, r.note)
+			continue
+		}
+		var b strings.Builder
+		last := len(r.cells) - 1
+		for last > 0 && r.cells[last] == "" {
+			last--
+		}
+		for i, c := range r.cells[:last+1] {
+			b.WriteString(c)
+			if i < last {
+				b.WriteString(strings.Repeat(" ", widths[i]-utf8.RuneCountInString(c)+2))
+			}
+		}
+		fmt.Fprintln(w, b.String())
+	}
 }
 
 // depth is how many transactions up a transaction's tree goes.

@@ -55,6 +55,14 @@ func (e Exit) String() string {
 	return codeText(e.Code, e.Meaning)
 }
 
+// Brief writes the exit code alone: "exit 9", "skipped".
+func (e Exit) Brief() string {
+	if e.Phase == PhaseSkipped {
+		return "skipped"
+	}
+	return fmt.Sprintf("exit %d", e.Code)
+}
+
 // Short writes the exit as a getter's or preflight's result reads:
 // "exit 9 (Cell underflow)".
 func (e Exit) Short() string {

@@ -67,14 +67,14 @@ func (f Fees) String() string {
 	var parts []string
 	add := func(name string, v *big.Int) {
 		if v != nil && v.Sign() != 0 {
-			parts = append(parts, name+" "+tlb.FromNanoTON(v).String())
+			parts = append(parts, name+" "+Nano(v))
 		}
 	}
 	add("gas", f.Gas)
 	add("forward", f.Forward)
 	add("storage", f.Storage)
 	if f.StorageDue != nil && f.StorageDue.Sign() != 0 {
-		parts = append(parts, "storage due "+tlb.FromNanoTON(f.StorageDue).String())
+		parts = append(parts, "storage due "+Nano(f.StorageDue))
 	}
 	s := TON(f.Total)
 	if len(parts) > 0 {

@@ -187,8 +187,13 @@ func TON(nano *big.Int) string {
 	return tlb.FromNanoTON(nano).String() + " TON"
 }
 
-// Coins writes an amount as TON without the unit: "1.5".
-func Coins(c tlb.Coins) string { return c.String() }
+// Nano writes nanotons as TON without the unit: "1.5"; nil is "0".
+func Nano(n *big.Int) string {
+	if n == nil {
+		return "0"
+	}
+	return tlb.FromNanoTON(n).String()
+}
 
 func isCoins(t *cell.Type) bool {
 	return t != nil && t.Kind == cell.KindSimple && t.Type == "uint" && t.Format == "coins"

@@ -247,7 +247,7 @@ func (w OpWant) String() string {
 	if w.Type != "" {
 		return w.Type
 	}
-	return fmt.Sprintf("0x%08x", w.Op)
+	return describe.OpText(w.Op)
 }
 
 func (w AccountWant) String() string { return w.Name }

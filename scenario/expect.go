@@ -222,7 +222,7 @@ func opHolds(w OpWant, d *describe.Tx) (bool, string) {
 	if d == nil || !d.Tx.HasOpcode {
 		return false, "no opcode (" + d.Message.String() + ")"
 	}
-	got := fmt.Sprintf("0x%08x (%s)", d.Tx.Opcode, d.Message.String())
+	got := describe.OpText(d.Tx.Opcode) + " (" + d.Message.String() + ")"
 	if w.Type != "" {
 		return d.Message.Type == w.Type && d.Message.Kind == describe.MessageTyped, got
 	}

@@ -231,7 +231,7 @@ func (s *session) accountInfo(acc *actor.Account, names map[string]string, args 
 		name:    names[acc.Address.StringRaw()],
 		wallet:  s.world.IsWallet(acc.Address),
 		status:  strings.ToLower(string(acc.Status)),
-		balance: acc.Balance.String() + " TON",
+		balance: describe.TON(acc.Balance.Nano()),
 	}
 	if acc.Code == nil {
 		return a

@@ -1,11 +1,8 @@
 package tui
 
 import (
-	"errors"
-	"fmt"
 	"strings"
 
-	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/describe"
 )
 
@@ -15,9 +12,8 @@ func errText(err error) string { return describe.Err(err, nil) }
 
 // shortErr is errText without the meaning: "exit 9".
 func shortErr(err error) string {
-	var exit *actor.ExitError
-	if errors.As(err, &exit) {
-		return fmt.Sprintf("exit %d", exit.Code)
+	if e, ok := describe.ErrExit(err, nil); ok {
+		return e.Brief()
 	}
 	return "fails"
 }

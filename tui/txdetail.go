@@ -64,7 +64,7 @@ func (v *txView) content() []string {
 		v.c.labeled("to", v.party(d.To), lw),
 	)
 	out = append(out, v.c.labeledWrap("message", d.Message.Text(p), lw, v.width)...)
-	flags := []string{tx.Value.String() + " TON"}
+	flags := []string{describe.TON(tx.Value.Nano())}
 	if !tx.External {
 		if tx.Bounce {
 			flags = append(flags, "bounceable")

@@ -3,11 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
-	"math/big"
 	"text/tabwriter"
 
 	"github.com/tonsim/tonsim/describe"
-	"github.com/xssnick/tonutils-go/tlb"
 )
 
 // printFees writes a table of each transaction's value and fees, in TON,
@@ -35,18 +33,10 @@ func printFees(w io.Writer, indent string, ds []*describe.Tx) {
 			exit = "skipped"
 		}
 		fmt.Fprintf(tw, "%s%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", indent, d.Tx.LT, cutText(d.Message.String(), 20),
-			d.ValueIn().String(), d.ValueOut().String(), ton(d.Fees.Total), ton(d.Fees.InForward), ton(d.Fees.Forward),
-			ton(d.Fees.Gas), ton(d.Fees.Storage), actions, exit, action)
+			describe.Nano(d.ValueIn().Nano()), describe.Nano(d.ValueOut().Nano()), describe.Nano(d.Fees.Total), describe.Nano(d.Fees.InForward),
+			describe.Nano(d.Fees.Forward), describe.Nano(d.Fees.Gas), describe.Nano(d.Fees.Storage), actions, exit, action)
 	}
 	tw.Flush()
-}
-
-// ton writes nanotons as TON, "0" for none.
-func ton(n *big.Int) string {
-	if n == nil {
-		return "0"
-	}
-	return tlb.FromNanoTON(n).String()
 }
 
 // cutText shortens s to n runes with a trailing "…".

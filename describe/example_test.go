@@ -1,0 +1,46 @@
+package describe_test
+
+import (
+	"fmt"
+
+	"github.com/tonsim/tonsim/actor"
+	"github.com/tonsim/tonsim/catalog"
+	"github.com/tonsim/tonsim/counter"
+	"github.com/tonsim/tonsim/describe"
+)
+
+// Describe explains a transaction by the contracts a catalog knows: its
+// parties by the names they had when it ran, the message by its ABI name,
+// the exit code with its meaning, and what it did to the storage.
+func ExampleDescribe() {
+	cat := catalog.New()
+	cat.Add("v1", counter.V1())
+	w, _ := actor.NewWorld()
+	alice, _ := w.NewWallet("alice")
+	init := counter.Init{ID: 1, Owner: alice}
+	si, _ := counter.StateInit(init)
+	addr, _ := actor.StateInitAddress(si)
+	w.SetName("counter", addr)
+	c, _, _ := counter.Deploy(w, alice, init)
+	tr, _ := c.Step(alice, 1)
+	for _, tx := range tr.Transactions {
+		d := describe.Describe(cat, tx)
+		fmt.Println(d.From, "→", d.To, d.Message, d.Exit, d.Effects(d.Printer()))
+	}
+	// Output:
+	// external → alice external 0 (Success) []
+	// alice → counter Step 0 (Success) [value: 0 → 1]
+	// counter → alice empty 0 (Success) []
+}
+
+// A Printer writes decoded values with the world's names.
+func ExamplePrinter() {
+	w, _ := actor.NewWorld()
+	owner, _ := w.NewWallet("owner")
+	p := describe.Printer{Names: w}
+	fmt.Println(p.Value(owner))
+	fmt.Println(describe.Printer{Names: w, WithAddress: true}.Value(owner))
+	// Output:
+	// owner
+	// owner 0:44139b…33f7
+}

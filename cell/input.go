@@ -86,6 +86,8 @@ func (a *ABI) normalize(o *op, v any, path string) (any, error) {
 		return b, nil
 	case opStruct:
 		return a.normalizeStruct(o.name, v, path)
+	case opUnion:
+		return a.normalizeUnion(o, v, path)
 	default: // opMap
 		return a.normalizeMap(o, v, path)
 	}

@@ -362,8 +362,8 @@ func (r *tolkResolver) resolveGetters() error {
 	return nil
 }
 
-// stackType resolves a getter's argument or result and records its
-// serialization for the stack functions.
+// stackType resolves a getter's argument or result and checks that it can
+// be read from the stack.
 func (r *tolkResolver) stackType(p *int, where string) (*tolkResolved, error) {
 	idx, err := r.index(p, where)
 	if err != nil {
@@ -376,7 +376,6 @@ func (r *tolkResolver) stackType(p *int, where string) (*tolkResolved, error) {
 	if err := r.onStack(res.op, res.typ, where); err != nil {
 		return nil, err
 	}
-	r.abi.ops[res.typ] = res.op
 	return res, nil
 }
 

@@ -346,6 +346,13 @@ func TestTolkGetterStack(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, []any{big.NewInt(1), big.NewInt(2)}, args)
 	})
+	t.Run("a field's type reads by Tolk's rules too", func(t *testing.T) {
+		def, err := a.Type("Refs")
+		require.NoError(t, err)
+		v, err := a.FromStack(def.Fields[2].Type, pointCell) // p: Cell<Point>
+		require.NoError(t, err)
+		assert.Equal(t, "{x: 2, y: 3}", cell.FormatValue(v))
+	})
 	t.Run("Cell<T> and string go on the stack as cells", func(t *testing.T) {
 		g, err := a.Getter("cellPoint")
 		require.NoError(t, err)

@@ -172,6 +172,9 @@ func (r *tolkResolver) resolve(idx int, where string) (*tolkResolved, error) {
 	}
 	if !res.selfRef {
 		r.resolved[idx] = res
+		// Whoever holds a Type of this ABI (a field's, a getter's) compiles it
+		// to this op, not by Tact's rules.
+		r.abi.ops[res.typ] = res.op
 	}
 	return res, nil
 }
@@ -358,7 +361,7 @@ func (r *tolkResolver) resolveMap(t *tolkType, name, where string) (*tolkResolve
 			Value: value.typ.Type, ValueFormat: value.typ.Format,
 			Tolk: name,
 		},
-		op:   &op{kind: opMap, key: key.op, value: value.op, tolk: true, name: name},
+		op:   &op{kind: opMap, key: key.op, value: value.op, name: name},
 		kind: "mapKV",
 	}, nil
 }

@@ -155,7 +155,8 @@ type tolkError struct {
 //     the storage struct is what [ABI.StorageType] returns.
 //
 // Supported kinds: intN, uintN, varintN, varuintN, coins, bool, cell,
-// remaining, string, address, addressOpt, bitsN (whole bytes), structs with
+// remaining, string, address, addressOpt, bitsN (as []byte, the last byte's
+// bits past N zero), structs with
 // or without prefixes, aliases, enums (as the integer they are encoded as),
 // nullable (a Maybe bit, then the value), cellOf (a ref), mapKV (a Maybe bit
 // and a ref; keys intN, uintN or address) and unions of prefixed structs; in

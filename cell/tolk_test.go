@@ -142,7 +142,7 @@ func TestTolkTypes(t *testing.T) {
 		{"Scalars", "b", cell.Type{Kind: cell.KindSimple, Type: "uint", Format: "16", Tolk: "uint16"}},
 		{"Scalars", "c", cell.Type{Kind: cell.KindSimple, Type: "int", Format: "varint16", Tolk: "varint16"}},
 		{"Scalars", "e", cell.Type{Kind: cell.KindSimple, Type: "uint", Format: "coins", Tolk: "coins"}},
-		{"Scalars", "h", cell.Type{Kind: cell.KindSimple, Type: "fixed-bytes", Format: "2", Tolk: "bits16"}},
+		{"Scalars", "h", cell.Type{Kind: cell.KindSimple, Type: "bits", Format: "16", Tolk: "bits16"}},
 		{"Scalars", "rest", cell.Type{Kind: cell.KindSimple, Type: "slice", Format: "remainder", Tolk: "RemainingBitsAndRefs"}},
 		{"Optionals", "p", cell.Type{Kind: cell.KindSimple, Type: "Point", Optional: true, Tolk: "Point?"}},
 		{"Optionals", "o", cell.Type{Kind: cell.KindSimple, Type: "address", Optional: true, Tolk: "address?"}},
@@ -239,6 +239,7 @@ func TestTolkCodec(t *testing.T) {
 			tvmcell.BeginCell().MustStoreUInt(1, 4).MustStoreUInt(5, 8).MustStoreUInt(1, 8).MustStoreUInt(77, 32)},
 		{"a message", "Inc", map[string]any{"by": 3}, tvmcell.BeginCell().MustStoreUInt(0x7e8764ef, 32).MustStoreUInt(3, 32)},
 		{"a short prefix", "Tagged", map[string]any{"v": 1}, tvmcell.BeginCell().MustStoreUInt(0x0f, 8).MustStoreUInt(1, 8)},
+		{"bits inside a byte", "Bits", map[string]any{"b": "abc0"}, tvmcell.BeginCell().MustStoreUInt(0xabc, 12)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -254,6 +255,13 @@ func TestTolkCodec(t *testing.T) {
 			assert.Equal(t, want.Hash(), again.Hash(), "decode, then encode")
 		})
 	}
+}
+
+// TestTolkBitsPadding: the bits of a bitsN's last byte past N are 0.
+func TestTolkBitsPadding(t *testing.T) {
+	_, err := kindsABI(t).Encode("Bits", map[string]any{"b": []byte{0xab, 0xc1}})
+	require.ErrorIs(t, err, cell.ErrInvalidValue)
+	assert.EqualError(t, err, "Bits.b: bits12: the bits after the first 12 must be 0")
 }
 
 // TestTolkUnionValue: a union decodes as the struct of its variant, and
@@ -301,6 +309,8 @@ func TestTolkDecodeErrors(t *testing.T) {
 			"Inc: 1 bits and 0 refs left over after by"},
 		{"a nullable's value missing", "Optionals", tvmcell.BeginCell().MustStoreBoolBit(true), cell.ErrCellUnderflow,
 			"Optionals.a: need 8 bits for int8?, 0 left"},
+		{"bits cut", "Bits", tvmcell.BeginCell().MustStoreUInt(1, 11), cell.ErrCellUnderflow,
+			"Bits.b: need 12 bits for bits12, 11 left"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

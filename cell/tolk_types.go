@@ -227,14 +227,15 @@ func (r *tolkResolver) resolveKind(idx int, where string) (*tolkResolved, error)
 		res.typ.Optional = true
 		return res, nil
 	case "bitsN":
-		n, err := r.width(t, 8, maxCellBits, where)
+		n, err := r.width(t, 1, maxCellBits, where)
 		if err != nil {
 			return nil, err
 		}
-		if n%8 != 0 {
-			return nil, fmt.Errorf("%s: %s is not whole bytes, which this package does not support", where, name)
+		o := &op{kind: opFixedBytes, bits: n}
+		if n == 256 || n == 512 { // Tact's bytes32 and bytes64
+			return simple("fixed-bytes", strconv.Itoa(n/8), o), nil
 		}
-		return simple("fixed-bytes", strconv.Itoa(n/8), &op{kind: opFixedBytes, bits: n}), nil
+		return simple("bits", strconv.Itoa(n), o), nil
 	case "nullable":
 		return r.resolveNullable(t, name, where)
 	case "cellOf":

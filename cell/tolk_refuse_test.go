@@ -143,6 +143,10 @@ func TestParseTolkABIRefuses(t *testing.T) {
 			"unique_types": `[{"kind":"int"}]`,
 			"get_methods":  `[{"tvm_method_id":7,"name":"a","parameters":[],"return_ty_idx":0},{"tvm_method_id":7,"name":"b","parameters":[],"return_ty_idx":0}]`,
 		}, `getter b: method id 7 is also a's`},
+		{"a declaration that is not its type", map[string]string{
+			"unique_types": `[` + i8 + `]`,
+			"declarations": `[{"kind":"struct","name":"S","ty_idx":0,"fields":[]}]`,
+		}, `struct S: ty_idx 0 is int8, not a reference to it`},
 		{"no type index", map[string]string{
 			"unique_types": `[` + sS + `]`,
 			"declarations": `[{"kind":"struct","name":"S","fields":[]}]`,

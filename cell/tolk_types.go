@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
-	"strings"
 )
 
 // Tolk limits.
@@ -89,8 +88,12 @@ func newTolkResolver(f *tolkFile) (*tolkResolver, error) {
 		if _, dup := table[d.Name]; dup {
 			return nil, fmt.Errorf("%s %s is declared twice", d.Kind, d.Name)
 		}
-		if _, err := r.index(d.TyIdx, d.Kind+" "+d.Name); err != nil {
+		idx, err := r.index(d.TyIdx, d.Kind+" "+d.Name)
+		if err != nil {
 			return nil, err
+		}
+		if t := f.UniqueTypes[idx]; refName(t, d.Kind) != d.Name {
+			return nil, fmt.Errorf("%s %s: ty_idx %d is %s, not a reference to it", d.Kind, d.Name, idx, r.name(idx))
 		}
 		table[d.Name] = d
 	}
@@ -99,6 +102,9 @@ func newTolkResolver(f *tolkFile) (*tolkResolver, error) {
 		idx, err := r.index(in.TyIdx, "struct_instantiations["+strconv.Itoa(i)+"]")
 		if err != nil {
 			return nil, err
+		}
+		if t := f.UniqueTypes[idx]; t.Kind != "StructRef" || t.StructName != in.StructName && r.name(idx) != in.StructName {
+			return nil, fmt.Errorf("struct_instantiations[%d]: ty_idx %d is %s, not an instance of %s", i, idx, r.name(idx), in.StructName)
 		}
 		if _, dup := r.structInst[idx]; dup {
 			return nil, fmt.Errorf("struct_instantiations: type %d is instantiated twice", idx)
@@ -111,12 +117,29 @@ func newTolkResolver(f *tolkFile) (*tolkResolver, error) {
 		if err != nil {
 			return nil, err
 		}
+		if t := f.UniqueTypes[idx]; t.Kind != "AliasRef" || t.AliasName != in.AliasName && r.name(idx) != in.AliasName {
+			return nil, fmt.Errorf("alias_instantiations[%d]: ty_idx %d is %s, not an instance of %s", i, idx, r.name(idx), in.AliasName)
+		}
 		if _, dup := r.aliasInst[idx]; dup {
 			return nil, fmt.Errorf("alias_instantiations: type %d is instantiated twice", idx)
 		}
 		r.aliasInst[idx] = in
 	}
 	return r, nil
+}
+
+// refName is the name a StructRef, AliasRef or EnumRef refers to, when it
+// is a reference of the declaration kind given; "" otherwise.
+func refName(t tolkType, declKind string) string {
+	switch {
+	case declKind == "struct" && t.Kind == "StructRef":
+		return t.StructName
+	case declKind == "alias" && t.Kind == "AliasRef":
+		return t.AliasName
+	case declKind == "enum" && t.Kind == "EnumRef":
+		return t.EnumName
+	}
+	return ""
 }
 
 // index checks a ty_idx that must be there.
@@ -403,89 +426,4 @@ func hasCustomPack(raw json.RawMessage) bool {
 		return true // unreadable: assume the worst
 	}
 	return hooks.Pack || hooks.Unpack
-}
-
-// name writes type idx as Tolk source does.
-func (r *tolkResolver) name(idx int) string {
-	budget := 4 * tolkMaxNesting
-	return r.render(idx, 0, &budget)
-}
-
-func (r *tolkResolver) render(idx, depth int, budget *int) string {
-	*budget--
-	if idx < 0 || idx >= len(r.f.UniqueTypes) || depth > tolkMaxNesting || *budget < 0 {
-		return "type#" + strconv.Itoa(idx)
-	}
-	t := &r.f.UniqueTypes[idx]
-	sub := func(i *int) string {
-		if i == nil {
-			return "?"
-		}
-		return r.render(*i, depth+1, budget)
-	}
-	list := func(items []int, sep string) string {
-		parts := make([]string, len(items))
-		for i, it := range items {
-			parts[i] = r.render(it, depth+1, budget)
-		}
-		return strings.Join(parts, sep)
-	}
-	n := func() string {
-		if t.N == nil {
-			return "?"
-		}
-		return strconv.Itoa(*t.N)
-	}
-
-	switch t.Kind {
-	case "intN":
-		return "int" + n()
-	case "uintN":
-		return "uint" + n()
-	case "varintN":
-		return "varint" + n()
-	case "varuintN":
-		return "varuint" + n()
-	case "bitsN":
-		return "bits" + n()
-	case "addressOpt":
-		return "address?"
-	case "addressExt":
-		return "ext_address"
-	case "addressAny":
-		return "any_address"
-	case "remaining":
-		return "RemainingBitsAndRefs"
-	case "nullLiteral":
-		return "null"
-	case "genericT":
-		return t.NameT
-	case "nullable":
-		return sub(t.InnerTyIdx) + "?"
-	case "cellOf":
-		return "Cell<" + sub(t.InnerTyIdx) + ">"
-	case "arrayOf":
-		return "array<" + sub(t.InnerTyIdx) + ">"
-	case "lispListOf":
-		return "lisp_list<" + sub(t.InnerTyIdx) + ">"
-	case "tensor":
-		return "(" + list(t.ItemsTyIdx, ", ") + ")"
-	case "shapedTuple":
-		return "[" + list(t.ItemsTyIdx, ", ") + "]"
-	case "mapKV":
-		return "map<" + sub(t.KeyTyIdx) + ", " + sub(t.ValueTyIdx) + ">"
-	case "union":
-		parts := make([]string, len(t.Variants))
-		for i, v := range t.Variants {
-			parts[i] = sub(v.VariantTyIdx)
-		}
-		return strings.Join(parts, " | ")
-	case "StructRef", "AliasRef", "EnumRef":
-		name := t.StructName + t.AliasName + t.EnumName
-		if len(t.TypeArgsTyIdx) > 0 {
-			name += "<" + list(t.TypeArgsTyIdx, ", ") + ">"
-		}
-		return name
-	}
-	return t.Kind
 }

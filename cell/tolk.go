@@ -155,17 +155,21 @@ type tolkError struct {
 //     the storage struct is what [ABI.StorageType] returns.
 //
 // Supported kinds: intN, uintN, varintN, varuintN, coins, bool, cell,
-// remaining, string, address, addressOpt, bitsN (as []byte, the last byte's
-// bits past N zero), structs with
-// or without prefixes, aliases, enums (as the integer they are encoded as),
-// nullable (a Maybe bit, then the value), cellOf (a ref), mapKV (a Maybe bit
-// and a ref; keys intN, uintN or address) and unions of prefixed structs; in
-// getters also int, slice and builder. A getter that returns a string takes
-// a cell (Tolk's string) or a slice holding the snake bytes (what a version()
+// remaining, string (a ref to its snake cells), address, addressOpt
+// (addr_none for null), bitsN (a []byte whose last byte's bits past N are
+// 0), structs with or without prefixes, aliases, enums (as the integer they
+// are encoded as; members are not checked), nullable (a Maybe bit, then the
+// value), cellOf a struct (a ref), mapKV (a Maybe bit and a ref, values
+// inline in the leaves; keys intN, uintN or address) and unions of structs
+// told apart by prefixes; in getters also int, slice and builder, which are
+// never serialized. On the stack a returned struct is spread into its
+// fields, Cell<T> and string are cells, and a getter whose return type is
+// string also takes a slice holding the snake bytes (what a version()
 // returning slice gives). Any other kind (tensor, shapedTuple, arrayOf,
 // lispListOf, an unresolved generic T, addressExt, addressAny, void in a
-// struct, custom pack/unpack...) is an error wrapping [ErrInvalidTolkABI]
-// that names the kind and where it is.
+// struct, custom pack/unpack, a union or a nullable struct on the stack...)
+// is an error wrapping [ErrInvalidTolkABI] that names the kind and where it
+// is.
 //
 // Values decode as for Tact (see [Struct]); a union's value is the
 // [*Struct] of the variant it holds. One difference: Tolk chunks a long

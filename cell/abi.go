@@ -8,9 +8,10 @@ import (
 	"strings"
 )
 
-// ABI is a Tact contract's interface: its structs and messages, receivers,
-// getters and error messages, as in the "abi" of a .pkg or an .abi file.
-// Build it with [ParseABI]; the zero value is not usable.
+// ABI is a contract's interface: its structs and messages, receivers,
+// getters and error messages, as in the "abi" of a Tact .pkg or an .abi
+// file, or in a Tolk compiler's ABI file. Build it with [ParseABI] or
+// [ParseTolkABI]; the zero value is not usable.
 type ABI struct {
 	Name       string
 	Types      []TypeDef
@@ -18,9 +19,15 @@ type ABI struct {
 	Getters    []Getter
 	Errors     map[int]string // exit code → message
 	Interfaces []string
+	// Events names the types of the bodies of the external messages (logs)
+	// the contract emits, as a Tolk ABI lists them; Tact ABIs list none.
+	Events []string
 
-	types   map[string]int // name → index in Types
-	layouts map[string]*layout
+	types         map[string]int // name → index in Types
+	layouts       map[string]*layout
+	storage       string       // the storage type, when it is not "<Name>$Data" (Tolk)
+	deployStorage string       // the storage type at deployment, when it differs (Tolk)
+	ops           map[Type]*op // compiled types of a Tolk ABI; Tact types compile from their text
 }
 
 // TypeDef is a struct or, when Header is set, a message: a struct whose cell
@@ -158,7 +165,7 @@ func (a *ABI) index() error {
 			return err
 		}
 		if g.ReturnType != nil {
-			if _, err := compileType(*g.ReturnType, a.isStruct); err != nil {
+			if _, err := a.compile(*g.ReturnType); err != nil {
 				return fmt.Errorf("getter %s: return type: %w", g.Name, err)
 			}
 		}
@@ -179,7 +186,7 @@ func (a *ABI) compileFields(owner string, fields []Field) ([]layoutField, error)
 			return nil, fmt.Errorf("%s.%s is defined twice", owner, f.Name)
 		}
 		seen[f.Name] = true
-		o, err := compileType(f.Type, a.isStruct)
+		o, err := a.compile(f.Type)
 		if err != nil {
 			return nil, fmt.Errorf("%s.%s: %w", owner, f.Name, err)
 		}
@@ -237,10 +244,12 @@ func (a *ABI) layoutOf(name string, visiting map[string]bool) (*layout, error) {
 
 	l := &layout{
 		name:   name,
-		header: def.Header,
 		fields: fields,
 		root:   root,
 		size:   opSize{bits: root.used.bits + res.bits, refs: root.used.refs + res.refs},
+	}
+	if def.Header != nil {
+		l.prefix = opcodePrefix(*def.Header)
 	}
 	a.layouts[name] = l
 	return l, nil
@@ -318,9 +327,21 @@ func (a *ABI) InternalMessages() []*TypeDef {
 }
 
 // StorageType returns the contract's fields as a struct: the type named
-// "<Name>$Data".
+// "<Name>$Data" of a Tact contract, the storage struct of a Tolk one.
 func (a *ABI) StorageType() (*TypeDef, error) {
+	if a.storage != "" {
+		return a.Type(a.storage)
+	}
 	return a.Type(a.Name + "$Data")
+}
+
+// compile returns the serialization of t: the one a Tolk ABI resolved for
+// it, or the one Tact's rules give.
+func (a *ABI) compile(t Type) (*op, error) {
+	if o, ok := a.ops[t]; ok {
+		return o, nil
+	}
+	return compileType(t, a.isStruct)
 }
 
 // ErrorMessage returns the message of an exit code the contract declares,

@@ -37,19 +37,12 @@ func (a *ABI) decodeLayout(l *layout, c *tvmcell.Cell, path string) (*Struct, er
 	return st, nil
 }
 
-// readStruct reads the header and fields of l from s, following the refs
+// readStruct reads the prefix and fields of l from s, following the refs
 // that hold its other segments.
 func (a *ABI) readStruct(s *tvmcell.Slice, l *layout, path string) (*Struct, error) {
-	if l.header != nil {
-		if s.BitsLeft() < headerBits {
-			return nil, fieldErr(path, ErrCellUnderflow, "need a 32-bit opcode, %d bits left", s.BitsLeft())
-		}
-		got, err := s.LoadUInt(headerBits)
-		if err != nil {
-			return nil, fieldErr(path, ErrCellUnderflow, "cannot read the opcode: %v", err)
-		}
-		if uint32(got) != *l.header {
-			return nil, fieldErr(path, ErrWrongOpcode, "opcode 0x%08x is not %s (0x%08x)", got, l.name, *l.header)
+	if l.prefix != nil {
+		if err := readPrefix(s, l, path); err != nil {
+			return nil, err
 		}
 	}
 
@@ -58,6 +51,45 @@ func (a *ABI) readStruct(s *tvmcell.Slice, l *layout, path string) (*Struct, err
 		return nil, err
 	}
 	return st, nil
+}
+
+// readPrefix reads l's opcode or Tolk prefix and checks it is l's.
+func readPrefix(s *tvmcell.Slice, l *layout, path string) error {
+	p := l.prefix
+	if p.bits != headerBits {
+		if int(s.BitsLeft()) < p.bits {
+			return fieldErr(path, ErrCellUnderflow, "need a %d-bit prefix, %d bits left", p.bits, s.BitsLeft())
+		}
+		got, err := s.LoadUInt(uint(p.bits))
+		if err != nil {
+			return fieldErr(path, ErrCellUnderflow, "cannot read the prefix: %v", err)
+		}
+		if got != p.value {
+			return fieldErr(path, ErrWrongOpcode, "prefix %s is not %s (%s)", prefixText(got, p.bits), l.name, prefixText(p.value, p.bits))
+		}
+		return nil
+	}
+
+	if s.BitsLeft() < headerBits {
+		return fieldErr(path, ErrCellUnderflow, "need a 32-bit opcode, %d bits left", s.BitsLeft())
+	}
+	got, err := s.LoadUInt(headerBits)
+	if err != nil {
+		return fieldErr(path, ErrCellUnderflow, "cannot read the opcode: %v", err)
+	}
+	if got != p.value {
+		return fieldErr(path, ErrWrongOpcode, "opcode 0x%08x is not %s (0x%08x)", got, l.name, p.value)
+	}
+	return nil
+}
+
+// prefixText writes a prefix as Tolk source does: 0x hex when its length is
+// whole hex digits, else 0b binary.
+func prefixText(v uint64, bits int) string {
+	if bits%4 == 0 {
+		return fmt.Sprintf("0x%0*x", bits/4, v)
+	}
+	return fmt.Sprintf("0b%0*b", bits, v)
 }
 
 func (a *ABI) readSegment(s *tvmcell.Slice, l *layout, seg *segment, st *Struct, path string) error {
@@ -97,8 +129,11 @@ func lastField(l *layout, seg *segment) string {
 		seg = seg.next
 	}
 	if len(seg.fields) == 0 {
-		if l.header != nil {
+		switch {
+		case l.prefix != nil && l.prefix.bits == headerBits:
 			return "the opcode"
+		case l.prefix != nil:
+			return "the prefix"
 		}
 		return "the (empty) fields"
 	}
@@ -107,6 +142,9 @@ func lastField(l *layout, seg *segment) string {
 
 // readValue reads one value of o from s.
 func (a *ABI) readValue(s *tvmcell.Slice, o *op, path string) (any, error) {
+	if o.stackOnly {
+		return nil, fieldErr(path, ErrInvalidValue, "%s is never serialized: it only lives on the stack", o.name)
+	}
 	if o.optional && o.kind != opAddress {
 		if s.BitsLeft() < 1 {
 			return nil, fieldErr(path, ErrCellUnderflow, "need the presence bit of %s, no bits left", o.name)
@@ -165,7 +203,7 @@ func (a *ABI) readValue(s *tvmcell.Slice, o *op, path string) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		return readSnake(c, true, path)
+		return readSnake(c, !o.tolk, path)
 	case opFixedBytes:
 		if err := need(s, o.bits, o.name, path); err != nil {
 			return nil, err
@@ -184,6 +222,8 @@ func (a *ABI) readValue(s *tvmcell.Slice, o *op, path string) (any, error) {
 			return nil, err
 		}
 		return a.decodeLayout(l, c, path)
+	case opUnion:
+		return a.readUnion(s, o, path)
 	default: // opMap
 		if err := need(s, 1, "map", path); err != nil {
 			return nil, err

@@ -1,7 +1,8 @@
 // Package cell reads and writes the data of Tact contracts in terms of
 // tonutils-go's cells: BOC import and export, Tact packages and their ABI,
 // the Tact 1.6 serialization of structs and messages, getter values on the
-// TVM stack, and readable trees and diffs of cells and decoded values.
+// TVM stack, and readable trees and diffs of cells and decoded values. It
+// reads Tolk contracts too, through the ABI file the Tolk compiler writes.
 //
 // The package defines no cell type of its own: cells, slices, builders,
 // addresses and dictionaries are those of github.com/xssnick/tonutils-go,
@@ -20,6 +21,11 @@
 // initial data is built. [Package.InitData] builds that data from init
 // arguments, [Package.DecodeStorage] reads a contract's data back, whether
 // init() already ran or not, and [Package.EncodeStorage] writes it.
+//
+// [ParseTolkABI] reads a Tolk compiler's ABI file (schema 1.0) into the
+// same [ABI] model, and [LoadTolkPackage] puts it beside a Tolk contract's
+// code as a [Package]: Tolk structs are laid out field after field in one
+// cell, and the storage struct is the contract's data.
 //
 // # Encoding and decoding
 //

@@ -44,12 +44,16 @@ func (a *ABI) encodeLayout(l *layout, s *Struct, path string) (*tvmcell.Cell, er
 	return b.EndCell(), nil
 }
 
-// writeStruct writes the header and the root segment of s into b, and the
+// writeStruct writes the prefix and the root segment of s into b, and the
 // other segments into refs.
 func (a *ABI) writeStruct(b *tvmcell.Builder, l *layout, s *Struct, path string) error {
-	if l.header != nil {
-		if err := b.StoreUInt(uint64(*l.header), headerBits); err != nil {
-			return fieldErr(path, ErrCellOverflow, "no room for the opcode: %v", err)
+	if p := l.prefix; p != nil {
+		if err := b.StoreUInt(p.value, uint(p.bits)); err != nil {
+			what := "the prefix"
+			if p.bits == headerBits {
+				what = "the opcode"
+			}
+			return fieldErr(path, ErrCellOverflow, "no room for %s: %v", what, err)
 		}
 	}
 	return a.writeSegment(b, l, l.root, s, path)
@@ -74,6 +78,9 @@ func (a *ABI) writeSegment(b *tvmcell.Builder, l *layout, seg *segment, s *Struc
 
 // writeValue writes one normalized value.
 func (a *ABI) writeValue(b *tvmcell.Builder, o *op, v any, path string) error {
+	if o.stackOnly {
+		return fieldErr(path, ErrInvalidValue, "%s is never serialized: it only lives on the stack", o.name)
+	}
 	if o.optional && o.kind != opAddress {
 		if err := b.StoreBoolBit(v != nil); err != nil {
 			return fieldErr(path, ErrCellOverflow, "no room for the presence bit: %v", err)
@@ -127,6 +134,8 @@ func (a *ABI) writeValue(b *tvmcell.Builder, o *op, v any, path string) error {
 			return serr
 		}
 		return storeRef(b, c, path)
+	case opUnion:
+		return a.writeUnion(b, o, v.(*Struct), path)
 	case opMap:
 		root, merr := a.encodeMap(o, v.(*Map), path)
 		if merr != nil {

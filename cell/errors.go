@@ -22,6 +22,10 @@ var (
 	// package cannot serialize.
 	ErrInvalidABI = errors.New("invalid Tact ABI")
 
+	// ErrInvalidTolkABI means a Tolk compiler's ABI file is not well formed or
+	// uses a type this package cannot serialize.
+	ErrInvalidTolkABI = errors.New("invalid Tolk ABI")
+
 	// ErrUnknownType means the ABI has no struct or message of that name.
 	ErrUnknownType = errors.New("unknown type")
 

@@ -53,7 +53,7 @@ func (a *ABI) GetterArgs(getter string, args map[string]any) ([]any, error) {
 //	for i := st.Len() - 1; i >= 0; i-- { v, _ := st.Get(i); values = append(values, v) }
 func (a *ABI) FromGetterStack(t Type, values []any) (any, error) {
 	path := t.String()
-	if t.Kind == KindSimple && !t.Optional && a.isStruct(t.Type) {
+	if t.Kind == KindSimple && !t.Optional && t.Format == "" && a.isStruct(t.Type) {
 		l, err := a.layout(t.Type)
 		if err != nil {
 			return nil, err

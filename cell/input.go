@@ -76,16 +76,22 @@ func (a *ABI) normalize(o *op, v any, path string) (any, error) {
 		}
 		return s, nil
 	case opFixedBytes:
+		n := (o.bits + 7) / 8 // a Tolk bitsN may end inside a byte
 		b, err := toBytes(v)
 		if err != nil {
-			return nil, fieldErr(path, ErrInvalidValue, "want %d bytes, got %s: %v", o.bits/8, describe(v), err)
+			return nil, fieldErr(path, ErrInvalidValue, "want %d bytes, got %s: %v", n, describe(v), err)
 		}
-		if len(b)*8 != o.bits {
-			return nil, fieldErr(path, ErrInvalidValue, "want %d bytes, got %d", o.bits/8, len(b))
+		if len(b) != n {
+			return nil, fieldErr(path, ErrInvalidValue, "want %d bytes, got %d", n, len(b))
+		}
+		if pad := o.bits % 8; pad != 0 && b[n-1]&(0xff>>pad) != 0 {
+			return nil, fieldErr(path, ErrInvalidValue, "%s: the bits after the first %d must be 0", o.name, o.bits)
 		}
 		return b, nil
 	case opStruct:
 		return a.normalizeStruct(o.name, v, path)
+	case opUnion:
+		return a.normalizeUnion(o, v, path)
 	default: // opMap
 		return a.normalizeMap(o, v, path)
 	}

@@ -21,13 +21,26 @@ const (
 const headerBits = 32
 
 // layout is how a struct, a message, a contract's fields or a contract's init
-// arguments are laid out in cells: Tact's StorageAllocation.
+// arguments are laid out in cells: Tact's StorageAllocation, or Tolk's
+// fields one after another ([sequential]).
 type layout struct {
 	name   string
-	header *uint32 // message opcode, stored first
+	prefix *prefix // message opcode or Tolk struct prefix, stored first
 	fields []layoutField
 	root   *segment
-	size   opSize // room the root cell takes when the struct is nested inline
+	size   opSize // room the root cell takes when the struct is nested inline (Tact)
+}
+
+// prefix is what a struct's cell starts with: a message's 32-bit opcode, or
+// a Tolk struct's prefix of 1 to 64 bits.
+type prefix struct {
+	value uint64
+	bits  int
+}
+
+// opcodePrefix is the prefix of a message with opcode op.
+func opcodePrefix(op uint32) *prefix {
+	return &prefix{value: uint64(op), bits: headerBits}
 }
 
 // layoutField is one field of a layout.
@@ -100,4 +113,16 @@ func allocateSegment(name string, fields []layoutField, idx []int, sizes []opSiz
 		seg.fields = append(seg.fields, i)
 	}
 	return seg, nil
+}
+
+// sequential lays out fields as Tolk does: one after another in one cell,
+// with nothing kept free and nothing moved to another cell. A struct that
+// does not fit fails when it is written, as it does in Tolk. This is the
+// only other layout beside Tact's [allocate].
+func sequential(fields []layoutField) *segment {
+	seg := &segment{fields: make([]int, len(fields))}
+	for i := range fields {
+		seg.fields[i] = i
+	}
+	return seg
 }

@@ -20,6 +20,7 @@ const (
 	opFixedBytes
 	opStruct
 	opMap
+	opUnion // Tolk: one of several structs, told apart by their prefixes
 )
 
 // op is one value's serialization: a compiled [Type].
@@ -34,7 +35,20 @@ type op struct {
 	name      string // opStruct: the struct; otherwise the format, for messages
 
 	key   *op // opMap: opInt, opUint or opAddress
-	value *op // opMap: never optional; cells and structs are refs
+	value *op // opMap: never optional; in Tact cells and structs are refs
+
+	// Set for the types of a Tolk ABI only:
+	tolk      bool           // Tolk's rules: a string's cells may be chunked any way, a string is a cell on the stack, and so is a struct in a ref (Cell<T>)
+	stackOnly bool           // int, slice or builder: a getter's value, never serialized
+	variants  []unionVariant // opUnion
+}
+
+// unionVariant is one struct a Tolk union may hold, and how a cell tells it:
+// the struct's own prefix, or one the union adds before it (implicit).
+type unionVariant struct {
+	prefix   prefix
+	implicit bool
+	op       *op // opStruct
 }
 
 // opSize is the room a value takes in its cell at most.

@@ -41,7 +41,7 @@ func (a *ABI) ToStack(t Type, v any) (any, error) {
 }
 
 func (a *ABI) toStackPath(t Type, v any, path string) (any, error) {
-	o, err := compileType(t, a.isStruct)
+	o, err := a.compile(t)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %w", ErrInvalidABI, path, err)
 	}
@@ -86,6 +86,9 @@ func (a *ABI) toStack(o *op, v any, path string) (any, error) {
 		if err != nil {
 			return nil, fieldErr(path, ErrCellOverflow, "%v", err)
 		}
+		if o.tolk {
+			return c, nil // a Tolk string is a cell on the stack
+		}
 		return sliceOf(c, path)
 	case opFixedBytes:
 		b := tvmcell.BeginCell()
@@ -99,6 +102,9 @@ func (a *ABI) toStack(o *op, v any, path string) (any, error) {
 			return nil, err
 		}
 		s := v.(*Struct)
+		if o.ref && o.tolk {
+			return a.encodeLayout(l, s, path) // Cell<T> is a cell on the stack
+		}
 		vals := make([]any, len(l.fields))
 		for i, f := range l.fields {
 			if vals[i], err = a.toStack(f.op, s.Fields[i].Value, path+"."+f.name); err != nil {
@@ -106,6 +112,8 @@ func (a *ABI) toStack(o *op, v any, path string) (any, error) {
 			}
 		}
 		return chain(vals), nil
+	case opUnion:
+		return nil, fieldErr(path, ErrInvalidValue, "a union on the stack is not supported")
 	default: // opMap
 		root, err := a.encodeMap(o, v.(*Map), path)
 		if err != nil || root == nil {
@@ -211,7 +219,7 @@ func stackType(v any) string {
 // produces: what a getter returns for any type but a non-optional struct,
 // and what Tact passes around as a struct's tuple.
 func (a *ABI) FromStack(t Type, v any) (any, error) {
-	o, err := compileType(t, a.isStruct)
+	o, err := a.compile(t)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %w", ErrInvalidABI, t, err)
 	}
@@ -278,6 +286,9 @@ func (a *ABI) fromStack(o *op, v any, path string) (any, error) {
 		}
 		return c, nil
 	case opString:
+		if c, ok := v.(*tvmcell.Cell); ok && o.tolk {
+			return readSnake(c, false, path) // a Tolk string is a cell on the stack
+		}
 		s, ok := v.(*tvmcell.Slice)
 		if !ok {
 			return nil, wrong()
@@ -301,6 +312,13 @@ func (a *ABI) fromStack(o *op, v any, path string) (any, error) {
 		if err != nil {
 			return nil, err
 		}
+		if o.ref && o.tolk {
+			c, ok := v.(*tvmcell.Cell)
+			if !ok {
+				return nil, wrong()
+			}
+			return a.decodeLayout(l, c, path) // Cell<T> is a cell on the stack
+		}
 		items, err := unchain(v, len(l.fields), path)
 		if err != nil {
 			return nil, err
@@ -314,6 +332,8 @@ func (a *ABI) fromStack(o *op, v any, path string) (any, error) {
 			st.Fields[i] = FieldValue{Name: f.name, Type: f.typ, Value: fv}
 		}
 		return st, nil
+	case opUnion:
+		return nil, fieldErr(path, ErrInvalidValue, "a union on the stack is not supported")
 	default: // opMap
 		c, ok := v.(*tvmcell.Cell)
 		if !ok {

@@ -19,8 +19,12 @@ type Storage struct {
 
 // InitData builds the contract's initial data from its init arguments, as
 // Tact's generated <Name>_init does: the lazy-deployment prefix, then the
-// arguments laid out across cells.
+// arguments laid out across cells. A Tolk contract's arguments are the
+// fields of its storage struct.
 func (p *Package) InitData(args map[string]any) (*tvmcell.Cell, error) {
+	if p.Init.layout == nil {
+		return nil, fmt.Errorf("%s: the ABI declares no storage: %w", p.Name, ErrUnknownType)
+	}
 	if args == nil {
 		args = map[string]any{}
 	}
@@ -38,7 +42,7 @@ func (p *Package) encodeInit(s *Struct) (*tvmcell.Cell, error) {
 			return nil, fmt.Errorf("%s: store the init prefix: %w", p.Name, err)
 		}
 	}
-	if err := p.ABI.writeSegment(b, p.Init.layout, p.Init.layout.root, s, p.Init.layout.name); err != nil {
+	if err := p.ABI.writeStruct(b, p.Init.layout, s, p.Init.layout.name); err != nil {
 		return nil, err
 	}
 	return b.EndCell(), nil

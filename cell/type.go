@@ -23,6 +23,11 @@ const (
 //
 // Format, KeyFormat and ValueFormat hold the JSON format as text: a number in
 // decimal ("32"), a name ("coins", "remainder", "ref") or "" when absent.
+//
+// A type of a Tolk ABI ([ParseTolkABI]) is described by the same fields, in
+// Tact's terms where Tact has the same value ("uint32" is Type "uint",
+// Format "32"), and Tolk holds it as Tolk source writes it ("uint32",
+// "Cell<Point>", "address?", "A | B").
 type Type struct {
 	Kind     string
 	Type     string
@@ -33,6 +38,8 @@ type Type struct {
 	KeyFormat   string
 	Value       string
 	ValueFormat string
+
+	Tolk string
 }
 
 // typeJSON is [Type] as the compiler writes it.
@@ -45,6 +52,7 @@ type typeJSON struct {
 	KeyFormat   json.RawMessage `json:"keyFormat"`
 	Value       string          `json:"value"`
 	ValueFormat json.RawMessage `json:"valueFormat"`
+	Tolk        string          `json:"tolk"`
 }
 
 // UnmarshalJSON reads a type reference of a Tact ABI.
@@ -76,6 +84,7 @@ func (t *Type) UnmarshalJSON(data []byte) error {
 		KeyFormat:   keyFormat,
 		Value:       raw.Value,
 		ValueFormat: valueFormat,
+		Tolk:        raw.Tolk,
 	}
 	return nil
 }
@@ -93,6 +102,9 @@ func (t Type) MarshalJSON() ([]byte, error) {
 		out["type"] = t.Type
 		out["optional"] = t.Optional
 		setFormat(out, "format", t.Format)
+	}
+	if t.Tolk != "" {
+		out["tolk"] = t.Tolk
 	}
 	return json.Marshal(out)
 }
@@ -142,8 +154,12 @@ func formatText(raw json.RawMessage) (string, error) {
 }
 
 // String writes the type as Tact source does: "Int as uint32", "Address?",
-// "Slice as remaining", "map<Int as uint8, Bool>".
+// "Slice as remaining", "map<Int as uint8, Bool>"; a type of a Tolk ABI as
+// Tolk source does.
 func (t Type) String() string {
+	if t.Tolk != "" {
+		return t.Tolk
+	}
 	if t.Kind == KindDict {
 		valueFormat := t.ValueFormat
 		if valueFormat == "ref" {

@@ -83,6 +83,9 @@ export class Recorder {
         r.what = what;
         r.bc = await Blockchain.create();
         r.bc.now = NOW;
+        // The VM log is what carries a debug build's dump() output; keep it
+        // off the console and add that output to the step's note.
+        r.bc.verbosity = { print: false, blockchainLogs: false, vmLogs: 'vm_logs', debugLogs: true };
         r.now = NOW;
         // The vector's config is "sandbox-0.41": the bytes tonsim embeds as
         // actor.DefaultConfig(). Refuse to record with anything else.
@@ -116,10 +119,11 @@ export class Recorder {
         if (body) send.body = boc(body);
         if (init) send.state_init = boc(beginCell().store(storeStateInit(init)).endCell());
         const res = await this.wallets[from].send({ to: dest, value, bounce, body, init });
-        const transactions = res.transactions
-            .filter((tx) => !this.walletSet.has(raw(new Address(0, bigintBytes(tx.address)))))
-            .map(transaction);
+        const contracts = res.transactions.filter((tx) => !this.walletSet.has(raw(new Address(0, bigintBytes(tx.address)))));
+        const transactions = contracts.map(transaction);
+        const debug = contracts.map((tx) => tx.debugLogs).filter((logs) => logs);
         const step = {};
+        if (debug.length > 0) note = `${note ?? ''} The sandbox's debug output: ${JSON.stringify(debug.join('\n'))}`.trim();
         if (note) step.note = note;
         step.send = send;
         step.transactions = transactions;

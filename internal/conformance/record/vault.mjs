@@ -72,7 +72,7 @@ async function normal() {
     const debugInit = vaultInit(v1debug, owner, 'Debug vault');
     const debugVault = r.address(debugInit);
     await r.send({ from: 'owner', init: debugInit, note: 'VaultV1Debug: the same source built with debug: true.' });
-    await r.send({ from: 'owner', to: debugVault, value: toNano('1.1'), body: deposit(9, toNano('1')), note: 'Its Deposit runs dump(balance): debug output, and a little more gas.' });
+    await r.send({ from: 'owner', to: debugVault, value: toNano('1.1'), body: deposit(9, toNano('1')), note: 'Its Deposit runs dump(balance), which costs gas.' });
     await r.get(debugVault, 'balanceOf', [arg.address(owner)]);
     await r.get(debugVault, 'type_and_version');
     r.write(`${dir}/testdata/vault.json`);

@@ -13,15 +13,6 @@ import (
 // by default, the bytes of [actor.DefaultConfig].
 const ConfigSandbox041 = "sandbox-0.41"
 
-var (
-	// ErrUnknownConfig is returned for a vector recorded with a config
-	// this package does not know.
-	ErrUnknownConfig = errors.New("unknown config")
-
-	// ErrMalformed is returned for a vector that does not follow the format.
-	ErrMalformed = errors.New("malformed vector")
-)
-
 // Vector is one recorded message sequence.
 type Vector struct {
 	// What says which contracts, which sequence, and what it shows.

@@ -1,7 +1,13 @@
 // Records counter/testdata/counter.json: the example counter's sequence of
 // counter/testdata/tact-counter.json (deploy, steps, a stranger's upgrade,
 // an unknown opcode, the upgrade, steps down to exit 5) in the vector format
-// of package internal/conformance. How to run it: see ./lib.mjs.
+// of package internal/conformance.
+//
+// Run it from a scratch folder outside the repository (lib.mjs has the
+// setup), giving the repository's root:
+//
+//   cd /work/scratch/sandbox   # npm install @ton/sandbox@0.41.0 @ton/core @ton/crypto
+//   node <repo>/internal/conformance/record/counter.mjs <repo>
 
 import { Recorder, code, initData, core, arg, repoRoot } from './lib.mjs';
 

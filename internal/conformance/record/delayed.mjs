@@ -1,8 +1,13 @@
 // Records the delayed family's vectors (examples/contracts/delayed):
 // testdata/delayed.json, the owner-only timelocked upgrade from DelayedV1
 // to DelayedV2, and testdata/delayed-open.json, DelayedV1Open's Confirm
-// that anyone may send and that never clears the request. How to run it:
-// see ./lib.mjs.
+// that anyone may send and that never clears the request.
+//
+// Run it from a scratch folder outside the repository (lib.mjs has the
+// setup), giving the repository's root:
+//
+//   cd /work/scratch/sandbox   # npm install @ton/sandbox@0.41.0 @ton/core @ton/crypto
+//   node <repo>/internal/conformance/record/delayed.mjs <repo>
 
 import { Recorder, code, initData, core, repoRoot } from './lib.mjs';
 

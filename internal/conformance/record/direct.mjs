@@ -1,7 +1,12 @@
 // Records examples/contracts/direct/testdata/direct.json: the direct
 // family's upgrade, where one owner-only Upgrade { code: Cell?; data: Cell? }
-// carries the new code and the data migrated by the upgrader. How to run
-// it: see ./lib.mjs.
+// carries the new code and the data migrated by the upgrader.
+//
+// Run it from a scratch folder outside the repository (lib.mjs has the
+// setup), giving the repository's root:
+//
+//   cd /work/scratch/sandbox   # npm install @ton/sandbox@0.41.0 @ton/core @ton/crypto
+//   node <repo>/internal/conformance/record/direct.mjs <repo>
 
 import { Recorder, code, initData, core, repoRoot } from './lib.mjs';
 

@@ -2,8 +2,13 @@
 // harness's own tests replay and tamper with: the example counter V1
 // deployed and stepped, messages to an address with no account (the
 // compute phase skipped for no_state, bounced and not), a getter that does
-// not exist, and a day's wait before the last step. How to
-// run it: see ./lib.mjs.
+// not exist, and a day's wait before the last step.
+//
+// Run it from a scratch folder outside the repository (lib.mjs has the
+// setup), giving the repository's root:
+//
+//   cd /work/scratch/sandbox   # npm install @ton/sandbox@0.41.0 @ton/core @ton/crypto
+//   node <repo>/internal/conformance/record/harness.mjs <repo>
 
 import { Recorder, code, initData, core, repoRoot } from './lib.mjs';
 

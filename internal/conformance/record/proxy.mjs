@@ -1,7 +1,12 @@
 // Records examples/contracts/proxy/testdata/proxy.json: a proxy of fixed
 // code that deploys a child, forwards Increment to it and forwards the
-// owner's UpgradeChild, with which the child replaces its own code. How to
-// run it: see ./lib.mjs.
+// owner's UpgradeChild, with which the child replaces its own code.
+//
+// Run it from a scratch folder outside the repository (lib.mjs has the
+// setup), giving the repository's root:
+//
+//   cd /work/scratch/sandbox   # npm install @ton/sandbox@0.41.0 @ton/core @ton/crypto
+//   node <repo>/internal/conformance/record/proxy.mjs <repo>
 
 import { Recorder, code, initData, core, repoRoot } from './lib.mjs';
 

@@ -1,6 +1,12 @@
 // Records examples/contracts/staged/testdata/staged.json: the staged
 // family's two-step upgrade, Upgrade { code } to stage and CommitUpgrade {}
-// to apply. How to run it: see ./lib.mjs.
+// to apply.
+//
+// Run it from a scratch folder outside the repository (lib.mjs has the
+// setup), giving the repository's root:
+//
+//   cd /work/scratch/sandbox   # npm install @ton/sandbox@0.41.0 @ton/core @ton/crypto
+//   node <repo>/internal/conformance/record/staged.mjs <repo>
 
 import { Recorder, code, initData, core, repoRoot } from './lib.mjs';
 

@@ -1,6 +1,12 @@
 // Records the vault family's vectors (examples/contracts/vault):
 // testdata/vault.json, the normal flow, and testdata/vault-brick.json, the
-// upgrade to VaultV2Bad that bricks the vault. How to run it: see ./lib.mjs.
+// upgrade to VaultV2Bad that bricks the vault.
+//
+// Run it from a scratch folder outside the repository (lib.mjs has the
+// setup), giving the repository's root:
+//
+//   cd /work/scratch/sandbox   # npm install @ton/sandbox@0.41.0 @ton/core @ton/crypto
+//   node <repo>/internal/conformance/record/vault.mjs <repo>
 
 import { Recorder, code, initData, core, arg, repoRoot } from './lib.mjs';
 

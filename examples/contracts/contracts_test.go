@@ -6,10 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/examples/contracts"
 	_ "github.com/tonsim/tonsim/internal/golden" // so go test ./... -update runs here too
-	"github.com/xssnick/tonutils-go/tlb"
 )
 
 func TestBuiltinsNameTheirContracts(t *testing.T) {
@@ -95,41 +93,4 @@ func TestVaultSharesAnOpcode(t *testing.T) {
 	assert.ElementsMatch(t, []string{"Query", "Reply"}, shared)
 	assert.Contains(t, received, "Query")
 	assert.NotContains(t, received, "Reply")
-}
-
-// TestVaultStorageSpillsIntoSecondCell deploys vault.v1, deposits, and
-// checks the storage Tact 1.6 writes: owner, balances, total and
-// depositCount in the root with the map's reference and one to a
-// continuation cell holding the rest, which package cell decodes.
-func TestVaultStorageSpillsIntoSecondCell(t *testing.T) {
-	w, err := actor.NewWorld()
-	require.NoError(t, err)
-	owner, err := w.NewWallet("owner")
-	require.NoError(t, err)
-	v1 := contracts.Builtins()["vault.v1"]
-	data, err := v1.InitData(map[string]any{"owner": owner, "name": "Example vault"})
-	require.NoError(t, err)
-	deposit, err := v1.ABI.Encode("Deposit", map[string]any{"queryId": 1, "amount": tlb.MustFromTON("1").Nano()})
-	require.NoError(t, err)
-	tr, err := w.Send(actor.Message{From: owner, Value: tlb.MustFromTON("1.1"), Body: deposit,
-		StateInit: &tlb.StateInit{Code: v1.Code, Data: data}})
-	require.NoError(t, err)
-	tx := tr.Transactions[1]
-	require.True(t, tx.Success, "deploy with a deposit: %v", tx.Err())
-
-	root := tx.DataAfter
-	assert.Equal(t, 2, int(root.RefsNum()), "the balances map and the continuation")
-	assert.Equal(t, uint(1+267+1+(4+4*8)+32), root.BitsSize(), "lazy bit, owner, map bit, total (1 TON: a 4-bit length and 4 bytes), depositCount")
-	next, err := root.PeekRef(1)
-	require.NoError(t, err)
-	name, err := next.PeekRef(0)
-	require.NoError(t, err)
-	assert.Equal(t, "Example vault", string(name.MustBeginParse().MustLoadSlice(name.BitsSize())))
-
-	st, err := v1.DecodeStorage(root)
-	require.NoError(t, err)
-	require.True(t, st.Initialized)
-	got, err := st.Fields.Get("name")
-	require.NoError(t, err)
-	assert.Equal(t, "Example vault", got)
 }

@@ -45,9 +45,16 @@ func observe(tx *actor.Transaction) (Transaction, error) {
 	}
 	o.SkippedActions = skipped
 	for _, out := range tx.Out {
-		if out.To == nil { // an external message: an event
-			o.Events = append(o.Events, *hashOf(out.Body))
+		if out.To != nil {
+			continue
 		}
+		// An external message: an event. The sandbox records a missing
+		// body as an empty cell.
+		body := out.Body
+		if body == nil {
+			body = tvmcell.BeginCell().EndCell()
+		}
+		o.Events = append(o.Events, *hashOf(body))
 	}
 	return o, nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/tonsim/tonsim/actor/actortest"
 	"github.com/tonsim/tonsim/cell"
 	"github.com/tonsim/tonsim/counter"
+	harness "github.com/tonsim/tonsim/internal/conformance"
 	"github.com/tonsim/tonsim/upgradable"
 	"github.com/xssnick/tonutils-go/address"
 )
@@ -122,4 +123,15 @@ func plain(v any) string {
 		return s
 	}
 	return cell.FormatValue(v)
+}
+
+// TestConformanceVector replays testdata/counter.json, the same sequence
+// re-recorded in the vector format of package internal/conformance: every
+// contract transaction's exit and action codes, flags, gas, fees, out
+// messages and data and code hashes, and every getter's exit code, gas and
+// stack.
+func TestConformanceVector(t *testing.T) {
+	harness.Replay(t, "testdata/counter.json", harness.WithPackages(map[string]*cell.Package{
+		"counter.v1": counter.V1(), "counter.v2": counter.V2(), "counter.v3": counter.V3(),
+	}))
 }

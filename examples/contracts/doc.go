@@ -1,0 +1,33 @@
+// Package contracts holds tonsim's example contract families: real Tact
+// 1.6.13 contracts, one upgrade pattern each, compiled from the sources in
+// the family folders by the pinned compiler (`npm run build` at the
+// repository root) and embedded here, so running and testing need only Go.
+// [Builtins] returns them by name, "<family>.<version>".
+//
+//   - vault: the description layer's showcase, upgraded by the Chainlink
+//     protocol (Upgrade { code }, message 10, and a lazy migration in the
+//     next version's init(stateToBeMigrated)). Deposit emits a Deposited
+//     event and sends the rest back, Withdraw pays out, Sweep's
+//     SendIgnoreErrors message is skipped when the vault cannot pay it,
+//     Query and Reply share one opcode, and the storage spills into a
+//     second cell. vault.v2 migrates it correctly; vault.v2bad reads it as
+//     one cell and bricks the vault (exit 9). vault.v1debug is vault.v1
+//     built with Tact's debug option (its Deposit calls dump()).
+//   - direct: the cookbook's direct upgrade, Upgrade { code: Cell?;
+//     data: Cell? }; v2 changes the layout and the upgrader supplies the
+//     migrated data.
+//   - staged: Upgrade { code } stages the code, CommitUpgrade {} applies it.
+//   - delayed: the cookbook's DelayedUpgradable: Upgrade { code; data;
+//     timeout } records a request, Confirm {} applies it once the timeout
+//     has passed. delayed.v1open lets anyone confirm and never clears the
+//     request, so the confirmation can be replayed.
+//   - proxy: a proxy of fixed code (proxy.proxy) deploys a child
+//     (proxy.child.v1) and forwards messages to it; the owner's
+//     UpgradeChild { code } is forwarded, and the child replaces its own
+//     code (proxy.child.v2).
+//
+// Every contract answers type_and_version ("<type> v<version>") and takes
+// its upgrade from its owner only (exit 132 otherwise). Each family's
+// testdata/ holds a conformance vector recorded in @ton/sandbox 0.41 that
+// this package's tests replay with package internal/conformance.
+package contracts

@@ -53,6 +53,8 @@ type ExitError struct {
 	Code int64
 	// Meaning explains Code (see [ExitCodeMeaning]); empty when unknown.
 	Meaning string
+	// GasUsed is the gas the run used before it ended, for a getter.
+	GasUsed int64
 	// Err is the VM's own error, if it gave one.
 	Err error
 }

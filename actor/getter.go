@@ -24,6 +24,8 @@ type GetResult struct {
 	// *tvmcell.Builder, tuple.Tuple or nil.
 	Stack   []any
 	GasUsed int64
+	// ExitCode is 0 or 1, the two successful exits.
+	ExitCode int64
 }
 
 // Get runs the get-method called method on the account at addr with args
@@ -79,10 +81,10 @@ func (w *World) get(addr *address.Address, op string, method uint64, args []any)
 		return nil, fmt.Errorf("%s on %s: %w", op, addr.StringRaw(), err)
 	}
 	if res.ExitCode != ExitSuccess && res.ExitCode != ExitAltSuccess {
-		return nil, &ExitError{Op: op, Account: addr, Code: res.ExitCode, Meaning: ExitCodeMeaning(res.ExitCode)}
+		return nil, &ExitError{Op: op, Account: addr, Code: res.ExitCode, Meaning: ExitCodeMeaning(res.ExitCode), GasUsed: res.GasUsed}
 	}
 
-	out := &GetResult{GasUsed: res.GasUsed, Stack: make([]any, res.Stack.Len())}
+	out := &GetResult{GasUsed: res.GasUsed, ExitCode: res.ExitCode, Stack: make([]any, res.Stack.Len())}
 	for i := range out.Stack {
 		v, err := res.Stack.Get(res.Stack.Len() - 1 - i)
 		if err != nil {

@@ -449,7 +449,7 @@ func (r *Runner) get(g *Get, res *Result) error {
 		if !errors.As(err, &exit) {
 			return r.errf(g.Method.Pos, "%v", err)
 		}
-		out.Err = err
+		out.Err, out.GasUsed = err, exit.GasUsed
 		return nil
 	}
 	out.GasUsed = ran.GasUsed

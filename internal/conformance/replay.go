@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/tonsim/tonsim/actor"
@@ -87,6 +88,8 @@ func (s *Step) name(i int) string {
 		return fmt.Sprintf("%02d send from %s", i, s.Send.From)
 	case s.Get != nil:
 		return fmt.Sprintf("%02d get %s", i, s.Get.Method)
+	case s.Account != nil:
+		return fmt.Sprintf("%02d account %s", i, s.Account.Status)
 	}
 	return fmt.Sprintf("%02d wait %ds", i, *s.Wait)
 }
@@ -106,10 +109,10 @@ func newReplayer(v *Vector, opts []Option) (*replayer, error) {
 	for _, opt := range opts {
 		opt(&o)
 	}
-	if v.Config != ConfigSandbox041 {
-		return nil, fmt.Errorf("%w %q: only %q (actor.DefaultConfig) is supported", ErrUnknownConfig, v.Config, ConfigSandbox041)
+	if _, err := actor.ProfileConfig(v.Config); err != nil {
+		return nil, fmt.Errorf("%w %q: %w", ErrUnknownConfig, v.Config, err)
 	}
-	w, err := actor.NewWorld(actor.WithConfig(actor.DefaultConfig()), actor.WithNow(v.Now))
+	w, err := actor.NewWorld(actor.WithProfile(v.Config), actor.WithNow(v.Now))
 	if err != nil {
 		return nil, err
 	}
@@ -137,6 +140,8 @@ func (r *replayer) play(t TB, s *Step) {
 		r.send(t, s)
 	case s.Get != nil:
 		r.get(t, s)
+	case s.Account != nil:
+		r.account(t, s.Account)
 	default:
 		r.now += *s.Wait
 		if err := r.w.SetNow(r.now); err != nil {
@@ -226,6 +231,12 @@ func (r *replayer) get(t TB, s *Step) {
 		}
 	}
 	res, err := r.w.Get(addr, s.Get.Method, args...)
+	if s.NoCode {
+		if !errors.Is(err, actor.ErrNoCode) {
+			t.Errorf("get %s: sandbox: no code to run, tonsim: %v", s.Get.Method, err)
+		}
+		return
+	}
 	var exit *actor.ExitError
 	switch {
 	case errors.As(err, &exit):
@@ -233,16 +244,16 @@ func (r *replayer) get(t TB, s *Step) {
 			t.Errorf("get %s: exit_code: sandbox %s, tonsim %s", s.Get.Method, r.exitCode(*s.ExitCode, addr), r.exitCode(exit.Code, addr))
 			return
 		}
-		// actor.ExitError carries no gas figure, so a failing getter's
-		// gas_used cannot be compared.
-		t.Logf("get %s: exit %d as recorded; gas_used of a failing getter is not compared", s.Get.Method, exit.Code)
+		if s.GasUsed != nil && exit.GasUsed != *s.GasUsed {
+			t.Errorf("get %s: gas_used: sandbox %d, tonsim %d", s.Get.Method, *s.GasUsed, exit.GasUsed)
+		}
 		return
 	case err != nil:
 		t.Fatalf("get %s: %v", s.Get.Method, err)
 		return
 	}
-	if *s.ExitCode != actor.ExitSuccess {
-		t.Errorf("get %s: exit_code: sandbox %s, tonsim 0", s.Get.Method, r.exitCode(*s.ExitCode, addr))
+	if *s.ExitCode != res.ExitCode {
+		t.Errorf("get %s: exit_code: sandbox %s, tonsim %s", s.Get.Method, r.exitCode(*s.ExitCode, addr), r.exitCode(res.ExitCode, addr))
 		return
 	}
 	if res.GasUsed != *s.GasUsed {
@@ -251,5 +262,27 @@ func (r *replayer) get(t TB, s *Step) {
 	want, got := canonicalValues(s.Result), canonicalStack(res.Stack)
 	if fmt.Sprint(want) != fmt.Sprint(got) {
 		t.Errorf("get %s: result:\nsandbox %v\ntonsim  %v", s.Get.Method, want, got)
+	}
+}
+
+// account checks an account's status and balance between steps.
+func (r *replayer) account(t TB, want *Account) {
+	t.Helper()
+	addr, err := address.ParseRawAddr(want.On)
+	if err != nil {
+		t.Fatalf("account: %v: %v", ErrMalformed, err)
+		return
+	}
+	status, balance := "nonexist", "0"
+	acc, err := r.w.Account(addr)
+	switch {
+	case err == nil:
+		status, balance = strings.ToLower(string(acc.Status)), acc.Balance.Nano().String()
+	case !errors.Is(err, actor.ErrAccountNotFound):
+		t.Fatalf("account %s: %v", want.On, err)
+		return
+	}
+	if status != want.Status || balance != want.Balance {
+		t.Errorf("account %s: sandbox %s with %s nanotons, tonsim %s with %s", want.On, want.Status, want.Balance, status, balance)
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/cell"
 	"github.com/xssnick/tonutils-go/address"
-	"github.com/xssnick/tonutils-go/tlb"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
 )
 
@@ -39,11 +38,22 @@ func observe(tx *actor.Transaction) (Transaction, error) {
 		code := tx.ExitCode
 		o.ExitCode = &code
 	}
-	skipped, err := skippedActions(tx.Cell)
+	skipped, err := skippedActions(tx)
 	if err != nil {
 		return o, err
 	}
 	o.SkippedActions = skipped
+	o.EndStatus = strings.ToLower(string(tx.StatusAfter))
+	if p, err := tx.Phases(); err == nil {
+		collected, due := "0", "0"
+		if sp := p.StoragePhase; sp != nil {
+			collected = sp.StorageFeesCollected.Nano().String()
+			if sp.StorageFeesDue != nil {
+				due = sp.StorageFeesDue.Nano().String()
+			}
+		}
+		o.StorageCollected, o.StorageDue = &collected, &due
+	}
 	for _, out := range tx.Out {
 		if out.To != nil {
 			continue
@@ -59,26 +69,17 @@ func observe(tx *actor.Transaction) (Transaction, error) {
 	return o, nil
 }
 
-// skippedActions reads the action phase's skipped_actions off the
-// transaction cell: actor.Transaction does not carry it.
-func skippedActions(c *tvmcell.Cell) (int, error) {
-	var t tlb.Transaction
-	if err := tlb.LoadFromCell(&t, c.MustBeginParse()); err != nil {
-		return 0, fmt.Errorf("transaction cell: %w", err)
+// skippedActions is the action phase's skipped_actions, 0 when the phase
+// did not run.
+func skippedActions(tx *actor.Transaction) (int, error) {
+	p, err := tx.Phases()
+	if err != nil {
+		return 0, err
 	}
-	var ap *tlb.ActionPhase
-	switch d := t.Description.(type) {
-	case tlb.TransactionDescriptionOrdinary:
-		ap = d.ActionPhase
-	case *tlb.TransactionDescriptionOrdinary:
-		ap = d.ActionPhase
-	default:
-		return 0, fmt.Errorf("transaction cell: %T is not an ordinary transaction", t.Description)
-	}
-	if ap == nil {
+	if p.ActionPhase == nil {
 		return 0, nil
 	}
-	return int(ap.SkippedActions), nil
+	return int(p.ActionPhase.SkippedActions), nil
 }
 
 func hashOf(c *tvmcell.Cell) *string {
@@ -129,6 +130,15 @@ func (r *replayer) compare(want, got Transaction, tx *actor.Transaction) []strin
 	differ("out_messages", fmt.Sprint(want.OutMessages), fmt.Sprint(got.OutMessages))
 	differ("data_hash", orNull(want.DataHash), orNull(got.DataHash))
 	differ("code_hash", r.code(want.CodeHash), r.code(got.CodeHash))
+	if want.EndStatus != "" {
+		differ("end_status", want.EndStatus, got.EndStatus)
+	}
+	if want.StorageCollected != nil {
+		differ("storage_collected", *want.StorageCollected, orNull(got.StorageCollected))
+	}
+	if want.StorageDue != nil {
+		differ("storage_due", *want.StorageDue, orNull(got.StorageDue))
+	}
 	events, err := eventHashes(want.Events)
 	if err != nil {
 		diffs = append(diffs, err.Error())

@@ -7,11 +7,13 @@ import (
 	"fmt"
 	"os"
 	"strings"
+
+	"github.com/tonsim/tonsim/actor"
 )
 
 // ConfigSandbox041 names the blockchain config @ton/sandbox 0.41 runs with
-// by default, the bytes of [actor.DefaultConfig].
-const ConfigSandbox041 = "sandbox-0.41"
+// by default: tonsim's config profile [actor.ProfileSandbox041].
+const ConfigSandbox041 = actor.ProfileSandbox041
 
 // Vector is one recorded message sequence.
 type Vector struct {
@@ -19,7 +21,8 @@ type Vector struct {
 	What string `json:"what"`
 	// RecordedWith names the sandbox and @ton/core versions.
 	RecordedWith string `json:"recorded_with"`
-	// Config names the blockchain config, [ConfigSandbox041].
+	// Config names the blockchain config, a tonsim config profile; the
+	// vectors here were all recorded with [ConfigSandbox041].
 	Config string `json:"config"`
 	// Now is the unix time of the first step.
 	Now uint32 `json:"now"`
@@ -42,9 +45,24 @@ type Step struct {
 	ExitCode *int64  `json:"exit_code,omitempty"`
 	GasUsed  *int64  `json:"gas_used,omitempty"`
 	Result   []Value `json:"result,omitempty"`
+	// NoCode says the getter could not run: the account has no code
+	// (uninit or frozen).
+	NoCode bool `json:"no_code,omitempty"`
 
 	// Wait moves the clock forward by that many seconds.
 	Wait *uint32 `json:"wait,omitempty"`
+
+	// Account is an account's status and balance at that point.
+	Account *Account `json:"account,omitempty"`
+}
+
+// Account is an account as the sandbox holds it between steps.
+type Account struct {
+	On string `json:"on"`
+	// Status is active, uninit, frozen or nonexist.
+	Status string `json:"status"`
+	// Balance is in nanotons, as a decimal string.
+	Balance string `json:"balance"`
 }
 
 // Send is an internal message one of the vector's wallets sends.
@@ -93,6 +111,13 @@ type Transaction struct {
 	CodeHash *string `json:"code_hash"`
 	// Events are the bodies of the external messages it sent, hex BOCs.
 	Events []string `json:"events"`
+	// EndStatus is the account's status after (active, uninit, frozen,
+	// nonexist); StorageCollected and StorageDue are what the storage phase
+	// collected and what the account owes after, nanotons. Vectors recorded
+	// before these were added lack them; they are compared when present.
+	EndStatus        string  `json:"end_status,omitempty"`
+	StorageCollected *string `json:"storage_collected,omitempty"`
+	StorageDue       *string `json:"storage_due,omitempty"`
 }
 
 // Value is a TVM stack value: Type "int" (Value holds it in decimal),
@@ -152,13 +177,13 @@ func Parse(data []byte) (*Vector, error) {
 
 func (s *Step) check(wallets map[string]string, txs []map[string]json.RawMessage) error {
 	actions := 0
-	for _, set := range []bool{s.Send != nil, s.Get != nil, s.Wait != nil} {
+	for _, set := range []bool{s.Send != nil, s.Get != nil, s.Wait != nil, s.Account != nil} {
 		if set {
 			actions++
 		}
 	}
 	if actions != 1 {
-		return errors.New("a step needs exactly one of send, get and wait")
+		return errors.New("a step needs exactly one of send, get, wait and account")
 	}
 	switch {
 	case s.Send != nil:
@@ -185,11 +210,15 @@ func (s *Step) check(wallets map[string]string, txs []map[string]json.RawMessage
 			}
 		}
 	case s.Get != nil:
-		if s.ExitCode == nil || s.GasUsed == nil {
-			return errors.New("a get records its exit_code and gas_used")
+		if (s.ExitCode == nil || s.GasUsed == nil) != s.NoCode {
+			return errors.New("a get records its exit_code and gas_used, or no_code")
 		}
 		if s.Transactions != nil {
 			return errors.New("a get records no transactions")
+		}
+	case s.Account != nil:
+		if s.Transactions != nil || s.ExitCode != nil || s.GasUsed != nil || s.Result != nil {
+			return errors.New("an account step records the account alone")
 		}
 	default:
 		if s.Transactions != nil || s.ExitCode != nil || s.GasUsed != nil || s.Result != nil {

@@ -1,5 +1,5 @@
 // Records counter/testdata/counter.json: the example counter's sequence of
-// counter/testdata/tact-counter.json (deploy, steps, a stranger's upgrade,
+// the first vector of tonsim (deploy, steps, a stranger's upgrade,
 // an unknown opcode, the upgrade, steps down to exit 5) in the vector format
 // of package internal/conformance.
 //

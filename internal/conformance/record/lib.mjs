@@ -87,11 +87,11 @@ export class Recorder {
         // off the console and add that output to the step's note.
         r.bc.verbosity = { print: false, blockchainLogs: false, vmLogs: 'vm_logs', debugLogs: true };
         r.now = NOW;
-        // The vector's config is "sandbox-0.41": the bytes tonsim embeds as
-        // actor.DefaultConfig(). Refuse to record with anything else.
-        const embedded = Cell.fromBoc(fs.readFileSync(path.join(root, 'actor', 'blockchain-config.boc')))[0];
+        // The vector's config is "sandbox-0.41": the bytes of tonsim's
+        // config profile of that name. Refuse to record with anything else.
+        const embedded = Cell.fromBoc(fs.readFileSync(path.join(root, 'actor', 'configs', 'sandbox-0.41.boc')))[0];
         if (!embedded.hash().equals(r.bc.config.hash())) {
-            throw new Error("the sandbox's default config is not actor/blockchain-config.boc");
+            throw new Error("the sandbox's default config is not actor/configs/sandbox-0.41.boc");
         }
         r.wallets = {};
         r.addresses = {};
@@ -143,12 +143,29 @@ export class Recorder {
             step.gas_used = Number(res.gasUsed);
             step.result = res.stack.map(stackValue);
         } catch (e) {
-            if (!(e instanceof GetMethodError)) throw e;
+            if (!(e instanceof GetMethodError)) {
+                // The sandbox runs no getter on an account without code
+                // (uninit or frozen).
+                if (!String(e.message).includes('non-active contract')) throw e;
+                step.no_code = true;
+                this.steps.push(step);
+                return step;
+            }
             step.exit_code = e.exitCode;
             step.gas_used = Number(e.gasUsed);
         }
         this.steps.push(step);
         return step;
+    }
+
+    /** Records an account's status and balance. */
+    async account(on, note) {
+        const c = await this.bc.getContract(on);
+        const step = {};
+        if (note) step.note = note;
+        const state = c.accountState?.type ?? 'uninit';
+        step.account = { on: raw(on), status: state === 'uninit' && c.balance === 0n ? 'nonexist' : state, balance: c.balance.toString() };
+        this.steps.push(step);
     }
 
     /** Moves the clock forward. */
@@ -211,6 +228,9 @@ function transaction(tx) {
         out_messages: tx.outMessagesCount,
         data_hash: tx.dataAfter ? tx.dataAfter.hash().toString('hex') : null,
         code_hash: tx.codeAfter ? tx.codeAfter.hash().toString('hex') : null,
+        end_status: tx.endStatus,
+        storage_collected: (d.storagePhase?.storageFeesCollected ?? 0n).toString(),
+        storage_due: (d.storagePhase?.storageFeesDue ?? 0n).toString(),
         events: tx.outMessages
             .keys()
             .sort((a, b) => a - b)

@@ -171,7 +171,7 @@ func TestParseRejectsMalformedVectors(t *testing.T) {
 		{"unknown key", func(m map[string]any) { m["colour"] = "blue" }, `unknown field "colour"`},
 		{"missing field", func(m map[string]any) { delete(tx(m, 1), "gas_used") }, "transaction 0 lacks gas_used"},
 		{"exit code and skip reason", func(m map[string]any) { tx(m, 1)["compute_skipped"] = "no_state" }, "exactly one of exit_code and compute_skipped"},
-		{"two actions", func(m map[string]any) { step(m, 7)["get"] = map[string]any{"on": "0:00", "method": "x"} }, "exactly one of send, get and wait"},
+		{"two actions", func(m map[string]any) { step(m, 7)["get"] = map[string]any{"on": "0:00", "method": "x"} }, "exactly one of send, get, wait and account"},
 		{"unknown sender", func(m map[string]any) { step(m, 1)["send"].(map[string]any)["from"] = "mallory" }, `sender "mallory"`},
 		{"getter without gas", func(m map[string]any) { delete(step(m, 2), "gas_used") }, "a get records its exit_code and gas_used"},
 	} {

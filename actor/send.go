@@ -93,7 +93,7 @@ func (w *World) Send(m Message) (*Trace, error) {
 		return nil, err
 	}
 	if balance := wallet.prepared.State().Balance.Nano(); balance.Cmp(value) < 0 {
-		name := w.st.names.byID[from]
+		name, _ := w.st.names.nameOf(from)
 		return nil, fmt.Errorf("%w: wallet %q holds %s TON, cannot send %s TON", ErrInsufficientBalance, name, tlb.FromNanoTON(balance).String(), tlb.FromNanoTON(value).String())
 	}
 

@@ -134,7 +134,7 @@ func (w *World) Wallet(name string) (*address.Address, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 
-	id, ok := w.st.names.byName[name]
+	id, ok := w.st.names.lookup(name)
 	if !ok {
 		return nil, fmt.Errorf("%w: %q", ErrUnknownWallet, name)
 	}

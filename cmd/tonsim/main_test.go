@@ -9,12 +9,25 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/tonsim/tonsim/cell"
+	"github.com/tonsim/tonsim/examples"
 	"github.com/tonsim/tonsim/internal/golden"
 )
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"tonsim": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+		// tonsim-broken has a bug on purpose: a built-in package made by
+		// hand instead of by cell.ParsePackage, without its init layout,
+		// which panics when a deploy builds its data. It shows what a bug
+		// looks like to a user.
+		"tonsim-broken": func() {
+			builtins := examples.Builtins()
+			v1 := builtins["counter.v1"]
+			builtins["broken"] = &cell.Package{Name: "broken", Code: v1.Code, ABI: v1.ABI}
+			c := &cli{stdout: os.Stdout, stderr: os.Stderr, builtins: builtins}
+			os.Exit(c.main(os.Args[1:]))
+		},
 	})
 }
 

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/tonsim/tonsim/catalog"
-	"github.com/tonsim/tonsim/cell"
+	"github.com/tonsim/tonsim/internal/inputfile"
 	"github.com/tonsim/tonsim/upgradable"
 )
 
@@ -86,13 +86,13 @@ func (c *cli) contract(cat *catalog.Catalog, name string) (*catalog.Contract, er
 	}
 	if _, err := os.Stat(name); err == nil {
 		if strings.HasSuffix(name, ".pkg") {
-			pkg, err := cell.LoadPackage(name)
+			pkg, err := c.loadPackage(name)
 			if err != nil {
 				return nil, err
 			}
 			return &catalog.Contract{Name: name, Package: pkg, Code: pkg.Code, Origin: name}, nil
 		}
-		code, err := cell.ReadBOCFile(name)
+		code, err := c.readBOCFile(inputfile.Contract, name)
 		if err != nil {
 			return nil, err
 		}

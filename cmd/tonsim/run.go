@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/tonsim/tonsim/scenario"
 )
@@ -86,13 +85,4 @@ func play(r *scenario.Runner, p printer) (int, error) {
 		failed += len(res.Failures)
 	}
 	return failed, nil
-}
-
-// readFile reads a file, saying which one on failure.
-func readFile(path string) ([]byte, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return data, nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -41,31 +42,9 @@ func runTest(c *cli, cmd *command, args []string) int {
 		return c.fail(cmd, fmt.Errorf("no scenario files in %v", paths))
 	}
 
-	passed, failed, broken := 0, 0, 0
+	passed, failed, broken, internal := 0, 0, 0, 0
 	for _, file := range files {
-		r, err := c.open(file, "")
-		var failures int
-		if err == nil {
-			var results int
-			for !r.Done() {
-				res, stepErr := r.Next()
-				if stepErr != nil {
-					err = stepErr
-					break
-				}
-				results++
-				for _, f := range res.Failures {
-					if failures == 0 {
-						fmt.Fprintf(c.stdout, "FAIL %s\n", file)
-					}
-					fmt.Fprintf(c.stdout, "  %s\n", f)
-					failures++
-				}
-			}
-			if err == nil && failures == 0 {
-				fmt.Fprintf(c.stdout, "ok   %s (%d steps)\n", file, results)
-			}
-		}
+		failures, err := c.testFile(file)
 		switch {
 		case err != nil:
 			if failures == 0 {
@@ -74,6 +53,9 @@ func runTest(c *cli, cmd *command, args []string) int {
 			fmt.Fprintf(c.stdout, "  %v\n", err)
 			failed++
 			broken++
+			if errors.As(err, new(internalError)) {
+				internal++
+			}
 		case failures > 0:
 			failed++
 		default:
@@ -82,12 +64,48 @@ func runTest(c *cli, cmd *command, args []string) int {
 	}
 	fmt.Fprintf(c.stdout, "%d passed, %d failed\n", passed, failed)
 	switch {
+	case internal > 0:
+		return exitInternal
 	case broken > 0:
 		return exitUsage
 	case failed > 0:
 		return exitFailed
 	}
 	return exitOK
+}
+
+// testFile plays one scenario, printing its failed expectations, and
+// returns how many there were and the error that stopped it. A panic in it
+// is an [internalError] of that file alone: the other files still run.
+func (c *cli) testFile(file string) (failures int, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = internalError{v}
+		}
+	}()
+	r, err := c.open(file, "")
+	if err != nil {
+		return 0, err
+	}
+	results := 0
+	for !r.Done() {
+		res, err := r.Next()
+		if err != nil {
+			return failures, err
+		}
+		results++
+		for _, f := range res.Failures {
+			if failures == 0 {
+				fmt.Fprintf(c.stdout, "FAIL %s\n", file)
+			}
+			fmt.Fprintf(c.stdout, "  %s\n", f)
+			failures++
+		}
+	}
+	if failures == 0 {
+		fmt.Fprintf(c.stdout, "ok   %s (%d steps)\n", file, results)
+	}
+	return failures, nil
 }
 
 // scenarioFiles expands directories into their *.yaml and *.yml files.

@@ -125,11 +125,15 @@ func (c *Catalog) message(w World, tx *actor.Transaction, ct *Contract) (string,
 	case !tx.HasOpcode:
 		return fmt.Sprintf("%d-bit body", tx.Body.BitsSize()), nil
 	case tx.Opcode == 0:
-		s, err := skip32(tx.Body).LoadStringSnake()
+		s, err := afterOp(tx.Body)
 		if err != nil {
 			return "comment", nil
 		}
-		return fmt.Sprintf("comment %q", s), nil
+		text, err := s.LoadStringSnake()
+		if err != nil {
+			return "comment", nil
+		}
+		return fmt.Sprintf("comment %q", text), nil
 	}
 	if ct != nil && ct.ABI() != nil {
 		if t, err := ct.ABI().Message(tx.Opcode); err == nil {
@@ -143,20 +147,32 @@ func (c *Catalog) message(w World, tx *actor.Transaction, ct *Contract) (string,
 	return fmt.Sprintf("0x%08x", tx.Opcode), nil
 }
 
-func skip32(c *tvmcell.Cell) *tvmcell.Slice {
-	s := c.MustBeginParse()
-	s.MustLoadUInt(32)
-	return s
+// afterOp returns c's bits past its 32-bit opcode; an error for a body too
+// short or a cell that cannot be read (one a BOC made exotic).
+func afterOp(c *tvmcell.Cell) (*tvmcell.Slice, error) {
+	s, err := c.BeginParse()
+	if err != nil {
+		return nil, err
+	}
+	if err := s.SkipBits(32); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 // bounced names a bounce by the message that bounced: its opcode follows
 // 0xffffffff, and the contract that bounced it (the bounce's sender) knows
 // its type.
 func (c *Catalog) bounced(w World, tx *actor.Transaction) string {
-	if tx.Body.BitsSize() < 64 {
+	s, err := afterOp(tx.Body)
+	if err != nil {
 		return "bounced"
 	}
-	op := uint32(skip32(tx.Body).MustLoadUInt(32))
+	raw, err := s.LoadUInt(32)
+	if err != nil {
+		return "bounced"
+	}
+	op := uint32(raw)
 	if acc, err := w.Account(tx.From); err == nil && acc.Code != nil {
 		if ct, err := c.ByCode(acc.Code); err == nil && ct.ABI() != nil {
 			if t, err := ct.ABI().Message(op); err == nil {

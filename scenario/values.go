@@ -19,7 +19,20 @@ type converter struct {
 	r     *Runner
 	abi   *cell.ABI
 	nodes map[string]*yaml.Node // field path (without the root type) → node
+	// depth is how deep the value being converted nests, seen how many
+	// values were converted: both bounded, since an alias can repeat a
+	// node without end (one that holds itself, given to a recursive type).
+	depth, seen int
+	alias       *yaml.Node // the last alias followed
 }
+
+// Bounds of the field values of one message, init or getter call as
+// written, YAML aliases followed. A message nests and holds far less: the
+// TON node refuses a message more than 512 cells deep.
+const (
+	MaxValueDepth = 256
+	MaxValueCount = 10_000
+)
 
 func (r *Runner) converter(abi *cell.ABI) *converter {
 	return &converter{r: r, abi: abi, nodes: map[string]*yaml.Node{}}
@@ -37,7 +50,7 @@ func (c *converter) fields(n *yaml.Node, fields []cell.Field, what, path string)
 	}
 	c.nodes[path] = n
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := resolve(n.Content[i]), resolve(n.Content[i+1])
+		k, v := resolve(n.Content[i]), c.follow(n.Content[i+1])
 		f, ok := field(fields, k.Value)
 		if !ok && len(fields) == 0 {
 			return nil, c.r.errf(at(k), "%s: there are none, so %q is unknown", what, k.Value)
@@ -79,7 +92,18 @@ func join(path, name string) string {
 }
 
 func (c *converter) value(n *yaml.Node, t cell.Type, path string) (any, error) {
-	n = resolve(n)
+	n = c.follow(n)
+	c.depth++
+	c.seen++
+	defer func() { c.depth-- }()
+	switch {
+	case c.depth > MaxValueDepth && c.alias != nil:
+		return nil, c.r.errf(at(n), "values nest deeper than %d levels, the most a value may, through the alias *%s at %d:%d (does it hold itself?)", MaxValueDepth, c.alias.Value, c.alias.Line, c.alias.Column)
+	case c.depth > MaxValueDepth:
+		return nil, c.r.errf(at(n), "values nest deeper than %d levels, the most a value may", MaxValueDepth)
+	case c.seen > MaxValueCount:
+		return nil, c.r.errf(at(n), "more than %d values, the most one message, init or getter call may hold (YAML aliases count each time they are used)", MaxValueCount)
+	}
 	c.nodes[path] = n
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return nil, nil
@@ -114,6 +138,14 @@ func (c *converter) value(n *yaml.Node, t cell.Type, path string) (any, error) {
 	return c.scalar(n, path)
 }
 
+// follow resolves an alias, remembering it for errors.
+func (c *converter) follow(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.AliasNode {
+		c.alias = n
+	}
+	return resolve(n)
+}
+
 func (c *converter) scalar(n *yaml.Node, path string) (string, error) {
 	if n.Kind != yaml.ScalarNode {
 		return "", c.r.errf(at(n), "%s must be a single value, not %s", path, kind(n))
@@ -128,7 +160,7 @@ func (c *converter) dict(n *yaml.Node, t cell.Type, path string) (any, error) {
 	valueType := cell.Type{Kind: cell.KindSimple, Type: t.Value, Format: t.ValueFormat}
 	out := map[string]any{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := resolve(n.Content[i]), resolve(n.Content[i+1])
+		k, v := resolve(n.Content[i]), c.follow(n.Content[i+1])
 		key := k.Value
 		if t.Key == "address" {
 			addr, err := c.r.address(Ref{Name: key, Pos: at(k)})

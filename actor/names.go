@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/tonsim/tonsim/internal/termtext"
 	"github.com/xssnick/tonutils-go/address"
 )
 
@@ -160,6 +161,19 @@ func balance[K, V any](key K, val V, left, right *node[K, V]) *node[K, V] {
 	return mk(key, val, left, right)
 }
 
+// CheckName returns an error wrapping [ErrBadName] unless name can name an
+// account: not empty, valid UTF-8, and free of control characters and
+// bidirectional overrides, so that printing it on a terminal shows it.
+func CheckName(name string) error {
+	if name == "" {
+		return fmt.Errorf("%w: an empty name", ErrBadName)
+	}
+	if i := termtext.First(name); i >= 0 {
+		return fmt.Errorf("%w: %q holds a control character at byte %d", ErrBadName, name, i)
+	}
+	return nil
+}
+
 // NameOf returns the name given to addr, or "" when it has none.
 func (w *World) NameOf(addr *address.Address) string {
 	w.mu.Lock()
@@ -191,8 +205,8 @@ func (w *World) SetName(name string, addr *address.Address) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 
-	if name == "" {
-		return fmt.Errorf("empty name for %s", addr.StringRaw())
+	if err := CheckName(name); err != nil {
+		return fmt.Errorf("name for %s: %w", addr.StringRaw(), err)
 	}
 	id, err := idOf(addr)
 	if err != nil {

@@ -105,3 +105,44 @@ func TestNameCostIsLogarithmic(t *testing.T) {
 	perAdd := (after.TotalAlloc - before.TotalAlloc) / adds
 	assert.Less(t, perAdd, uint64(8<<10), "bytes allocated per name at 10,000 names")
 }
+
+func TestCheckName(t *testing.T) {
+	tests := []struct {
+		name string
+		ok   bool
+	}{
+		{"alice", true},
+		{"counter.v2", true},
+		{"владелец", true},
+		{"owner 2", true},
+		{"", false},
+		{"\x1b[31mred", false},
+		{"a\x00b", false},
+		{"ok\rFAIL", false},
+		{"abc\u202edef", false},
+		{"bad\xff", false},
+	}
+	w, err := NewWorld()
+	require.NoError(t, err)
+	for i, tt := range tests {
+		t.Run(fmt.Sprintf("%q", tt.name), func(t *testing.T) {
+			err := CheckName(tt.name)
+			_, walletErr := w.NewWallet(tt.name)
+			setErr := w.SetName(tt.name, WalletAddress(fmt.Sprint("other ", i)))
+			if tt.ok {
+				assert.NoError(t, err)
+				assert.NoError(t, walletErr)
+				assert.ErrorIs(t, setErr, ErrNameTaken, "the wallet has it")
+				return
+			}
+			assert.ErrorIs(t, err, ErrBadName)
+			assert.ErrorIs(t, walletErr, ErrBadName)
+			assert.ErrorIs(t, setErr, ErrBadName)
+		})
+	}
+
+	saved := w.Save()
+	saved.Names["\x1b]0;title\a"] = WalletAddress("x")
+	_, err = Load(saved)
+	assert.ErrorIs(t, err, ErrBadName, "a saved world's names are checked too")
+}

@@ -1,7 +1,6 @@
 package actor
 
 import (
-	"errors"
 	"fmt"
 	"maps"
 	"math"
@@ -77,8 +76,8 @@ func Load(s *Saved, opts ...Option) (*World, error) {
 
 	names := &names{}
 	for _, name := range sortedKeys(s.Names) {
-		if name == "" {
-			return nil, errors.New("saved names: an empty name")
+		if err := CheckName(name); err != nil {
+			return nil, fmt.Errorf("saved names: %w", err)
 		}
 		id, err := idOf(s.Names[name])
 		if err != nil {

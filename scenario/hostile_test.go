@@ -147,3 +147,20 @@ func TestLongComment(t *testing.T) {
 	_, err = r.Run()
 	require.NoError(t, err, "a long comment that fits")
 }
+
+func TestNamesArePrintable(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{name: "a wallet", src: "wallets:\n  \"\\e[2J\": {}\nsteps:\n  - wait: 1\n", want: "s.yaml:2:3: wallet \x1b[2J: a wallet needs a name: not a usable name: \"\\x1b[2J\" holds a control character at byte 0"},
+		{name: "a contract", src: "contracts:\n  \"v1\\0\": counter.v1\nsteps:\n  - wait: 1\n", want: `s.yaml:2:11: contract: not a usable name: "v1\x00" holds a control character at byte 2`},
+		{name: "a deployed account", src: "contracts: { v1: counter.v1 }\nwallets: { owner: {} }\nsteps:\n  - deploy: { name: \"c\\u202e\", contract: v1, from: owner }\n", want: `s.yaml:4:21: not a usable name: "c\u202e" holds a control character at byte 1`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := load(t, tt.src)
+			require.ErrorIs(t, err, scenario.ErrScenario)
+			assert.Equal(t, tt.want, position(err))
+		})
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/catalog"
 	"github.com/tonsim/tonsim/cell"
 	"github.com/tonsim/tonsim/internal/inputfile"
@@ -73,6 +74,9 @@ func Load(path string, builtins Builtins, opts ...FileOption) (*Scenario, *catal
 func (s *Scenario) LoadContracts(cat *catalog.Catalog, builtins Builtins, opts ...FileOption) error {
 	p := policy(opts)
 	for _, d := range s.Contracts {
+		if err := actor.CheckName(d.Name); err != nil {
+			return &Error{File: s.Path, Pos: d.Pos, Msg: fmt.Sprintf("contract: %v", err), Err: err}
+		}
 		ct, err := loadContract(p, filepath.Dir(s.Path), d, builtins)
 		if err != nil {
 			return &Error{File: s.Path, Pos: d.Pos, Msg: fmt.Sprintf("contract %s: %v", d.Name, err), Err: err}

@@ -141,6 +141,9 @@ func (r *Runner) check() error {
 		switch a := s.Action.(type) {
 		case *Deploy:
 			err = errors.Join(contract(a.Contract), wallet(a.From))
+			if bad := actor.CheckName(a.Name.Name); err == nil && bad != nil {
+				err = r.errf(a.Name.Pos, "%v", bad)
+			}
 			if err == nil && known[a.Name.Name] {
 				err = r.errf(a.Name.Pos, "the name %q is taken", a.Name.Name)
 			}

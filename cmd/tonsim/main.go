@@ -211,13 +211,15 @@ func (c *cli) parse(cmd *command, fs *flag.FlagSet, args []string) ([]string, in
 }
 
 // fail reports an error: a scenario mistake as file:line:col, anything else
-// prefixed with the command. It returns exitUsage.
+// prefixed with the command. It returns exitUsage. Errors quote scenarios,
+// so control characters in them are shown escaped, not sent to the
+// terminal.
 func (c *cli) fail(cmd *command, err error) int {
 	var se *scenario.Error
 	if errors.As(err, &se) {
-		fmt.Fprintln(c.stderr, se.Error())
+		fmt.Fprintln(c.stderr, termtext.Clean(se.Error()))
 	} else {
-		fmt.Fprintf(c.stderr, "tonsim %s: %v\n", cmd.name, err)
+		fmt.Fprintf(c.stderr, "tonsim %s: %s\n", cmd.name, termtext.Clean(err.Error()))
 	}
 	return exitUsage
 }

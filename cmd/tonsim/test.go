@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+
+	"github.com/tonsim/tonsim/internal/termtext"
 )
 
 var testCommand = &command{
@@ -50,7 +52,7 @@ func runTest(c *cli, cmd *command, args []string) int {
 			if failures == 0 {
 				fmt.Fprintf(c.stdout, "FAIL %s\n", file)
 			}
-			fmt.Fprintf(c.stdout, "  %v\n", err)
+			fmt.Fprintf(c.stdout, "  %s\n", termtext.Clean(err.Error()))
 			failed++
 			broken++
 			if errors.As(err, new(internalError)) {
@@ -98,7 +100,7 @@ func (c *cli) testFile(file string) (failures int, err error) {
 			if failures == 0 {
 				fmt.Fprintf(c.stdout, "FAIL %s\n", file)
 			}
-			fmt.Fprintf(c.stdout, "  %s\n", f)
+			fmt.Fprintf(c.stdout, "  %s\n", termtext.Clean(f.String()))
 			failures++
 		}
 	}

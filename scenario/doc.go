@@ -53,6 +53,14 @@
 //     struct) or exit_code (the getter failed).
 //   - preflight: verdict (safe, rejected or bricked), exit_code, version.
 //
+// Files are read within bounds ([FileOption]): only regular files, a
+// scenario or contract of at most 4 MiB and a saved world of 64 MiB unless
+// [WithMaxFileSize] says otherwise, and contract paths inside the
+// scenario's directory tree unless [WithAllowedDir] allows another. Field
+// values are bounded in depth ([MaxValueDepth]) and count
+// ([MaxValueCount]), YAML aliases followed. A saved world ([SaveWorld])
+// carries a checksum and its state root, which [LoadWorld] checks.
+//
 // Mistakes are [*Error]s that say file:line:col. [Parse] finds those of
 // shape, [NewRunner] unknown names before anything runs, and a step finds a
 // field of the wrong type when it builds its message, leaving the world as

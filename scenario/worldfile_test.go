@@ -173,6 +173,11 @@ func TestWorldFileErrors(t *testing.T) {
 // saves its world in dir.
 func savedWorld(t *testing.T, dir string) string {
 	t.Helper()
+	return savedWorldF(t, dir)
+}
+
+func savedWorldF(t testing.TB, dir string) string {
+	t.Helper()
 	src := filepath.Join(dir, "small.yaml")
 	require.NoError(t, os.WriteFile(src, []byte(`contracts: { v1: counter.v1 }
 wallets: { owner: {} }
@@ -244,3 +249,29 @@ func TestSaveWorldKeepsMode(t *testing.T) {
 }
 
 const zeros = "0000000000000000000000000000000000000000000000000000000000000000"
+
+// FuzzLoadWorld feeds world files: each loads or fails as a world file
+// error, never panics, and what loads has the state root it says.
+func FuzzLoadWorld(f *testing.F) {
+	dir := f.TempDir()
+	good, err := os.ReadFile(savedWorldF(f, dir))
+	require.NoError(f, err)
+	f.Add(good)
+	f.Add(bytes.Replace(good, []byte("tonsim world 2"), []byte("tonsim world 1"), 1))
+	f.Add([]byte(`{"format": "tonsim world 2", "lt": 18446744073709551615}`))
+	f.Add([]byte("root:x:0:0:root"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		w, _, err := scenario.LoadWorldData("f.json", data, builtins)
+		if err != nil {
+			if !errors.Is(err, scenario.ErrWorldFile) {
+				t.Fatalf("not a world file error: %v", err)
+			}
+			return
+		}
+		var file struct {
+			StateRoot string `json:"state_root"`
+		}
+		require.NoError(t, json.Unmarshal(data, &file))
+		require.Equal(t, file.StateRoot, w.StateRoot().String())
+	})
+}

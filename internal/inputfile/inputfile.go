@@ -24,9 +24,9 @@ const (
 
 // Default size limits. A scenario is written by hand: 4 MiB is tens of
 // thousands of steps, and parsing YAML takes tens of times its size in
-// memory. A saved world holds every account's state as hex: 64 MiB is about
-// 100,000 wallets. A compiled Tact package, sources included, is tens to
-// hundreds of KB, and a code or data BOC less.
+// memory. A saved world holds every account's state as hex, about 400
+// bytes a wallet: 64 MiB is over 150,000 wallets. A compiled Tact package,
+// sources included, is tens to hundreds of KB, and a code or data BOC less.
 const (
 	DefaultScenarioLimit = 4 << 20
 	DefaultWorldLimit    = 64 << 20

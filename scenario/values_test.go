@@ -13,8 +13,10 @@ import (
 	"github.com/tonsim/tonsim/scenario"
 )
 
-// recursiveHeader declares testdata/recursive/Recursive.pkg, an ABI written
-// by hand (Tact refuses self-referencing structs):
+// recursiveHeader declares testdata/recursive/recursive-pkg.json, a Tact
+// package with an ABI written by hand (Tact refuses self-referencing
+// structs, so no compiler builds it; it is not named .pkg, so that
+// cell.TestPackagesMatchSources leaves it alone):
 //
 //	struct Step { value: Int as uint32; next: Step? as reference; kids: map<Int as uint8, Step> }
 //	message Chain { first: Step }
@@ -28,7 +30,7 @@ steps:
 func loadRecursive(t *testing.T, steps string) (*scenario.Runner, error) {
 	t.Helper()
 	dir := t.TempDir()
-	pkg, err := os.ReadFile("testdata/recursive/Recursive.pkg")
+	pkg, err := os.ReadFile("testdata/recursive/recursive-pkg.json")
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "rec.pkg"), pkg, 0o644))
 	path := filepath.Join(dir, "s.yaml")

@@ -75,12 +75,16 @@ type entry struct {
 // shardAccount is the value the account dictionary stores for one account:
 // account:^Account last_trans_hash:bits256 last_trans_lt:uint64, the
 // ShardAccount of a real shard state.
-func storeShardAccount(acc *tvmcell.Cell, lastHash []byte, lastLT uint64) *tvmcell.Builder {
+func storeShardAccount(acc *tvmcell.Cell, lastHash []byte, lastLT uint64) (*tvmcell.Builder, error) {
 	hash := lastHash
 	if len(hash) == 0 {
 		hash = make([]byte, 32)
 	}
-	return tvmcell.BeginCell().MustStoreRef(acc).MustStoreSlice(hash, 256).MustStoreUInt(lastLT, 64)
+	b := tvmcell.BeginCell()
+	if err := errors.Join(b.StoreRef(acc), b.StoreSlice(hash, 256), b.StoreUInt(lastLT, 64)); err != nil {
+		return nil, fmt.Errorf("shard account: %w", err)
+	}
+	return b, nil
 }
 
 func loadShardAccount(s *tvmcell.Slice) (*tlb.ShardAccount, error) {
@@ -101,11 +105,14 @@ func loadShardAccount(s *tvmcell.Slice) (*tlb.ShardAccount, error) {
 
 // emptyShardAccount is the state of an address nothing ever touched:
 // account_none, no last transaction.
-func emptyShardAccount() *tlb.ShardAccount {
-	return &tlb.ShardAccount{
-		Account:       tvmcell.BeginCell().MustStoreBoolBit(false).EndCell(),
-		LastTransHash: make([]byte, 32),
+// Each call makes a new Account cell: [World.entry] tells states apart by
+// the cell they were prepared from.
+func emptyShardAccount() (*tlb.ShardAccount, error) {
+	b := tvmcell.BeginCell()
+	if err := b.StoreBoolBit(false); err != nil {
+		return nil, err
 	}
+	return &tlb.ShardAccount{Account: b.EndCell(), LastTransHash: make([]byte, 32)}, nil
 }
 
 // newActiveAccount builds the Account cell of an active account that never
@@ -122,7 +129,10 @@ func newActiveAccount(addr *address.Address, balance *big.Int, code, data *tvmce
 	if err != nil {
 		return nil, fmt.Errorf("account storage: %w", err)
 	}
-	cells, bits := storageUsed(storageCell)
+	cells, bits, err := storageUsed(storageCell)
+	if err != nil {
+		return nil, fmt.Errorf("account storage: %w", err)
+	}
 	state := tlb.AccountState{
 		IsValid: true,
 		Address: addr,
@@ -136,25 +146,35 @@ func newActiveAccount(addr *address.Address, balance *big.Int, code, data *tvmce
 	return state.ToCell()
 }
 
-func storageUsed(root *tvmcell.Cell) (cells, bits uint64) {
+func storageUsed(root *tvmcell.Cell) (cells, bits uint64, err error) {
 	seen := map[string]bool{}
-	var walk func(c *tvmcell.Cell)
-	walk = func(c *tvmcell.Cell) {
+	var walk func(c *tvmcell.Cell) error
+	refs := func(c *tvmcell.Cell) error {
+		for i := 0; i < int(c.RefsNum()); i++ {
+			ref, err := c.PeekRef(i)
+			if err != nil {
+				return err
+			}
+			if err := walk(ref); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	walk = func(c *tvmcell.Cell) error {
 		key := string(c.Hash())
 		if seen[key] {
-			return
+			return nil
 		}
 		seen[key] = true
 		cells++
 		bits += uint64(c.BitsSize())
-		for i := 0; i < int(c.RefsNum()); i++ {
-			walk(c.MustPeekRef(i))
-		}
+		return refs(c)
 	}
-	for i := 0; i < int(root.RefsNum()); i++ {
-		walk(root.MustPeekRef(i))
+	if err := refs(root); err != nil {
+		return 0, 0, err
 	}
-	return cells + 1, bits + uint64(root.BitsSize())
+	return cells + 1, bits + uint64(root.BitsSize()), nil
 }
 
 // accountOf turns a prepared account into the public view of it.

@@ -30,7 +30,11 @@ type outcome struct {
 //	  destroyed:Bool = TransactionDescr;
 func readOutcome(c *tvmcell.Cell) (outcome, error) {
 	var o outcome
-	r := reader{s: c.MustBeginParse()}
+	s, err := c.BeginParse()
+	if err != nil {
+		return o, err
+	}
+	r := reader{s: s}
 	if tag := r.uint(4); tag != 0 && r.err == nil {
 		return o, fmt.Errorf("transaction description tag %04b is not ordinary", tag)
 	}

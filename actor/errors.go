@@ -22,6 +22,10 @@ var (
 	// ErrNameTaken is returned when a name is already given to another address.
 	ErrNameTaken = errors.New("name already taken")
 
+	// ErrBadName is returned for a name that is empty or holds a character
+	// a terminal acts on instead of showing (see [CheckName]).
+	ErrBadName = errors.New("not a usable name")
+
 	// ErrUnknownName is returned when no account carries a name.
 	ErrUnknownName = errors.New("unknown name")
 

@@ -75,7 +75,10 @@ func (w *World) get(addr *address.Address, op string, method uint64, args []any)
 		return nil, fmt.Errorf("%s: %w", op, err)
 	}
 
-	c7 := w.getterC7(id, acc)
+	c7, err := w.getterC7(id, acc)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", op, err)
+	}
 	res, err := w.machine.ExecuteGetMethod(acc.Code, acc.Data, c7, vm.GasWithLimit(w.getterGas), stack, tvm.ExecutionConfig{Config: w.config})
 	if err != nil {
 		return nil, fmt.Errorf("%s on %s: %w", op, addr.StringRaw(), err)
@@ -98,8 +101,11 @@ func (w *World) get(addr *address.Address, op string, method uint64, args []any)
 // getterC7 is the smart-contract context a get-method sees, laid out as the
 // TON node's get-method runner lays it out (prepare_vm_c7): fields added by
 // later global versions appear when the config's version has them.
-func (w *World) getterC7(id accountID, acc *Account) tuple.Tuple {
-	myAddr := tvmcell.BeginCell().MustStoreAddr(id.address()).ToSlice()
+func (w *World) getterC7(id accountID, acc *Account) (tuple.Tuple, error) {
+	myAddr, err := addrSlice(id.address())
+	if err != nil {
+		return tuple.Tuple{}, err
+	}
 	values := []any{
 		big.NewInt(0x076ef1ea),                         // magic
 		big.NewInt(0),                                  // actions
@@ -129,13 +135,26 @@ func (w *World) getterC7(id accountID, acc *Account) tuple.Tuple {
 		values = append(values, unpacked, big.NewInt(0), nil) // unpacked config, due_payment, precompiled gas
 	}
 	if version >= 11 {
-		addrNone := tvmcell.BeginCell().MustStoreUInt(0, 2).ToSlice()
+		addrNone, err := addrSlice(address.NewAddressNone())
+		if err != nil {
+			return tuple.Tuple{}, err
+		}
 		values = append(values, *tuple.NewTuple( // in_msg_params: no inbound message
 			big.NewInt(0), big.NewInt(0), addrNone, big.NewInt(0), big.NewInt(0),
 			big.NewInt(0), big.NewInt(0), big.NewInt(0), nil, nil,
 		))
 	}
-	return *tuple.NewTuple(*tuple.NewTuple(values...))
+	return *tuple.NewTuple(*tuple.NewTuple(values...)), nil
+}
+
+// addrSlice is an address as the VM stack holds it: a slice of its TL-B
+// MsgAddress.
+func addrSlice(addr *address.Address) (*tvmcell.Slice, error) {
+	b := tvmcell.BeginCell()
+	if err := b.StoreAddr(addr); err != nil {
+		return nil, fmt.Errorf("address %s: %w", addr, err)
+	}
+	return b.ToSlice(), nil
 }
 
 // stackValue converts a getter argument to what the VM stack holds.
@@ -151,7 +170,7 @@ func stackValue(v any) (any, error) {
 		}
 		return big.NewInt(0), nil
 	case *address.Address:
-		return tvmcell.BeginCell().MustStoreAddr(x).ToSlice(), nil
+		return addrSlice(x)
 	case *tvmcell.Cell, *tvmcell.Slice, *tvmcell.Builder, tuple.Tuple:
 		return x, nil
 	}

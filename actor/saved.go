@@ -3,11 +3,16 @@ package actor
 import (
 	"fmt"
 	"maps"
+	"math"
 	"sort"
 
 	"github.com/xssnick/tonutils-go/address"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
 )
+
+// MaxLT is the largest logical time a world runs at: the emulator takes it
+// as an int64.
+const MaxLT = math.MaxInt64
 
 // Saved is a world's state in a form that outlives the process: the account
 // dictionary (one cell tree: serialize it as a BOC), the names, the clock,
@@ -18,8 +23,10 @@ type Saved struct {
 	Accounts *tvmcell.Cell
 	Names    map[string]*address.Address
 	Now      uint32
-	LT       uint64
-	Seed     [32]byte
+	// LT is the logical time the next transaction starts at or after: in
+	// [1, MaxLT] and past every account's last transaction.
+	LT   uint64
+	Seed [32]byte
 	// Profile names the config the world ran with ([World.Config]) and
 	// Config is its root; Load runs the world with it unless an option
 	// says otherwise.
@@ -32,11 +39,9 @@ func (w *World) Save() *Saved {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 
-	s := &Saved{Accounts: w.st.accounts, Names: map[string]*address.Address{}, Now: w.st.now, LT: w.st.lt, Seed: w.seed,
+	s := &Saved{Accounts: w.st.accounts, Names: make(map[string]*address.Address, w.st.names.len()), Now: w.st.now, LT: w.st.lt, Seed: w.seed,
 		Profile: w.profile, Config: w.configRoot}
-	for name, id := range w.st.names.byName {
-		s.Names[name] = id.address()
-	}
+	w.st.names.each(func(name string, id accountID) { s.Names[name] = id.address() })
 	return s
 }
 
@@ -44,8 +49,13 @@ func (w *World) Save() *Saved {
 // may set another config or the getter gas limit (the saved clock and seed
 // win over WithNow and WithSeed).
 // Every account is parsed first, so a damaged save is an error, not a world
-// that fails later.
+// that fails later; so is a logical time out of range or not past an
+// account's last transaction. Loading n accounts and names costs
+// O(n log n).
 func Load(s *Saved, opts ...Option) (*World, error) {
+	if s.LT < 1 || s.LT > MaxLT {
+		return nil, fmt.Errorf("saved lt %d is out of range [1, %d]", s.LT, uint64(MaxLT))
+	}
 	if s.Config != nil {
 		opts = append([]Option{WithConfig(s.Config)}, opts...)
 	}
@@ -65,13 +75,20 @@ func Load(s *Saved, opts ...Option) (*World, error) {
 		return nil, fmt.Errorf("saved accounts: %w", err)
 	}
 	for _, id := range ids {
-		if _, err := w.entry(id); err != nil {
+		e, err := w.entry(id)
+		if err != nil {
 			return nil, fmt.Errorf("saved accounts: %w", err)
+		}
+		if last := e.prepared.ShardAccount().LastTransLT; last >= s.LT {
+			return nil, fmt.Errorf("saved account %s: its last transaction's lt %d is not before the world's lt %d", id.address().StringRaw(), last, s.LT)
 		}
 	}
 
 	names := &names{}
 	for _, name := range sortedKeys(s.Names) {
+		if err := CheckName(name); err != nil {
+			return nil, fmt.Errorf("saved names: %w", err)
+		}
 		id, err := idOf(s.Names[name])
 		if err != nil {
 			return nil, fmt.Errorf("saved name %q: %w", name, err)

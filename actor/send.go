@@ -93,7 +93,7 @@ func (w *World) Send(m Message) (*Trace, error) {
 		return nil, err
 	}
 	if balance := wallet.prepared.State().Balance.Nano(); balance.Cmp(value) < 0 {
-		name := w.st.names.byID[from]
+		name, _ := w.st.names.nameOf(from)
 		return nil, fmt.Errorf("%w: wallet %q holds %s TON, cannot send %s TON", ErrInsufficientBalance, name, tlb.FromNanoTON(balance).String(), tlb.FromNanoTON(value).String())
 	}
 
@@ -113,8 +113,11 @@ func (w *World) Send(m Message) (*Trace, error) {
 	if err != nil {
 		return nil, fmt.Errorf("internal message: %w", err)
 	}
-	order := tvmcell.BeginCell().MustStoreUInt(SendPayFeesSeparately, 8).MustStoreRef(internal).EndCell()
-	return w.external(from, order)
+	order := tvmcell.BeginCell()
+	if err := errors.Join(order.StoreUInt(SendPayFeesSeparately, 8), order.StoreRef(internal)); err != nil {
+		return nil, fmt.Errorf("wallet order: %w", err)
+	}
+	return w.external(from, order.EndCell())
 }
 
 // SendExternal delivers an external message with body to the contract at

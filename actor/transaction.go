@@ -103,7 +103,8 @@ func (t *Transaction) NameOf(addr *address.Address) string {
 	if err != nil {
 		return ""
 	}
-	return t.names.byID[id]
+	name, _ := t.names.nameOf(id)
+	return name
 }
 
 // Phases returns the transaction's description as its cell holds it, every
@@ -192,7 +193,10 @@ type txHeader struct {
 // orig_status:AccountStatus end_status:AccountStatus ^[in_msg out_msgs]
 // total_fees:CurrencyCollection state_update:^HASH_UPDATE description:^TransactionDescr.
 func readHeader(c *tvmcell.Cell) (*txHeader, error) {
-	s := c.MustBeginParse()
+	s, err := c.BeginParse()
+	if err != nil {
+		return nil, err
+	}
 	var h txHeader
 	if err := s.SkipBits(4 + 256); err != nil {
 		return nil, err
@@ -272,7 +276,7 @@ func record(to *address.Address, before, after *tvm.PreparedAccount, in *tvm.Pre
 		tx.Body = tvmcell.BeginCell().EndCell()
 	}
 	if tx.Body.BitsSize() >= 32 {
-		op, err := tx.Body.MustBeginParse().LoadUInt(32)
+		op, err := opcode(tx.Body)
 		if err != nil {
 			return nil, fmt.Errorf("inbound message opcode: %w", err)
 		}
@@ -320,4 +324,13 @@ func accountState(p *tvm.PreparedAccount) (status tlb.AccountStatus, balance tlb
 		code, data = state.StateInit.Code, state.StateInit.Data
 	}
 	return state.Status, state.Balance, code, data
+}
+
+// opcode reads the first 32 bits of a body.
+func opcode(body *tvmcell.Cell) (uint64, error) {
+	s, err := body.BeginParse()
+	if err != nil {
+		return 0, err
+	}
+	return s.LoadUInt(32)
 }

@@ -108,8 +108,8 @@ func (w *World) NewWallet(name string, opts ...WalletOption) (*address.Address, 
 	w.mu.Lock()
 	defer w.mu.Unlock()
 
-	if name == "" {
-		return nil, errors.New("a wallet needs a name")
+	if err := CheckName(name); err != nil {
+		return nil, fmt.Errorf("a wallet needs a name: %w", err)
 	}
 	id, err := idOf(spec.addr)
 	if err != nil {
@@ -134,7 +134,7 @@ func (w *World) Wallet(name string) (*address.Address, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 
-	id, ok := w.st.names.byName[name]
+	id, ok := w.st.names.lookup(name)
 	if !ok {
 		return nil, fmt.Errorf("%w: %q", ErrUnknownWallet, name)
 	}

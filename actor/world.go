@@ -230,11 +230,11 @@ func (w *World) entry(id accountID) (*entry, error) {
 
 func (w *World) shardAccount(id accountID) (*tlb.ShardAccount, error) {
 	if w.st.accounts == nil {
-		return emptyShardAccount(), nil
+		return emptyShardAccount()
 	}
 	s, err := w.st.accounts.AsDict(256).LoadValueByBytesKey(id[:])
 	if errors.Is(err, tvmcell.ErrNoSuchKeyInDict) {
-		return emptyShardAccount(), nil
+		return emptyShardAccount()
 	}
 	if err != nil {
 		return nil, fmt.Errorf("account dictionary: %w", err)
@@ -264,7 +264,11 @@ func (w *World) putShard(id accountID, shard *tlb.ShardAccount) error {
 	if w.st.accounts != nil {
 		dict = w.st.accounts.AsDict(256)
 	}
-	if err := dict.SetBuilderByBytesKey(id[:], storeShardAccount(shard.Account, shard.LastTransHash, shard.LastTransLT)); err != nil {
+	value, err := storeShardAccount(shard.Account, shard.LastTransHash, shard.LastTransLT)
+	if err != nil {
+		return err
+	}
+	if err := dict.SetBuilderByBytesKey(id[:], value); err != nil {
 		return fmt.Errorf("account dictionary: %w", err)
 	}
 	w.st.accounts = dict.AsCell()

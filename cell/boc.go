@@ -5,10 +5,10 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/tonsim/tonsim/internal/atomicfile"
+	"github.com/tonsim/tonsim/internal/inputfile"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
 )
 
@@ -56,25 +56,33 @@ func fromBOC(data []byte) (*tvmcell.Cell, error) {
 }
 
 // ReadBOCFile reads a file holding a BOC, either binary or as hex or base64
-// text.
+// text. It reads only a regular file of at most 4 MiB (see
+// internal/inputfile) and, like [DecodeBOC], never quotes the file in an
+// error.
 func ReadBOCFile(path string) (*tvmcell.Cell, error) {
-	data, err := os.ReadFile(path)
+	data, err := inputfile.Policy{}.Read(inputfile.BOC, path)
 	if err != nil {
 		return nil, fmt.Errorf("read BOC: %w", err)
 	}
-
-	if isBinaryBOC(data) {
-		c, err := fromBOC(data)
-		if err != nil {
-			return nil, fmt.Errorf("read BOC %s: %w", path, err)
-		}
-		return c, nil
-	}
-	c, err := ParseBOC(string(data))
+	c, err := DecodeBOC(data)
 	if err != nil {
 		return nil, fmt.Errorf("read BOC %s: %w", path, err)
 	}
 	return c, nil
+}
+
+// DecodeBOC reads a BOC from a file's bytes: a binary BOC, or one written as
+// hex or base64 text. Unlike [ParseBOC], its errors never quote the data, so
+// reading a file that is no BOC (a key, /etc/passwd) tells nothing of it.
+func DecodeBOC(data []byte) (*tvmcell.Cell, error) {
+	if isBinaryBOC(data) {
+		return fromBOC(data)
+	}
+	raw, err := decodeText(string(data))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %d bytes that are neither a binary BOC nor hex or base64 text", ErrNotBOC, len(data))
+	}
+	return fromBOC(raw)
 }
 
 // bocMagics are the first bytes of the binary BOC formats: serialized_boc,

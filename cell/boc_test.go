@@ -124,6 +124,10 @@ func TestBOCFiles(t *testing.T) {
 		_, err = cell.ReadBOCFile(text)
 		assert.ErrorIs(t, err, cell.ErrNotBOC)
 		assert.Contains(t, err.Error(), text)
+		assert.NotContains(t, err.Error(), "hello", "an error never quotes the file")
+
+		_, err = cell.ReadBOCFile(dir)
+		assert.ErrorContains(t, err, "not a regular file but a directory")
 
 		missing := filepath.Join(dir, "missing.boc")
 		_, err = cell.ReadBOCFile(missing)

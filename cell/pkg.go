@@ -3,9 +3,11 @@ package cell
 import (
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"os"
+	"io"
 
+	"github.com/tonsim/tonsim/internal/inputfile"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
 )
 
@@ -62,9 +64,10 @@ type pkgJSON struct {
 	Compiler Compiler          `json:"compiler"`
 }
 
-// LoadPackage reads a Tact .pkg file.
+// LoadPackage reads a Tact .pkg file: a regular file of at most 4 MiB (see
+// internal/inputfile).
 func LoadPackage(path string) (*Package, error) {
-	data, err := os.ReadFile(path)
+	data, err := inputfile.Policy{}.Read(inputfile.Contract, path)
 	if err != nil {
 		return nil, fmt.Errorf("load package: %w", err)
 	}
@@ -81,7 +84,7 @@ func LoadPackage(path string) (*Package, error) {
 func ParsePackage(data []byte) (*Package, error) {
 	var raw pkgJSON
 	if err := json.Unmarshal(data, &raw); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrInvalidPackage, err)
+		return nil, fmt.Errorf("%w: %w", ErrInvalidPackage, jsonError(err))
 	}
 	if raw.Name == "" {
 		return nil, fmt.Errorf("%w: no name", ErrInvalidPackage)
@@ -129,6 +132,19 @@ func ParsePackage(data []byte) (*Package, error) {
 		return nil, fmt.Errorf("%w: init: %w", ErrInvalidPackage, err)
 	}
 	return p, nil
+}
+
+// jsonError keeps a JSON syntax error from quoting the character it met:
+// the data may be any file, and its bytes belong in no message.
+func jsonError(err error) error {
+	var se *json.SyntaxError
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.As(err, &se) && se.Error() == "unexpected end of JSON input":
+		return errors.New("not JSON: unexpected end of the data")
+	case se != nil:
+		return fmt.Errorf("not JSON (a syntax error at byte %d)", se.Offset)
+	}
+	return err
 }
 
 // decodeBase64BOC reads a BOC written in standard base64.

@@ -129,6 +129,7 @@ func TestLoadPackageErrors(t *testing.T) {
 		says string
 	}{
 		{"not JSON", []byte("{"), []error{cell.ErrInvalidPackage}, "unexpected end"},
+		{"not JSON, not quoted", []byte("root:x:0:0:root:/root:/bin/bash"), []error{cell.ErrInvalidPackage}, "not JSON (a syntax error at byte 1)"},
 		{"no name", edit(func(m map[string]any) { delete(m, "name") }), []error{cell.ErrInvalidPackage}, "no name"},
 		{"code not base64", edit(func(m map[string]any) { m["code"] = "!!" }), []error{cell.ErrInvalidPackage, cell.ErrNotBOC}, "code"},
 		{"code not a BOC", edit(func(m map[string]any) { m["code"] = "aGVsbG8=" }), []error{cell.ErrInvalidPackage, cell.ErrMalformedBOC}, "code"},
@@ -171,6 +172,7 @@ func TestLoadPackageErrors(t *testing.T) {
 				assert.ErrorIs(t, err, w)
 			}
 			assert.Contains(t, err.Error(), tt.says)
+			assert.NotContains(t, err.Error(), "root:", "an error never quotes the file")
 		})
 	}
 

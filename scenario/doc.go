@@ -86,6 +86,14 @@
 // "matchers" above; it holds when one transaction of the send satisfies all
 // of them, as @ton/test-utils' toHaveTransaction.
 //
+// Files are read within bounds ([FileOption]): only regular files, a
+// scenario or contract of at most 4 MiB and a saved world of 64 MiB unless
+// [WithMaxFileSize] says otherwise, and contract paths inside the
+// scenario's directory tree unless [WithAllowedDir] allows another. Field
+// values are bounded in depth ([MaxValueDepth]) and count
+// ([MaxValueCount]), YAML aliases followed. A saved world ([SaveWorld])
+// carries a checksum and its state root, which [LoadWorld] checks.
+//
 // Mistakes are [*Error]s that say file:line:col. [Parse] finds those of
 // shape and values, [NewRunner] unknown names before anything runs, and a
 // step finds a field of the wrong type when it builds its message, leaving

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/tonsim/tonsim/catalog"
@@ -65,6 +66,10 @@ func FuzzRun(f *testing.F) {
 		"  - send: { from: a, to: c, message: Step, fields: { queryId: -1 } }\n" +
 		"  - get: { on: c, method: value, args: { x: 1 } }\n" +
 		"  - preflight: { on: c, contract: v1 }\n"))
+	f.Add([]byte("wallets:\n  a: {}\ncontracts:\n  v1: counter.v1\nsteps:\n" +
+		"  - deploy: { name: c, contract: v1, from: a, init: &x { id: *x, owner: a, value: 0 } }\n" +
+		"  - send: { from: a, to: c, comment: \"" + strings.Repeat("long ", 30_000) + "\" }\n" +
+		"  - wait: 4294967295\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := scenario.Parse("f.yaml", data)
 		if err != nil {

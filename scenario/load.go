@@ -2,34 +2,82 @@ package scenario
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-	"os"
+	"io/fs"
 	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/catalog"
 	"github.com/tonsim/tonsim/cell"
+	"github.com/tonsim/tonsim/internal/inputfile"
 )
 
 // Builtins are contracts a scenario may name without a file, such as
 // "counter.v2". The command line passes tonsim's example counters.
 type Builtins map[string]*cell.Package
 
+// FileOption bounds the files [Load], [Scenario.LoadContracts] and
+// [LoadWorld] read. By default a scenario or a contract may be 4 MiB and a
+// saved world 64 MiB, only regular files are read, and a contract path
+// written in a scenario must stay inside the scenario's directory tree.
+// [WithWorldOptions] passes options to the world [LoadWorld] makes.
+type FileOption func(*loadOptions)
+
+type loadOptions struct {
+	policy inputfile.Policy
+	world  []actor.Option
+}
+
+// WithMaxFileSize sets the size limit of every file read, in bytes, in
+// place of the defaults.
+func WithMaxFileSize(bytes int64) FileOption {
+	return func(o *loadOptions) { o.policy.MaxSize = bytes }
+}
+
+// WithAllowedDir lets paths written in a scenario reach dir's tree as well
+// as the scenario's own.
+func WithAllowedDir(dir string) FileOption {
+	return func(o *loadOptions) { o.policy.Allow = append(o.policy.Allow, dir) }
+}
+
+// WithWorldOptions gives the world [LoadWorld] makes these options, over
+// what the file says (another config, say).
+func WithWorldOptions(opts ...actor.Option) FileOption {
+	return func(o *loadOptions) { o.world = append(o.world, opts...) }
+}
+
+func options(opts []FileOption) loadOptions {
+	var o loadOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
+	return o
+}
+
+func policy(opts []FileOption) inputfile.Policy { return options(opts).policy }
+
+// ReadFile reads the scenario at path and parses it, within opts' bounds.
+func ReadFile(path string, opts ...FileOption) (*Scenario, error) {
+	data, err := policy(opts).Read(inputfile.Scenario, path)
+	if err != nil {
+		return nil, fmt.Errorf("reading %w", err)
+	}
+	return Parse(path, data)
+}
+
 // Load reads the scenario at path, parses it and loads its contracts: a
 // built-in name, or a file relative to the scenario's directory holding a
 // Tact package (.pkg) or a code BOC (binary, hex or base64).
-func Load(path string, builtins Builtins) (*Scenario, *catalog.Catalog, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, nil, fmt.Errorf("reading scenario: %w", err)
-	}
-	s, err := Parse(path, data)
+func Load(path string, builtins Builtins, opts ...FileOption) (*Scenario, *catalog.Catalog, error) {
+	s, err := ReadFile(path, opts...)
 	if err != nil {
 		return nil, nil, err
 	}
 	cat := catalog.New()
-	if err := s.LoadContracts(cat, builtins); err != nil {
+	if err := s.LoadContracts(cat, builtins, opts...); err != nil {
 		return nil, nil, err
 	}
 	return s, cat, nil
@@ -37,9 +85,13 @@ func Load(path string, builtins Builtins) (*Scenario, *catalog.Catalog, error) {
 
 // LoadContracts loads the contracts the scenario declares into cat. A name
 // cat already has (from a saved world) must name the same code.
-func (s *Scenario) LoadContracts(cat *catalog.Catalog, builtins Builtins) error {
+func (s *Scenario) LoadContracts(cat *catalog.Catalog, builtins Builtins, opts ...FileOption) error {
+	p := policy(opts)
 	for _, d := range s.Contracts {
-		ct, err := loadContract(filepath.Dir(s.Path), d, builtins)
+		if err := actor.CheckName(d.Name); err != nil {
+			return &Error{File: s.Path, Pos: d.Pos, Msg: fmt.Sprintf("contract: %v", err), Err: err}
+		}
+		ct, err := loadContract(p, filepath.Dir(s.Path), d, builtins)
 		if err != nil {
 			return &Error{File: s.Path, Pos: d.Pos, Msg: fmt.Sprintf("contract %s: %v", d.Name, err), Err: err}
 		}
@@ -56,31 +108,33 @@ func (s *Scenario) LoadContracts(cat *catalog.Catalog, builtins Builtins) error 
 	return nil
 }
 
-func loadContract(dir string, d *ContractDecl, builtins Builtins) (*catalog.Contract, error) {
+// loadContract reads a contract: a built-in, else a file inside the
+// scenario's tree (or an allowed one). Errors name the file, never quote it.
+func loadContract(p inputfile.Policy, dir string, d *ContractDecl, builtins Builtins) (*catalog.Contract, error) {
 	if pkg, ok := builtins[d.Source]; ok {
 		return &catalog.Contract{Name: d.Name, Package: pkg, Code: pkg.Code, Origin: d.Source}, nil
 	}
-	path := d.Source
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(dir, path)
+	path, err := p.Resolve(dir, d.Source)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("no built-in contract or file %q (built-ins: %s)", d.Source, names(builtins))
 	}
-	raw, err := os.ReadFile(path)
 	if err != nil {
-		if os.IsNotExist(err) {
-			return nil, fmt.Errorf("no built-in contract or file %q (built-ins: %s)", d.Source, names(builtins))
-		}
 		return nil, err
 	}
-	if strings.HasSuffix(path, ".pkg") {
+	raw, err := p.Read(inputfile.Contract, path)
+	if err != nil {
+		return nil, err
+	}
+	if strings.HasSuffix(d.Source, ".pkg") {
 		pkg, err := cell.ParsePackage(raw)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", d.Source, err)
 		}
 		return &catalog.Contract{Name: d.Name, Package: pkg, Code: pkg.Code, Origin: d.Source, Raw: raw}, nil
 	}
-	code, err := cell.ReadBOCFile(path)
+	code, err := cell.DecodeBOC(raw)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", d.Source, err)
 	}
 	return &catalog.Contract{Name: d.Name, Code: code, Origin: d.Source, Raw: code.ToBOC()}, nil
 }

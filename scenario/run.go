@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/catalog"
@@ -154,6 +155,9 @@ func (r *Runner) check() error {
 		switch a := s.Action.(type) {
 		case *Deploy:
 			err = errors.Join(contract(a.Contract), wallet(a.From))
+			if bad := actor.CheckName(a.Name.Name); err == nil && bad != nil {
+				err = r.errf(a.Name.Pos, "%v", bad)
+			}
 			if err == nil && known[a.Name.Name] {
 				err = r.errf(a.Name.Pos, "the name %q is taken", a.Name.Name)
 			}
@@ -256,7 +260,11 @@ func (r *Runner) run(step *Step) (*Result, error) {
 	case *Preflight:
 		err = r.preflight(a, res)
 	case *Wait:
-		err = r.World.SetNow(r.World.Now() + a.Seconds)
+		now := r.World.Now()
+		if uint64(now)+uint64(a.Seconds) > math.MaxUint32 {
+			return res, r.errf(step.Pos, "wait %d s is out of range [0, %d]: the clock is a uint32 unix time, now %d, ending at %d", a.Seconds, math.MaxUint32-now, now, uint32(math.MaxUint32))
+		}
+		err = r.World.SetNow(now + a.Seconds)
 		if err != nil {
 			err = r.errf(step.Pos, "wait: %v", err)
 		}
@@ -363,7 +371,11 @@ func (r *Runner) body(p Payload, ct *catalog.Contract, at Pos) (*tvmcell.Cell, e
 	case p.Body != nil:
 		return p.Body, nil
 	case p.Comment != nil:
-		return tvmcell.BeginCell().MustStoreUInt(0, 32).MustStoreStringSnake(*p.Comment).EndCell(), nil
+		b := tvmcell.BeginCell()
+		if err := errors.Join(b.StoreUInt(0, 32), b.StoreStringSnake(*p.Comment)); err != nil {
+			return nil, r.errf(at, "a comment of %d bytes does not fit in a message: %v", len(*p.Comment), err)
+		}
+		return b.EndCell(), nil
 	case p.Message == nil:
 		return nil, nil
 	}

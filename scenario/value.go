@@ -94,35 +94,41 @@ func (v *Value) describeKind() string {
 }
 
 // Bounds on what a written value may hold: YAML aliases let a few lines
-// stand for a tree of any size, or for one that contains itself.
+// stand for a tree of any size, or for one that contains itself. The
+// parser refuses a value past them before anything runs.
 const (
 	// MaxValueDepth is how deep a value may nest.
-	MaxValueDepth = 64
-	// MaxValueNodes is how many scalars, mappings and lists one value may
-	// hold once its aliases are expanded.
-	MaxValueNodes = 100_000
+	MaxValueDepth = 256
+	// MaxValueCount is how many scalars, mappings and lists one value (a
+	// message's fields, init arguments, getter arguments, an expectation)
+	// may hold, each use of an alias counted again.
+	MaxValueCount = 10_000
 )
 
 // value turns a YAML node into a Value, expanding aliases within the
 // bounds.
 func (p *parser) value(n *yaml.Node) (*Value, error) {
-	budget := MaxValueNodes
-	return p.valueAt(n, 0, &budget)
+	budget := MaxValueCount
+	return p.valueAt(n, 0, &budget, nil)
 }
 
-func (p *parser) valueAt(n *yaml.Node, depth int, budget *int) (*Value, error) {
+func (p *parser) valueAt(n *yaml.Node, depth int, budget *int, alias *yaml.Node) (*Value, error) {
 	pos := at(n)
-	for aliases := 0; n.Kind == yaml.AliasNode; aliases++ {
-		if n.Alias == nil || aliases > MaxValueDepth {
+	for hops := 0; n.Kind == yaml.AliasNode; hops++ {
+		if n.Alias == nil || hops > MaxValueDepth {
 			return nil, &Error{File: p.file, Pos: pos, Msg: "an alias that leads nowhere"}
 		}
-		n = n.Alias
+		alias, n = n, n.Alias
 	}
 	if depth > MaxValueDepth {
-		return nil, &Error{File: p.file, Pos: pos, Msg: fmt.Sprintf("a value nested more than %d deep (an alias that contains itself?)", MaxValueDepth)}
+		msg := fmt.Sprintf("values nest deeper than %d levels, the most a value may", MaxValueDepth)
+		if alias != nil {
+			msg += fmt.Sprintf(", through the alias *%s at %d:%d (does it hold itself?)", alias.Value, alias.Line, alias.Column)
+		}
+		return nil, &Error{File: p.file, Pos: pos, Msg: msg}
 	}
 	if *budget--; *budget < 0 {
-		return nil, &Error{File: p.file, Pos: pos, Msg: fmt.Sprintf("a value of more than %d parts once its aliases are expanded", MaxValueNodes)}
+		return nil, &Error{File: p.file, Pos: pos, Msg: fmt.Sprintf("more than %d values, the most one value may hold (YAML aliases count each time they are used)", MaxValueCount)}
 	}
 	v := &Value{Pos: pos}
 	switch n.Kind {
@@ -145,7 +151,7 @@ func (p *parser) valueAt(n *yaml.Node, depth int, budget *int) (*Value, error) {
 				return nil, p.errf(k, "%q is given twice", k.Value)
 			}
 			seen[k.Value] = true
-			val, err := p.valueAt(n.Content[i+1], depth+1, budget)
+			val, err := p.valueAt(n.Content[i+1], depth+1, budget, alias)
 			if err != nil {
 				return nil, err
 			}
@@ -154,7 +160,7 @@ func (p *parser) valueAt(n *yaml.Node, depth int, budget *int) (*Value, error) {
 	case yaml.SequenceNode:
 		v.Kind = List
 		for _, item := range n.Content {
-			val, err := p.valueAt(item, depth+1, budget)
+			val, err := p.valueAt(item, depth+1, budget, alias)
 			if err != nil {
 				return nil, err
 			}

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/describe"
+	"github.com/tonsim/tonsim/internal/termtext"
 	"github.com/tonsim/tonsim/scenario"
 	"github.com/tonsim/tonsim/upgradable"
 )
@@ -148,7 +149,7 @@ func (p *walkPanel) View() string {
 	rw := p.width - lw - 3
 	var left, right []string
 	if p.pos == 0 {
-		left = wrap(reflow(p.sc.Description), lw)
+		left = wrap(reflow(termtext.Clean(p.sc.Description)), lw)
 		if len(left) == 0 {
 			left = []string{s.Dim.Render("no description")}
 		}
@@ -156,7 +157,7 @@ func (p *walkPanel) View() string {
 	} else {
 		step := p.sc.Steps[p.pos-1]
 		if step.Note != "" {
-			left = wrap(reflow(step.Note), lw)
+			left = wrap(reflow(termtext.Clean(step.Note)), lw)
 		} else {
 			left = []string{s.Dim.Render("(no note)")}
 		}
@@ -178,7 +179,7 @@ func (p *walkPanel) next() string {
 	step := p.sc.Steps[p.pos]
 	line := fmt.Sprintf("next: %d %s", step.Index, scenario.Describe(step.Action))
 	if step.Note != "" {
-		line += " — " + strings.ReplaceAll(reflow(step.Note), "\n", " ")
+		line += " — " + strings.ReplaceAll(reflow(termtext.Clean(step.Note)), "\n", " ")
 	}
 	return s.Dim.Render(line)
 }

@@ -220,6 +220,13 @@ func send(w *actor.World, from, to *address.Address, body *tvmcell.Cell, value t
 // owner reads the Ownable trait's owner getter and checks it is a wallet
 // the dry run can send from.
 func owner(w *actor.World, contract *address.Address) (*address.Address, error) {
+	if w.IsWallet(contract) {
+		name := w.NameOf(contract)
+		if name == "" {
+			name = contract.StringRaw()
+		}
+		return nil, fmt.Errorf("%s is a wallet, not an upgradable contract", name)
+	}
 	res, err := w.Get(contract, "owner")
 	if err != nil {
 		return nil, fmt.Errorf("finding the upgrade's sender (set Request.Sender): %w", err)

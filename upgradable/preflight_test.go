@@ -171,7 +171,7 @@ func TestPreflightErrors(t *testing.T) {
 	}{
 		{"no contract", upgradable.Request{Code: counter.V2().Code}, nil, "needs a contract"},
 		{"missing contract", upgradable.Request{Contract: actor.WalletAddress("ghost"), Code: counter.V2().Code}, actor.ErrAccountNotFound, ""},
-		{"no owner getter", upgradable.Request{Contract: x.owner, Code: counter.V2().Code}, nil, "set Request.Sender"},
+		{"a wallet", upgradable.Request{Contract: x.owner, Code: counter.V2().Code}, nil, "owner is a wallet, not an upgradable contract"},
 		{"sender not a wallet", upgradable.Request{Contract: x.c.Address, Code: counter.V2().Code, Sender: x.c.Address}, actor.ErrUnknownWallet, ""},
 	}
 	for _, tt := range tests {

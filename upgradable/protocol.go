@@ -41,11 +41,18 @@ func Envelope(data *tvmcell.Cell) (*tvmcell.Cell, error) {
 	if data == nil || data.BitsSize() != 1 || data.RefsNum() != 1 {
 		return nil, ErrNoEnvelope
 	}
-	s := data.MustBeginParse()
-	if s.MustLoadBoolBit() {
+	s, err := data.BeginParse()
+	if err != nil {
 		return nil, ErrNoEnvelope
 	}
-	return s.MustLoadRef().MustToCell(), nil
+	if lazyBit, err := s.LoadBoolBit(); err != nil || lazyBit {
+		return nil, ErrNoEnvelope
+	}
+	old, err := s.LoadRefCell()
+	if err != nil {
+		return nil, ErrNoEnvelope
+	}
+	return old, nil
 }
 
 // Version is what type_and_version reports: the contract's reverse-DNS type,

@@ -15,7 +15,7 @@ import (
 
 var getCommand = &command{
 	name:    "get",
-	usage:   "get [--json] [--raw] [--config PROFILE|FILE.boc] [--world FILE] SCENARIO ACCOUNT METHOD [NAME=VALUE...]",
+	usage:   "get [--json] [--raw] [--world FILE] SCENARIO ACCOUNT METHOD [NAME=VALUE...]",
 	summary: "run a scenario, then ask a getter at its end",
 	help: `Plays the scenario quietly (failed expectations are reported on stderr),
 then runs the getter METHOD of ACCOUNT (a name of the scenario or a raw
@@ -37,7 +37,6 @@ Examples:
 func runGet(c *cli, cmd *command, args []string) int {
 	fs := c.flags(cmd)
 	world := fs.String("world", "", "")
-	config := fs.String("config", "", "")
 	asJSON := fs.Bool("json", false, "")
 	raw := fs.Bool("raw", false, "")
 	pos, status, ok := c.parse(cmd, fs, args)
@@ -48,7 +47,7 @@ func runGet(c *cli, cmd *command, args []string) int {
 	if len(pos) < 2 {
 		return c.wrongArgs(cmd, "want a scenario, an account and a method")
 	}
-	r, code := c.prepare(cmd, source{path: path, world: *world, config: *config})
+	r, code := c.prepare(cmd, path, *world)
 	if r == nil {
 		return code
 	}
@@ -125,15 +124,15 @@ func scenarioArg(pos []string, world string) (string, []string) {
 
 // prepare opens the scenario (and saved world) and plays it quietly. A nil
 // runner means stop with the returned status.
-func (c *cli) prepare(cmd *command, src source) (*scenario.Runner, int) {
-	if src.path == "" && src.world == "" {
+func (c *cli) prepare(cmd *command, path, world string) (*scenario.Runner, int) {
+	if path == "" && world == "" {
 		return nil, c.wrongArgs(cmd, "want a scenario, or --world with a saved world")
 	}
-	r, err := c.open(src)
+	r, err := c.open(path, world)
 	if err != nil {
 		return nil, c.fail(cmd, err)
 	}
-	if code := c.playQuietly(cmd, r, src.path); code != exitOK {
+	if code := c.playQuietly(cmd, r, path); code != exitOK {
 		return nil, code
 	}
 	return r, exitOK

@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/tonsim/tonsim/cell"
+	"github.com/tonsim/tonsim/internal/inputfile"
 	"github.com/tonsim/tonsim/upgradable"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
 )
@@ -42,7 +43,7 @@ func runInspect(c *cli, cmd *command, args []string) int {
 	if *typ != "" && *pkgName == "" {
 		return c.wrongArgs(cmd, "--type needs --pkg")
 	}
-	root, err := readBOC(pos[0])
+	root, err := c.readBOC(pos[0])
 	if err != nil {
 		return c.fail(cmd, err)
 	}
@@ -81,9 +82,9 @@ func runInspect(c *cli, cmd *command, args []string) int {
 }
 
 // readBOC reads a BOC from a file, or from the argument itself.
-func readBOC(arg string) (*tvmcell.Cell, error) {
+func (c *cli) readBOC(arg string) (*tvmcell.Cell, error) {
 	if _, err := os.Stat(arg); err == nil {
-		return cell.ReadBOCFile(arg)
+		return c.readBOCFile(inputfile.BOC, arg)
 	}
 	return cell.ParseBOC(arg)
 }
@@ -92,5 +93,5 @@ func (c *cli) pkg(name string) (*cell.Package, error) {
 	if pkg, ok := c.builtins[name]; ok {
 		return pkg, nil
 	}
-	return cell.LoadPackage(name)
+	return c.loadPackage(name)
 }

@@ -16,15 +16,21 @@ import (
 	"strings"
 
 	"github.com/tonsim/tonsim/examples"
+	"github.com/tonsim/tonsim/internal/inputfile"
+	"github.com/tonsim/tonsim/internal/termtext"
 	"github.com/tonsim/tonsim/scenario"
 )
 
 // Exit statuses.
 const (
-	exitOK     = 0
-	exitFailed = 1 // an expectation, a test or a verdict did not hold
-	exitUsage  = 2 // bad input: flags, files, scenario mistakes
+	exitOK       = 0
+	exitFailed   = 1 // an expectation, a test or a verdict did not hold
+	exitUsage    = 2 // bad input: flags, files, scenario mistakes
+	exitInternal = 3 // a bug in tonsim: a panic, reported in one line
 )
+
+// envMaxFileSize sets the default of --max-file-size.
+const envMaxFileSize = "TONSIM_MAX_FILE_SIZE"
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -39,16 +45,40 @@ type command struct {
 	run     func(c *cli, cmd *command, args []string) int
 }
 
-// cli is one invocation: where output goes, and the built-in contracts.
+// cli is one invocation: where output goes, the built-in contracts, and
+// what files it may read.
 type cli struct {
 	stdout, stderr io.Writer
 	builtins       scenario.Builtins
+	files          inputfile.Policy
+	// config is --config: a config profile or a config BOC file.
+	config string
 }
 
 var commands = []*command{runCommand, testCommand, getCommand, preflightCommand, inspectCommand, tuiCommand, walkCommand}
 
 func run(args []string, stdout, stderr io.Writer) int {
 	c := &cli{stdout: stdout, stderr: stderr, builtins: examples.Builtins()}
+	return c.main(args)
+}
+
+// main runs one command. A panic, a bug in tonsim whatever the input, ends
+// the run with one line on stderr and [exitInternal], never a stack trace.
+func (c *cli) main(args []string) (status int) {
+	defer func() {
+		if v := recover(); v != nil {
+			fmt.Fprintf(c.stderr, "tonsim: %v\n", internalError{v})
+			status = exitInternal
+		}
+	}()
+	if env := os.Getenv(envMaxFileSize); env != "" {
+		size, err := inputfile.ParseSize(env)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "tonsim: %s: %v\n", envMaxFileSize, err)
+			return exitUsage
+		}
+		c.files.MaxSize = size
+	}
 	if len(args) == 0 {
 		return tuiCommand.run(c, tuiCommand, nil)
 	}
@@ -56,17 +86,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "help", "-h", "-help", "--help":
 		if len(args) > 1 {
 			if cmd := lookup(args[1]); cmd != nil {
-				c.usage(cmd, stdout)
+				c.usage(cmd, c.stdout)
 				return exitOK
 			}
 		}
-		c.overview(stdout)
+		c.overview(c.stdout)
 		return exitOK
 	}
 	cmd := lookup(args[0])
 	if cmd == nil {
-		fmt.Fprintf(stderr, "tonsim: unknown command %q\n\n", args[0])
-		c.overview(stderr)
+		fmt.Fprintf(c.stderr, "tonsim: unknown command %q\n\n", args[0])
+		c.overview(c.stderr)
 		return exitUsage
 	}
 	return cmd.run(c, cmd, args[1:])
@@ -99,14 +129,67 @@ Built-in contracts a scenario may name: `+strings.Join(sortedKeys(c.builtins), "
 }
 
 func (c *cli) usage(cmd *command, w io.Writer) {
-	fmt.Fprintf(w, "Usage: tonsim %s\n\n%s\n\n%s", cmd.usage, cmd.summary, cmd.help)
+	fmt.Fprintf(w, "Usage: tonsim %s\n\n%s\n\n%s%s", cmd.usage, cmd.summary, cmd.help, fileFlagsHelp)
 }
 
-// flags makes a command's flag set; parse errors and --help print its usage.
+// internalError is a recovered panic: its value, on one line.
+type internalError struct{ value any }
+
+func (e internalError) Error() string {
+	v := strings.Join(strings.Fields(termtext.Clean(fmt.Sprint(e.value))), " ")
+	return "internal error: " + v + " (please report this)"
+}
+
+// fileFlagsHelp describes the flags every command has; see [cli.flags].
+const fileFlagsHelp = `
+World:
+  --config NAME         the blockchain config: mainnet-2026-06 (the default),
+                        sandbox-0.41 (the fees of @ton/sandbox 0.41 and
+                        older), or a config BOC file; over a scenario's
+                        config: and a saved world's
+Files:
+  --max-file-size SIZE  read files up to SIZE (such as 64M) instead of the
+                        defaults: 4 MiB for scenarios, contracts and BOCs,
+                        64 MiB for saved worlds; also TONSIM_MAX_FILE_SIZE
+  --allow-path DIR      let contract paths in a scenario reach DIR's tree as
+                        well as the scenario's own (repeatable)
+Only regular files are read, never pipes or devices.
+`
+
+// flags makes a command's flag set, with the file flags every command
+// takes; parse errors and --help print its usage.
 func (c *cli) flags(cmd *command) *flag.FlagSet {
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
+	fs.Func("max-file-size", "", func(s string) error {
+		size, err := inputfile.ParseSize(s)
+		if err != nil {
+			return err
+		}
+		c.files.MaxSize = size
+		return nil
+	})
+	fs.StringVar(&c.config, "config", "", "")
+	fs.Func("allow-path", "", func(dir string) error {
+		if dir == "" {
+			return errors.New("an empty directory")
+		}
+		c.files.Allow = append(c.files.Allow, dir)
+		return nil
+	})
 	return fs
+}
+
+// fileOptions passes the file flags to package scenario.
+func (c *cli) fileOptions() []scenario.FileOption {
+	opts := []scenario.FileOption{}
+	if c.files.MaxSize > 0 {
+		opts = append(opts, scenario.WithMaxFileSize(c.files.MaxSize))
+	}
+	for _, dir := range c.files.Allow {
+		opts = append(opts, scenario.WithAllowedDir(dir))
+	}
+	return opts
 }
 
 // parse parses args, allowing flags after positional arguments. It returns
@@ -127,19 +210,24 @@ func (c *cli) parse(cmd *command, fs *flag.FlagSet, args []string) ([]string, in
 		if len(args) == 0 {
 			return positional, 0, true
 		}
+		if args[0] == "" {
+			return nil, c.wrongArgs(cmd, fmt.Sprintf("argument %d is empty: want a file, a name or a value", len(positional)+1)), false
+		}
 		positional = append(positional, args[0])
 		args = args[1:]
 	}
 }
 
 // fail reports an error: a scenario mistake as file:line:col, anything else
-// prefixed with the command. It returns exitUsage.
+// prefixed with the command. It returns exitUsage. Errors quote scenarios,
+// so control characters in them are shown escaped, not sent to the
+// terminal.
 func (c *cli) fail(cmd *command, err error) int {
 	var se *scenario.Error
 	if errors.As(err, &se) {
-		fmt.Fprintln(c.stderr, se.Error())
+		fmt.Fprintln(c.stderr, termtext.Clean(se.Error()))
 	} else {
-		fmt.Fprintf(c.stderr, "tonsim %s: %v\n", cmd.name, err)
+		fmt.Fprintf(c.stderr, "tonsim %s: %s\n", cmd.name, termtext.Clean(err.Error()))
 	}
 	return exitUsage
 }

@@ -9,12 +9,22 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/tonsim/tonsim/examples"
 	"github.com/tonsim/tonsim/internal/golden"
 )
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"tonsim": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+		// tonsim-broken has a bug on purpose: a built-in that is a nil
+		// package, which panics when a scenario loads it. It shows what a
+		// bug looks like to a user.
+		"tonsim-broken": func() {
+			builtins := examples.Builtins()
+			builtins["broken"] = nil
+			c := &cli{stdout: os.Stdout, stderr: os.Stderr, builtins: builtins}
+			os.Exit(c.main(os.Args[1:]))
+		},
 	})
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/catalog"
 	"github.com/tonsim/tonsim/describe"
+	"github.com/tonsim/tonsim/internal/termtext"
 	"github.com/tonsim/tonsim/scenario"
 	"github.com/tonsim/tonsim/upgradable"
 )
@@ -45,7 +46,7 @@ func (p textPrinter) step(r *scenario.Runner, res *scenario.Result) {
 	fmt.Fprintf(p.w, "%d. %s\n", res.Step.Index, headline(r, res))
 	if res.Step.Note != "" {
 		for _, line := range strings.Split(strings.TrimRight(res.Step.Note, "\n"), "\n") {
-			fmt.Fprintf(p.w, "   # %s\n", line)
+			fmt.Fprintf(p.w, "   # %s\n", termtext.Clean(line))
 		}
 	}
 	if res.Trace != nil {

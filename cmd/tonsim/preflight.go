@@ -6,14 +6,14 @@ import (
 	"strings"
 
 	"github.com/tonsim/tonsim/catalog"
-	"github.com/tonsim/tonsim/cell"
 	"github.com/tonsim/tonsim/describe"
+	"github.com/tonsim/tonsim/internal/inputfile"
 	"github.com/tonsim/tonsim/upgradable"
 )
 
 var preflightCommand = &command{
 	name:    "preflight",
-	usage:   "preflight [--json] [--config PROFILE|FILE.boc] [--world FILE] [--from WALLET] SCENARIO ACCOUNT CONTRACT",
+	usage:   "preflight [--json] [--world FILE] [--from WALLET] SCENARIO ACCOUNT CONTRACT",
 	summary: "run a scenario, then dry-run an upgrade of an account to a contract",
 	help: `Plays the scenario quietly, then dry-runs an upgrade of ACCOUNT to
 CONTRACT (a contract of the scenario, a built-in such as counter.v3, or a
@@ -23,8 +23,7 @@ with the exit code the new code's init fails with (every later message and
 getter would fail with it, a further Upgrade included); or rejected, when
 the contract refuses the Upgrade itself. The exit status is 0 when safe and
 1 otherwise. The Upgrade is sent by the contract's owner unless --from says.
---json prints the report as one JSON line ("kind":"preflight"), --config
-runs the world with another blockchain config.
+--json prints the report as one JSON line ("kind":"preflight").
 
 Examples:
   tonsim preflight examples/01-upgrade.yaml counter counter.v3
@@ -37,7 +36,6 @@ Examples:
 func runPreflight(c *cli, cmd *command, args []string) int {
 	fs := c.flags(cmd)
 	world := fs.String("world", "", "")
-	config := fs.String("config", "", "")
 	from := fs.String("from", "", "")
 	asJSON := fs.Bool("json", false, "")
 	pos, status, ok := c.parse(cmd, fs, args)
@@ -48,7 +46,7 @@ func runPreflight(c *cli, cmd *command, args []string) int {
 	if len(pos) != 2 {
 		return c.wrongArgs(cmd, "want a scenario, an account and a contract")
 	}
-	r, code := c.prepare(cmd, source{path: path, world: *world, config: *config})
+	r, code := c.prepare(cmd, path, *world)
 	if r == nil {
 		return code
 	}
@@ -95,13 +93,13 @@ func (c *cli) contract(cat *catalog.Catalog, name string) (*catalog.Contract, er
 	}
 	if _, err := os.Stat(name); err == nil {
 		if strings.HasSuffix(name, ".pkg") {
-			pkg, err := cell.LoadPackage(name)
+			pkg, err := c.loadPackage(name)
 			if err != nil {
 				return nil, err
 			}
 			return &catalog.Contract{Name: name, Package: pkg, Code: pkg.Code, Origin: name}, nil
 		}
-		code, err := cell.ReadBOCFile(name)
+		code, err := c.readBOCFile(inputfile.Contract, name)
 		if err != nil {
 			return nil, err
 		}

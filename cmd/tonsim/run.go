@@ -2,14 +2,13 @@ package main
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/tonsim/tonsim/scenario"
 )
 
 var runCommand = &command{
 	name:    "run",
-	usage:   "run [--json | --fees | --tree] [--config PROFILE|FILE.boc] [--save FILE] [--world FILE] SCENARIO",
+	usage:   "run [--json | --fees | --tree] [--save FILE] [--world FILE] SCENARIO",
 	summary: "play a scenario and print every transaction, getter and preflight",
 	help: `Each step prints a line, then one line per transaction: logical time,
 sender → receiver by name (indented by its place in the send's tree), the
@@ -29,8 +28,6 @@ Flags:
                  printTransactionFees does
   --tree         draw each send as a tree of the messages that caused each
                  transaction
-  --config NAME  the blockchain config: mainnet-2026-06 (the default),
-                 sandbox-0.41, or a config BOC file
   --save FILE    write the world at the end to FILE (atomically), for --world
   --world FILE   start from a world saved with --save
 
@@ -50,7 +47,6 @@ func runRun(c *cli, cmd *command, args []string) int {
 	var layout textLayout
 	fs.BoolVar(&layout.fees, "fees", false, "")
 	fs.BoolVar(&layout.tree, "tree", false, "")
-	config := fs.String("config", "", "")
 	save := fs.String("save", "", "")
 	world := fs.String("world", "", "")
 	pos, status, ok := c.parse(cmd, fs, args)
@@ -64,7 +60,7 @@ func runRun(c *cli, cmd *command, args []string) int {
 	if *asJSON && (layout.fees || layout.tree) {
 		return c.wrongArgs(cmd, "--json carries the fees and the tree already: give it alone")
 	}
-	r, err := c.open(source{path: pos[0], world: *world, config: *config})
+	r, err := c.open(pos[0], *world)
 	if err != nil {
 		return c.fail(cmd, err)
 	}
@@ -107,13 +103,4 @@ func play(r *scenario.Runner, p printer) (int, error) {
 		failed += len(res.Failures)
 	}
 	return failed, nil
-}
-
-// readFile reads a file, saying which one on failure.
-func readFile(path string) ([]byte, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return data, nil
 }

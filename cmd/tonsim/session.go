@@ -1,61 +1,85 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/catalog"
+	"github.com/tonsim/tonsim/cell"
+	"github.com/tonsim/tonsim/internal/inputfile"
 	"github.com/tonsim/tonsim/scenario"
+	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
 )
 
-// source is where a command's world comes from: a scenario, a saved world,
-// or both (the scenario's steps run on the saved world), and the config
-// --config names ("" for the scenario's, the saved world's or the default).
-type source struct {
-	path, world, config string
-}
-
-// open prepares a run of the scenario at src.path, on the world saved at
-// src.world when given, on a new world otherwise. src.path may be "" with a
-// saved world: the run then has no steps.
-func (c *cli) open(src source) (*scenario.Runner, error) {
-	var opts []actor.Option
-	if src.config != "" {
-		opt, err := scenario.ConfigOption(src.config, "")
+// open prepares a run of the scenario at path, on the world saved at
+// worldPath when given, on a new world otherwise. path may be "" with a
+// saved world: the run then has no steps. Files are read within the
+// limits of --max-file-size and --allow-path; --config, when given, names
+// the blockchain config over the scenario's or the saved world's.
+func (c *cli) open(path, worldPath string) (*scenario.Runner, error) {
+	if path == "" && worldPath == "" {
+		return nil, errors.New("no scenario file")
+	}
+	var config []actor.Option
+	if c.config != "" {
+		opt, err := scenario.ConfigOption(c.config, "")
 		if err != nil {
 			return nil, err
 		}
-		opts = append(opts, opt)
+		config = append(config, opt)
 	}
 	var w *actor.World
 	cat := catalog.New()
-	if src.world != "" {
+	opts := c.fileOptions()
+	if worldPath != "" {
 		var err error
-		if w, cat, err = scenario.LoadWorld(src.world, c.builtins, opts...); err != nil {
+		if w, cat, err = scenario.LoadWorld(worldPath, c.builtins, append(opts, scenario.WithWorldOptions(config...))...); err != nil {
 			return nil, err
 		}
 	}
-	s := &scenario.Scenario{Path: src.world}
-	if src.path != "" {
+	s := &scenario.Scenario{Path: worldPath}
+	if path != "" {
 		var err error
-		if s, err = load(src.path); err != nil {
+		if s, err = scenario.ReadFile(path, opts...); err != nil {
 			return nil, err
 		}
-		if err := s.LoadContracts(cat, c.builtins); err != nil {
+		if err := s.LoadContracts(cat, c.builtins, opts...); err != nil {
 			return nil, err
 		}
 	}
-	if w == nil && len(opts) > 0 {
+	if w == nil && len(config) > 0 {
 		var err error
-		if w, err = actor.NewWorld(opts...); err != nil {
+		if w, err = actor.NewWorld(config...); err != nil {
 			return nil, err
 		}
 	}
 	return scenario.NewRunner(s, cat, w)
 }
 
-func load(path string) (*scenario.Scenario, error) {
-	data, err := readFile(path)
+// loadPackage reads a Tact package named on the command line.
+func (c *cli) loadPackage(path string) (*cell.Package, error) {
+	data, err := c.files.Read(inputfile.Contract, path)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load package: %w", err)
 	}
-	return scenario.Parse(path, data)
+	pkg, err := cell.ParsePackage(data)
+	if err != nil {
+		return nil, fmt.Errorf("load package %s: %w", path, err)
+	}
+	return pkg, nil
+}
+
+// readBOCFile reads a BOC file named on the command line: a contract's code
+// (kind Contract) or a cell to inspect (kind BOC).
+func (c *cli) readBOCFile(kind inputfile.Kind, path string) (*tvmcell.Cell, error) {
+	data, err := c.files.Read(kind, path)
+	if err != nil {
+		return nil, fmt.Errorf("read BOC: %w", err)
+	}
+	root, err := cell.DecodeBOC(data)
+	if err != nil {
+		return nil, fmt.Errorf("read BOC %s: %w", path, err)
+	}
+	return root, nil
 }

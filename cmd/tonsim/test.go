@@ -1,17 +1,19 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 
+	"github.com/tonsim/tonsim/internal/termtext"
 	"github.com/tonsim/tonsim/scenario"
 )
 
 var testCommand = &command{
 	name:    "test",
-	usage:   "test [--json] [--config PROFILE|FILE.boc] [PATH...]",
+	usage:   "test [--json] [PATH...]",
 	summary: "check the expectations of scenario files",
 	help: `Plays each scenario and checks every expect. A directory means every
 *.yaml (and *.yml) file in it; no path means the current directory. Each
@@ -19,7 +21,7 @@ failure is printed with its file:line and what differed, then a closing
 line "N passed, N failed". The exit status is 1 when an expectation fails,
 2 when a scenario has a mistake (printed as file:line:col). --json prints a
 line per failed expectation ("kind":"failure"), per file ("test") and a
-closing "summary"; --config runs every file with that blockchain config.
+closing "summary".
 
 Examples:
   tonsim test examples
@@ -31,7 +33,6 @@ Examples:
 func runTest(c *cli, cmd *command, args []string) int {
 	fs := c.flags(cmd)
 	asJSON := fs.Bool("json", false, "")
-	config := fs.String("config", "", "")
 	paths, status, ok := c.parse(cmd, fs, args)
 	if !ok {
 		return status
@@ -47,17 +48,20 @@ func runTest(c *cli, cmd *command, args []string) int {
 		return c.fail(cmd, fmt.Errorf("no scenario files in %v", paths))
 	}
 
-	var passed, failed, broken int
+	var passed, failed, broken, internal int
 	var enc jsonPrinter
 	if *asJSON {
 		enc = newJSONPrinter(c.stdout)
 	}
 	for _, file := range files {
-		res := c.testFile(source{path: file, config: *config})
+		res := c.testFile(file)
 		switch {
 		case res.err != nil:
 			failed++
 			broken++
+			if errors.As(res.err, new(internalError)) {
+				internal++
+			}
 		case len(res.failures) > 0:
 			failed++
 		default:
@@ -69,7 +73,7 @@ func runTest(c *cli, cmd *command, args []string) int {
 			}
 			line := testLine{Kind: "test", File: file, Passed: res.err == nil && len(res.failures) == 0, Steps: res.steps, Failures: len(res.failures)}
 			if res.err != nil {
-				msg := res.err.Error()
+				msg := termtext.Clean(res.err.Error())
 				line.Error = &msg
 			}
 			enc.enc.Encode(line)
@@ -81,10 +85,10 @@ func runTest(c *cli, cmd *command, args []string) int {
 		default:
 			fmt.Fprintf(c.stdout, "FAIL %s\n", file)
 			for _, f := range res.failures {
-				fmt.Fprintf(c.stdout, "  %s\n", f)
+				fmt.Fprintf(c.stdout, "  %s\n", termtext.Clean(f.String()))
 			}
 			if res.err != nil {
-				fmt.Fprintf(c.stdout, "  %v\n", res.err)
+				fmt.Fprintf(c.stdout, "  %s\n", termtext.Clean(res.err.Error()))
 			}
 		}
 	}
@@ -94,6 +98,8 @@ func runTest(c *cli, cmd *command, args []string) int {
 		fmt.Fprintf(c.stdout, "%d passed, %d failed\n", passed, failed)
 	}
 	switch {
+	case internal > 0:
+		return exitInternal
 	case broken > 0:
 		return exitUsage
 	case failed > 0:
@@ -133,9 +139,15 @@ type stepFailure struct {
 }
 
 // testFile plays one scenario file and collects its failed expectations.
-func (c *cli) testFile(src source) fileResult {
-	var out fileResult
-	r, err := c.open(src)
+// A panic in it is an [internalError] of that file alone: the other files
+// still run.
+func (c *cli) testFile(file string) (out fileResult) {
+	defer func() {
+		if v := recover(); v != nil {
+			out.err = internalError{v}
+		}
+	}()
+	r, err := c.open(file, "")
 	if err != nil {
 		out.err = err
 		return out

@@ -67,7 +67,7 @@ func runTUI(c *cli, cmd *command, args []string) int {
 	if path == "" && *world == "" {
 		r, err = examples.DemoRunner()
 	} else {
-		r, err = c.open(source{path: path, world: *world})
+		r, err = c.open(path, *world)
 	}
 	if err != nil {
 		return c.fail(cmd, err)
@@ -92,7 +92,7 @@ func runWalk(c *cli, cmd *command, args []string) int {
 	if len(pos) != 1 {
 		return c.wrongArgs(cmd, "want one scenario file")
 	}
-	r, err := c.open(source{path: pos[0], world: *world})
+	r, err := c.open(pos[0], *world)
 	if err != nil {
 		return c.fail(cmd, err)
 	}

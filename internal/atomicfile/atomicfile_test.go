@@ -3,6 +3,7 @@ package atomicfile_test
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -14,21 +15,26 @@ import (
 
 func TestWrite(t *testing.T) {
 	tests := []struct {
-		name   string
-		before []byte // nil: no file yet
-		data   []byte
-		perm   os.FileMode
+		name       string
+		before     []byte // nil: no file yet
+		beforePerm os.FileMode
+		data       []byte
+		perm       os.FileMode
+		want       os.FileMode
 	}{
-		{name: "new file", data: []byte("hello"), perm: 0o644},
-		{name: "replaces a file", before: []byte("old content, longer"), data: []byte("new"), perm: 0o600},
-		{name: "empty data", before: []byte("x"), data: []byte{}, perm: 0o640},
+		{name: "new file", data: []byte("hello"), perm: 0o644, want: 0o644},
+		{name: "new file, private", data: []byte("hello"), perm: 0o600, want: 0o600},
+		{name: "replacing keeps a private mode", before: []byte("old content, longer"), beforePerm: 0o600, data: []byte("new"), perm: 0o644, want: 0o600},
+		{name: "replacing keeps a wider mode", before: []byte("old"), beforePerm: 0o664, data: []byte("new"), perm: 0o600, want: 0o664},
+		{name: "empty data", before: []byte("x"), beforePerm: 0o640, data: []byte{}, perm: 0o644, want: 0o640},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			path := filepath.Join(dir, "file")
 			if tt.before != nil {
-				require.NoError(t, os.WriteFile(path, tt.before, 0o644))
+				require.NoError(t, os.WriteFile(path, tt.before, 0o600))
+				require.NoError(t, os.Chmod(path, tt.beforePerm))
 			}
 
 			require.NoError(t, atomicfile.Write(path, tt.data, tt.perm))
@@ -38,7 +44,7 @@ func TestWrite(t *testing.T) {
 			assert.Equal(t, tt.data, got)
 			info, err := os.Stat(path)
 			require.NoError(t, err)
-			assert.Equal(t, tt.perm, info.Mode().Perm())
+			assert.Equal(t, tt.want, info.Mode().Perm())
 			assert.Equal(t, []string{"file"}, names(t, dir), "no temporary file is left")
 		})
 	}
@@ -63,6 +69,20 @@ func TestWriteFailures(t *testing.T) {
 		assert.Contains(t, err.Error(), target)
 		assert.Equal(t, []string{"sub"}, names(t, dir), "the temporary file is removed")
 	})
+
+	t.Run("a stale temporary file", func(t *testing.T) {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "file")
+		require.NoError(t, os.WriteFile(filepath.Join(dir, ".file.tmp-"+itoa(os.Getpid())+"-0"), []byte("stale"), 0o644))
+		require.NoError(t, atomicfile.Write(path, []byte("x"), 0o644))
+		got, err := os.ReadFile(path)
+		require.NoError(t, err)
+		assert.Equal(t, "x", string(got))
+	})
+}
+
+func itoa(n int) string {
+	return strconv.Itoa(n)
 }
 
 func names(t *testing.T, dir string) []string {

@@ -209,7 +209,7 @@ func (r *replayer) message(s *Send) (actor.Message, error) {
 			return m, fmt.Errorf("%w: state_init: %w", ErrMalformed, err)
 		}
 		m.StateInit = new(tlb.StateInit)
-		if err := tlb.LoadFromCell(m.StateInit, c.MustBeginParse()); err != nil {
+		if err := tlb.Parse(m.StateInit, c); err != nil {
 			return m, fmt.Errorf("%w: state_init: %w", ErrMalformed, err)
 		}
 	}

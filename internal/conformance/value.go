@@ -44,7 +44,7 @@ func (v Value) StackValue() (any, error) {
 		}
 		switch v.Type {
 		case TypeSlice:
-			return c.MustBeginParse(), nil
+			return c.BeginParse()
 		case TypeBuilder:
 			return c.ToBuilder(), nil
 		}

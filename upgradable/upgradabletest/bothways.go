@@ -6,7 +6,6 @@ import (
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/upgradable"
 	"github.com/xssnick/tonutils-go/address"
-	"github.com/xssnick/tonutils-go/tlb"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
 )
 
@@ -44,7 +43,7 @@ func (u *Upgrader) Upgrade(w *actor.World, contract, owner *address.Address, cod
 	u.t.Helper()
 	u.At(func() {
 		u.t.Helper()
-		tr, err := w.Send(actor.Message{From: owner, To: contract, Value: tlb.MustFromTON("0.05"), Body: upgradable.UpgradeBody(code)})
+		tr, err := w.Send(actor.Message{From: owner, To: contract, Value: upgradable.DefaultUpgradeValue, Body: upgradable.UpgradeBody(code)})
 		if err != nil {
 			u.t.Fatalf("upgrade: %v", err)
 		}

@@ -6,6 +6,7 @@ import (
 	"github.com/tonsim/tonsim/cell"
 	"github.com/tonsim/tonsim/examples/contracts/tolkcounter"
 	"github.com/tonsim/tonsim/internal/conformance"
+	_ "github.com/tonsim/tonsim/internal/golden" // so go test ./... -update runs here too
 )
 
 // TestConformance replays what internal/conformance/record/tolk-counter.mjs

@@ -19,6 +19,10 @@ type Change struct {
 	// Type is the ABI type of the values, when the change comes from a
 	// struct field or a map entry; nil for raw cells.
 	Type *Type
+	// Keys are the map keys along Path, in order: Path writes each as
+	// "[" + FormatValue(key) + "]", and a printer may write them its own
+	// way (an address by its name, say).
+	Keys []any
 }
 
 // String writes the change as "value: 2 → 3".
@@ -31,7 +35,7 @@ func (c Change) String() string {
 // structs and maps are compared entry by entry; other values as a whole.
 func DiffStructs(old, new *Struct) []Change {
 	var out []Change
-	diffStruct("", old, new, &out)
+	diffStruct("", nil, old, new, &out)
 	return out
 }
 
@@ -42,18 +46,18 @@ func join(path, name string) string {
 	return path + "." + name
 }
 
-func diffStruct(path string, old, new *Struct, out *[]Change) {
+func diffStruct(path string, keys []any, old, new *Struct, out *[]Change) {
 	for _, f := range old.Fields {
 		nv, err := new.Get(f.Name)
 		if err != nil {
-			*out = append(*out, Change{Path: join(path, f.Name), Old: f.Value, Type: typeOf(f)})
+			*out = append(*out, Change{Path: join(path, f.Name), Old: f.Value, Type: typeOf(f), Keys: keys})
 			continue
 		}
-		diffValue(join(path, f.Name), typeOf(f), f.Value, nv, out)
+		diffValue(join(path, f.Name), keys, typeOf(f), f.Value, nv, out)
 	}
 	for _, f := range new.Fields {
 		if _, err := old.Get(f.Name); err != nil {
-			*out = append(*out, Change{Path: join(path, f.Name), New: f.Value, Type: typeOf(f)})
+			*out = append(*out, Change{Path: join(path, f.Name), New: f.Value, Type: typeOf(f), Keys: keys})
 		}
 	}
 }
@@ -75,29 +79,29 @@ func valueType(t *Type) *Type {
 	return &Type{Kind: KindSimple, Type: t.Value, Format: t.ValueFormat}
 }
 
-func diffValue(path string, t *Type, old, new any, out *[]Change) {
+func diffValue(path string, keys []any, t *Type, old, new any, out *[]Change) {
 	if isNil(old) && isNil(new) {
 		return
 	}
 	if isNil(old) || isNil(new) {
-		*out = append(*out, Change{Path: path, Old: nilIfNil(old), New: nilIfNil(new), Type: t})
+		*out = append(*out, Change{Path: path, Old: nilIfNil(old), New: nilIfNil(new), Type: t, Keys: keys})
 		return
 	}
 
 	switch o := old.(type) {
 	case *Struct:
 		if n, ok := new.(*Struct); ok && n.Type == o.Type {
-			diffStruct(path, o, n, out)
+			diffStruct(path, keys, o, n, out)
 			return
 		}
 	case *Map:
 		if n, ok := new.(*Map); ok {
-			diffMap(path, valueType(t), o, n, out)
+			diffMap(path, keys, valueType(t), o, n, out)
 			return
 		}
 	}
 	if !equalValues(old, new) {
-		*out = append(*out, Change{Path: path, Old: old, New: new, Type: t})
+		*out = append(*out, Change{Path: path, Old: old, New: new, Type: t, Keys: keys})
 	}
 }
 
@@ -108,7 +112,7 @@ func nilIfNil(v any) any {
 	return v
 }
 
-func diffMap(path string, vt *Type, old, new *Map, out *[]Change) {
+func diffMap(path string, keys []any, vt *Type, old, new *Map, out *[]Change) {
 	type pair struct {
 		key      any
 		old, new any
@@ -136,13 +140,14 @@ func diffMap(path string, vt *Type, old, new *Map, out *[]Change) {
 
 	for _, p := range list {
 		kp := path + "[" + FormatValue(p.key) + "]"
+		kk := append(append([]any{}, keys...), p.key)
 		switch {
 		case !p.inNew:
-			*out = append(*out, Change{Path: kp, Old: p.old, Type: vt})
+			*out = append(*out, Change{Path: kp, Old: p.old, Type: vt, Keys: kk})
 		case !p.inOld:
-			*out = append(*out, Change{Path: kp, New: p.new, Type: vt})
+			*out = append(*out, Change{Path: kp, New: p.new, Type: vt, Keys: kk})
 		default:
-			diffValue(kp, vt, p.old, p.new, out)
+			diffValue(kp, kk, vt, p.old, p.new, out)
 		}
 	}
 }

@@ -123,9 +123,27 @@ func (p Printer) Address(a *address.Address) string {
 	return Short(a)
 }
 
-// Change writes a storage change: "value: 2 → 3".
+// Change writes a storage change: "value: 2 → 3", "balances[alice]: null
+// → 1.5 TON".
 func (p Printer) Change(c cell.Change) string {
-	return c.Path + ": " + p.nested(c.Old, c.Type) + " → " + p.nested(c.New, c.Type)
+	return p.Path(c) + ": " + p.nested(c.Old, c.Type) + " → " + p.nested(c.New, c.Type)
+}
+
+// Path writes a change's path with its map keys by this printer: an
+// address key by its name.
+func (p Printer) Path(c cell.Change) string {
+	path := c.Path
+	var b strings.Builder
+	for _, k := range c.Keys {
+		raw := "[" + cell.FormatValue(k) + "]"
+		i := strings.Index(path, raw)
+		if i < 0 {
+			break
+		}
+		b.WriteString(path[:i] + "[" + p.nested(k, nil) + "]")
+		path = path[i+len(raw):]
+	}
+	return b.String() + path
 }
 
 // Tree writes a decoded struct as a tree of named fields, one line each,

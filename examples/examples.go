@@ -10,13 +10,24 @@ import (
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/catalog"
 	"github.com/tonsim/tonsim/counter"
+	"github.com/tonsim/tonsim/examples/contracts"
+	"github.com/tonsim/tonsim/examples/contracts/tolkcounter"
 	"github.com/tonsim/tonsim/scenario"
 )
 
 // Builtins are the contracts every scenario may name without a file: the
-// example counter's versions, as counter.v1, counter.v2 and counter.v3.
+// example counter's versions (counter.v1, counter.v2, counter.v3), the
+// families of examples/contracts (vault.v1, direct.v1, staged.v1,
+// delayed.v1, proxy.proxy, proxy.child.v1, … see [contracts.Builtins]) and
+// the eager Tolk counter (tolk-counter.v1, tolk-counter.v2,
+// tolk-counter.v2fail).
 func Builtins() scenario.Builtins {
-	return scenario.Builtins{"counter.v1": counter.V1(), "counter.v2": counter.V2(), "counter.v3": counter.V3()}
+	b := scenario.Builtins{"counter.v1": counter.V1(), "counter.v2": counter.V2(), "counter.v3": counter.V3(),
+		"tolk-counter.v1": tolkcounter.V1(), "tolk-counter.v2": tolkcounter.V2(), "tolk-counter.v2fail": tolkcounter.V2Fail()}
+	for name, pkg := range contracts.Builtins() {
+		b[name] = pkg
+	}
+	return b
 }
 
 //go:embed demo/demo.yaml

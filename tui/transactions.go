@@ -180,7 +180,8 @@ func routeText(t *txInfo) string {
 // for a bounce, events and skipped actions.
 func changeText(t *txInfo) string {
 	d := t.d
-	parts := d.Effects(describe.Printer{Names: d.Tx})
+	// The marks come first, so a narrow column still shows them.
+	var parts []string
 	if t.bounced {
 		parts = append(parts, "↩ bounced")
 	}
@@ -190,6 +191,7 @@ func changeText(t *txInfo) string {
 	if d.Action.Skipped > 0 {
 		parts = append(parts, "⚠ "+plural(d.Action.Skipped, "action")+" skipped")
 	}
+	parts = append(parts, d.Effects(describe.Printer{Names: d.Tx})...)
 	return strings.Join(parts, ", ")
 }
 

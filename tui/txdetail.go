@@ -90,7 +90,7 @@ func (v *txView) content() []string {
 		}
 	}
 	out = append(out, v.c.labeledWrap("exit", exit, lw, v.width)...)
-	if a := d.Action; a.Ran {
+	if a := d.Action; a.Ran && (a.Actions > 0 || !a.Success) {
 		text := fmt.Sprintf("%s, %s", plural(a.Actions, "action"), plural(a.Sent, "message")+" sent")
 		if a.Skipped > 0 {
 			text += ", " + s.Warning.Render(plural(a.Skipped, "action")+" skipped")
@@ -104,6 +104,12 @@ func (v *txView) content() []string {
 	out = append(out, v.c.labeledWrap("fees", d.Fees.String(), lw, v.width)...)
 	out = append(out, v.c.labeled("balance", tx.BalanceBefore.String()+" → "+tx.BalanceAfter.String()+" TON", lw))
 
+	for _, e := range d.Events {
+		out = append(out, v.c.labeledWrap("event", s.Changed.Render(e.Text(p)), lw, v.width)...)
+	}
+	for _, line := range d.Debug {
+		out = append(out, v.c.labeledWrap("dump", line, lw, v.width)...)
+	}
 	switch {
 	case d.CodeChanged:
 		c := "changed: " + contractName(d.Contract) + " → " + contractName(d.Upgraded)
@@ -114,12 +120,6 @@ func (v *txView) content() []string {
 		out = append(out, v.c.labeled("code", d.Contract.Name, lw))
 	}
 	out = append(out, v.storage(p)...)
-	for _, e := range d.Events {
-		out = append(out, v.c.labeledWrap("event", s.Changed.Render(e.Text(p)), lw, v.width)...)
-	}
-	for _, line := range d.Debug {
-		out = append(out, v.c.labeledWrap("dump", line, lw, v.width)...)
-	}
 	out = append(out, v.tree(p)...)
 	return out
 }

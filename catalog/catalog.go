@@ -135,3 +135,13 @@ func (c *Catalog) names() string {
 	}
 	return s
 }
+
+// PackageOf returns the package of the contract whose code is code, nil
+// when the catalog knows no such contract or it is bare code.
+func (c *Catalog) PackageOf(code *tvmcell.Cell) *cell.Package {
+	ct, err := c.ByCode(code)
+	if err != nil {
+		return nil
+	}
+	return ct.Package
+}

@@ -439,3 +439,47 @@ func toBytes(v any) ([]byte, error) {
 	}
 	return nil, fmt.Errorf("%T is not bytes", v)
 }
+
+// Zero returns a valid value of type t, the simplest there is: 0, false,
+// an empty cell, "", the zero address, null for an optional or a map, and
+// a struct of zero fields. It stands in for a value nobody gave.
+func (a *ABI) Zero(t Type) any { return a.zero(t, 0) }
+
+func (a *ABI) zero(t Type, depth int) any {
+	if t.Optional || t.Kind == KindDict {
+		return nil
+	}
+	switch t.Type {
+	case "int", "uint":
+		return big.NewInt(0)
+	case "bool":
+		return false
+	case "address":
+		return address.NewAddress(0, 0, make([]byte, 32))
+	case "cell", "slice", "builder":
+		return tvmcell.BeginCell().EndCell()
+	case "string":
+		return ""
+	case "fixed-bytes":
+		n := 32
+		if t.Format == "64" {
+			n = 64
+		}
+		return make([]byte, n)
+	}
+	td, err := a.Type(t.Type)
+	if err != nil || depth > 8 {
+		return nil
+	}
+	m := map[string]any{}
+	for _, f := range td.Fields {
+		m[f.Name] = a.zero(f.Type, depth+1)
+	}
+	return m
+}
+
+// StructOf builds a struct of the named type from field values by name, in
+// the forms [ABI.Encode] takes, checking each against its type.
+func (a *ABI) StructOf(name string, fields map[string]any) (*Struct, error) {
+	return a.normalizeStruct(name, fields, name)
+}

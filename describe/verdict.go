@@ -7,8 +7,10 @@ import (
 )
 
 // Verdict writes a preflight's conclusion on one line: "safe, v2.0.0 runs
-// after", "rejected: exit 132 (Access denied)", "would brick: exit 9 (Cell
-// underflow)".
+// after", "rejected: exit 132 (Access denied)", "rejected at step 2
+// (CommitUpgrade): …", "rolled back, nothing changed: exit 9 (Cell
+// underflow)", "would brick: exit 9 (Cell underflow)", "no-op: the upgrade
+// did not change the code".
 func Verdict(r *upgradable.Report) string {
 	switch r.Verdict {
 	case upgradable.Safe:
@@ -17,7 +19,15 @@ func Verdict(r *upgradable.Report) string {
 		}
 		return "safe"
 	case upgradable.Rejected:
+		if r.RolledBack {
+			return "rolled back, nothing changed: " + reportExit(r).Short()
+		}
+		if r.Protocol != nil && len(r.Protocol.Steps) > 1 {
+			return fmt.Sprintf("rejected at step %d (%s): %s", r.Step, r.Protocol.Steps[r.Step-1].Message, reportExit(r).Short())
+		}
 		return "rejected: " + reportExit(r).Short()
+	case upgradable.NoOp:
+		return "no-op: the upgrade did not change the code"
 	}
 	return "would brick: " + reportExit(r).Short()
 }
@@ -29,22 +39,121 @@ func reportExit(r *upgradable.Report) Exit {
 // VerdictReason says what the verdict means for the contract, in a
 // sentence; next names the code upgraded to.
 func VerdictReason(r *upgradable.Report, next string, p Printer) string {
+	account := "the contract"
+	if r.Account != nil && r.Contract != nil && !r.Account.Equals(r.Contract) {
+		account = p.Address(r.Account) + ", the account " + p.Address(r.Contract) + " upgrades,"
+	}
 	switch r.Verdict {
 	case upgradable.Safe:
-		return "the Upgrade goes through and " + next + "'s init migrates the data"
+		switch protocolMigration(r) {
+		case upgradable.MigrationLazy:
+			return "the upgrade goes through and " + next + "'s init migrates the data on the next message"
+		case upgradable.MigrationEager:
+			return "the upgrade goes through and " + next + " migrates the data in the upgrade transaction itself"
+		}
+		return "the upgrade goes through and " + next + " reads " + account + "'s data"
 	case upgradable.Rejected:
-		return fmt.Sprintf("the contract refuses the Upgrade from %s: nothing would change", p.Address(r.Sender))
+		if r.RolledBack {
+			return next + "'s migration failed inside the upgrade transaction, so the whole upgrade was undone: the contract runs its old code on its old data"
+		}
+		return fmt.Sprintf("the contract refuses the upgrade from %s: nothing would change", p.Address(r.Sender))
+	case upgradable.NoOp:
+		return fmt.Sprintf("every message of the %s protocol was accepted, but %s still runs its old code: the protocol is not this contract's, or it takes another step", protocolName(r), account)
 	}
-	return fmt.Sprintf("the Upgrade goes through, but %s's init fails on the data: every later message and getter, a further Upgrade included, fails with exit %d. Nothing can repair the contract.", next, r.ExitCode)
+	s := fmt.Sprintf("the upgrade goes through, but %s fails on the data: every later message and getter fails with exit %d", next, r.ExitCode)
+	if !r.Upgradable {
+		s += ", a further upgrade included. Nothing can repair the contract."
+	} else {
+		s += "; an upgrade back to the old code would still go through."
+	}
+	return s
 }
 
-// Warnings are what a preflight found besides its verdict.
+func protocolMigration(r *upgradable.Report) upgradable.Migration {
+	if r.Protocol == nil {
+		return upgradable.MigrationLazy
+	}
+	return r.Protocol.Migration
+}
+
+func protocolName(r *upgradable.Report) string {
+	if r.Protocol == nil {
+		return "upgrade"
+	}
+	return r.Protocol.Name
+}
+
+// Warnings are what a preflight found besides its verdict: each probe that
+// failed, and a migration that leaves little room to grow.
 func Warnings(r *upgradable.Report, next string) []string {
 	var out []string
-	if r.Verdict == upgradable.Safe && !r.Upgradable {
-		out = append(out, next+" refuses a further Upgrade: it could never be upgraded again")
+	for _, p := range r.Warnings() {
+		if r.Verdict == upgradable.Bricked && p.Kind == upgradable.ProbeUpgradeBack {
+			continue // the verdict's reason says so
+		}
+		out = append(out, ProbeText(p, next))
+	}
+	if r.Verdict == upgradable.Safe && r.MaxGas > 0 && r.MigrationGas*4 > r.MaxGas {
+		out = append(out, fmt.Sprintf("the migration uses %d of the %d gas a transaction may: the state can grow only about %d× before it no longer fits", r.MigrationGas, r.MaxGas, r.MaxGas/r.MigrationGas))
 	}
 	return out
+}
+
+// probeNames name what each probe tried.
+var probeNames = map[upgradable.ProbeKind]string{
+	upgradable.ProbeUpgradeBack: "an upgrade back to the old code",
+	upgradable.ProbeRollback:    "the old code after the upgrade back",
+	upgradable.ProbeAgain:       "the new code once more, after the rollback",
+	upgradable.ProbeBackToBack:  "a second upgrade right after this one",
+	upgradable.ProbeStranger:    "a stranger sending the last step",
+	upgradable.ProbeReplay:      "the last step sent again",
+}
+
+// ProbeText says how one probe went, in a sentence; next names the code
+// upgraded to.
+func ProbeText(p upgradable.Probe, next string) string {
+	exit := ""
+	if p.ExitCode != 0 {
+		exit = " with " + Exit{Code: p.ExitCode, Meaning: p.Meaning}.Short()
+	}
+	switch {
+	case p.Err != nil:
+		return probeNames[p.Kind] + " could not run: " + p.Err.Error()
+	case p.OK:
+		return probeNames[p.Kind] + ": ok"
+	}
+	switch p.Kind {
+	case upgradable.ProbeUpgradeBack:
+		if p.Refused {
+			return next + " refuses a further upgrade" + exit + ": it could never be upgraded again"
+		}
+		return "an upgrade back to the old code does not change the code"
+	case upgradable.ProbeRollback:
+		return "rolling back to the old code bricks the contract" + exit + ": the old code cannot read " + next + "'s data"
+	case upgradable.ProbeAgain:
+		return "upgrading to " + next + " again after a rollback fails" + exit
+	case upgradable.ProbeBackToBack:
+		return "a second upgrade right after this one bricks the contract: it nests the pending migration in a second envelope, which no init reads; send any message between two upgrades"
+	case upgradable.ProbeStranger:
+		return "anyone can finish this upgrade: a stranger's " + p.Step + " is accepted"
+	case upgradable.ProbeReplay:
+		return "the " + p.Step + " can be replayed: it is accepted again after the upgrade"
+	}
+	return probeNames[p.Kind] + " failed" + exit
+}
+
+// Gas writes a migration's gas against its limits: "migration gas 4041 of
+// 1000000 (state 3 cells; fits up to about 742 cells)"; "" when the data
+// does not migrate.
+func Gas(r *upgradable.Report) string {
+	if r.MigrationGas == 0 {
+		return ""
+	}
+	s := fmt.Sprintf("migration gas %d of the %d a transaction may", r.MigrationGas, r.MaxGas)
+	if r.MaxStateCells > 0 {
+		s += fmt.Sprintf(" (state %d cells; at this gas per cell it fits up to about %d)", r.StateCells, r.MaxStateCells)
+	}
+	return s
 }
 
 // GetterSide writes one side of a getter's change: its value, or its exit.

@@ -30,6 +30,8 @@ const (
 	formResult               // a getter's result: a value, or a mapping of a struct's fields
 	formEvents               // a list of {type, fields}
 	formMatchers             // a list of transaction matchers
+	formName                 // a name, as written
+	formProbes               // a list of probe names
 )
 
 // formText says how a value of the form is written, for the reference.
@@ -47,6 +49,8 @@ var formText = map[form]string{
 	formResult:   "value, or mapping of a struct's fields",
 	formEvents:   "list of `{type, fields}`",
 	formMatchers: "list of matchers",
+	formName:     "a name",
+	formProbes:   "list of " + strings.Join(upgradable.ProbeKeys(), ", "),
 }
 
 // checkDef is one kind of check: its key, how its value is written, which
@@ -65,12 +69,13 @@ type checkDef struct {
 	doc     string
 }
 
-// txSteps are the steps that send a message.
-var txSteps = []string{"deploy", "send"}
+// txSteps are the steps that send a message; an upgrade's checks read the
+// transaction of its last message on the contract.
+var txSteps = []string{"deploy", "send", "upgrade"}
 
 // checks is the table of checks, in the order the reference lists them.
 var checks = []checkDef{
-	{key: "exit_code", form: formInt, lo: math.MinInt32, hi: math.MaxInt32, steps: []string{"deploy", "send", "get", "preflight"}, matcher: true,
+	{key: "exit_code", form: formInt, lo: math.MinInt32, hi: math.MaxInt32, steps: []string{"deploy", "send", "upgrade", "get", "preflight"}, matcher: true,
 		doc: "the compute phase's exit code (a getter's, a preflight's failure)"},
 	{key: "action_code", form: formInt, lo: math.MinInt32, hi: math.MaxInt32, steps: txSteps, matcher: true,
 		doc: "the action phase's result code (0 when it did not run or succeeded)"},
@@ -79,7 +84,7 @@ var checks = []checkDef{
 	{key: "deployed", form: formBool, steps: txSteps, matcher: true, doc: "the account became active in this transaction"},
 	{key: "bounced", form: formBool, steps: txSteps, matcher: true,
 		doc: "the step's message came back to its sender as a bounce (in a matcher: the inbound message is a bounce)"},
-	{key: "gas_used", form: formInt, lo: 0, hi: math.MaxInt64, steps: []string{"deploy", "send", "get"}, matcher: true, doc: "gas the compute phase (or the getter) used"},
+	{key: "gas_used", form: formInt, lo: 0, hi: math.MaxInt64, steps: []string{"deploy", "send", "upgrade", "get"}, matcher: true, doc: "gas the compute phase (or the getter) used"},
 	{key: "op", form: formOp, steps: txSteps, matcher: true, doc: "the inbound message's opcode, or its type by the receiver's ABI"},
 	{key: "from", form: formAccount, matcher: true, doc: "the sender (matchers only)"},
 	{key: "to", form: formAccount, matcher: true, doc: "the receiver (matchers only)"},
@@ -101,7 +106,13 @@ var checks = []checkDef{
 		doc: "each matcher (a mapping of the checks marked ✓) holds for some transaction of the send, as @ton/test-utils' toHaveTransaction"},
 	{key: "result", form: formResult, steps: []string{"get"}, doc: "the getter's result, decoded by the ABI"},
 	{key: "verdict", form: formVerdict, steps: []string{"preflight"}, doc: "the preflight's verdict"},
-	{key: "version", form: formVersion, steps: []string{"preflight"}, doc: "the version that runs after the upgrade"},
+	{key: "version", form: formVersion, steps: []string{"preflight", "upgrade"}, doc: "the version that runs after the upgrade"},
+	{key: "protocol", form: formName, steps: []string{"preflight", "upgrade"}, doc: "the upgrade protocol used: the one named, or the one the contract's ABI declares"},
+	{key: "code_changed", form: formBool, steps: []string{"preflight", "upgrade"}, doc: "the account the upgrade had to change runs the new code after its messages"},
+	{key: "stays_upgradable", form: formBool, steps: []string{"preflight"}, doc: "an upgrade back to the old code is still accepted after this one"},
+	{key: "rolled_back", form: formBool, steps: []string{"preflight"}, doc: "an eager upgrade's migration failed in its own transaction, so nothing changed"},
+	{key: "migration_gas", form: formInt, lo: 0, hi: math.MaxInt64, steps: []string{"preflight"}, doc: "the gas the migration used (0 when the data does not migrate)"},
+	{key: "warnings", form: formProbes, steps: []string{"preflight"}, doc: "exactly the probes that failed after the upgrade (an empty list: none)"},
 }
 
 // checkByKey finds a check of the table.
@@ -177,6 +188,12 @@ type VersionWant string
 // StatusWant is an account status, as TL-B names it.
 type StatusWant tlb.AccountStatus
 
+// TextWant is a name, as written.
+type TextWant string
+
+// ProbesWant is the set of a preflight's probes that fail.
+type ProbesWant []upgradable.ProbeKind
+
 // FieldsWant is a value as written, matched against a decoded one field by
 // field (storage) or as a whole (a getter's result).
 type FieldsWant struct{ *Value }
@@ -210,6 +227,8 @@ func (AccountWant) want()  {}
 func (VerdictWant) want()  {}
 func (VersionWant) want()  {}
 func (StatusWant) want()   {}
+func (TextWant) want()     {}
+func (ProbesWant) want()   {}
 func (FieldsWant) want()   {}
 func (EventsWant) want()   {}
 func (MatchersWant) want() {}
@@ -257,6 +276,16 @@ func (w VerdictWant) String() string { return upgradable.Verdict(w).Key() }
 func (w VersionWant) String() string { return string(w) }
 
 func (w StatusWant) String() string { return strings.ToLower(string(w)) }
+
+func (w TextWant) String() string { return string(w) }
+
+func (w ProbesWant) String() string {
+	parts := make([]string, len(w))
+	for i, k := range w {
+		parts[i] = k.Key()
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}
 
 // statuses are the account statuses a status check names.
 var statuses = []tlb.AccountStatus{tlb.AccountStatusActive, tlb.AccountStatusUninit, tlb.AccountStatusFrozen, tlb.AccountStatusNonExist}
@@ -364,6 +393,13 @@ func (p *parser) parseWant(def *checkDef, v *Value) (Want, error) {
 		return p.eventsWant(def, v)
 	case formMatchers:
 		return p.matchersWant(def, v)
+	case formName:
+		if v.Kind != Scalar || v.Text == "" {
+			return nil, errf("must be a name, not %s", v.describeKind())
+		}
+		return TextWant(v.Text), nil
+	case formProbes:
+		return p.probesWant(def, v)
 	}
 	return nil, errf("unknown form")
 }
@@ -527,6 +563,26 @@ func (p *parser) matchersWant(def *checkDef, v *Value) (Want, error) {
 			m.Checks = append(m.Checks, &Check{Key: e.Key, Want: w, Pos: e.KeyPos})
 		}
 		out = append(out, m)
+	}
+	return out, nil
+}
+
+func (p *parser) probesWant(def *checkDef, v *Value) (Want, error) {
+	if v.Kind != List {
+		return nil, &Error{File: p.file, Pos: v.Pos, Msg: fmt.Sprintf("%s must be a list of probes (%s), not %s", def.key, strings.Join(upgradable.ProbeKeys(), ", "), v.describeKind())}
+	}
+	out := ProbesWant{}
+	for _, item := range v.Items {
+		found := false
+		for k := upgradable.ProbeUpgradeBack; k.Key() != ""; k++ {
+			if item.Kind == Scalar && item.Text == k.Key() {
+				out, found = append(out, k), true
+				break
+			}
+		}
+		if !found {
+			return nil, &Error{File: p.file, Pos: item.Pos, Msg: fmt.Sprintf("%s: %s is not a probe%s (probes: %s)", def.key, item.describeKind(), suggest(item.Text, upgradable.ProbeKeys()), strings.Join(upgradable.ProbeKeys(), ", "))}
+		}
 	}
 	return out, nil
 }

@@ -51,34 +51,40 @@
 //
 // The checks (generated from the table of checks; go test ./scenario -update rewrites this list):
 //
-//   - exit_code (deploy, send, get, preflight; matchers): the compute phase's exit code (a getter's, a preflight's failure); integer (0x1f, 1_000) or {min, max}.
-//   - action_code (deploy, send; matchers): the action phase's result code (0 when it did not run or succeeded); integer (0x1f, 1_000) or {min, max}.
-//   - success (deploy, send; matchers): both the compute and the action phase succeeded; true or false.
-//   - aborted (deploy, send; matchers): the transaction's aborted flag: its state changes were discarded; true or false.
-//   - deployed (deploy, send; matchers): the account became active in this transaction; true or false.
-//   - bounced (deploy, send; matchers): the step's message came back to its sender as a bounce (in a matcher: the inbound message is a bounce); true or false.
-//   - gas_used (deploy, send, get; matchers): gas the compute phase (or the getter) used; integer (0x1f, 1_000) or {min, max}.
-//   - op (deploy, send; matchers): the inbound message's opcode, or its type by the receiver's ABI; opcode or message type (Step).
+//   - exit_code (deploy, send, upgrade, get, preflight; matchers): the compute phase's exit code (a getter's, a preflight's failure); integer (0x1f, 1_000) or {min, max}.
+//   - action_code (deploy, send, upgrade; matchers): the action phase's result code (0 when it did not run or succeeded); integer (0x1f, 1_000) or {min, max}.
+//   - success (deploy, send, upgrade; matchers): both the compute and the action phase succeeded; true or false.
+//   - aborted (deploy, send, upgrade; matchers): the transaction's aborted flag: its state changes were discarded; true or false.
+//   - deployed (deploy, send, upgrade; matchers): the account became active in this transaction; true or false.
+//   - bounced (deploy, send, upgrade; matchers): the step's message came back to its sender as a bounce (in a matcher: the inbound message is a bounce); true or false.
+//   - gas_used (deploy, send, upgrade, get; matchers): gas the compute phase (or the getter) used; integer (0x1f, 1_000) or {min, max}.
+//   - op (deploy, send, upgrade; matchers): the inbound message's opcode, or its type by the receiver's ABI; opcode or message type (Step).
 //   - from (matchers): the sender (matchers only); wallet or account name, or address.
 //   - to (matchers): the receiver (matchers only); wallet or account name, or address.
-//   - lt (deploy, send; matchers): the transaction's logical time; integer (0x1f, 1_000) or {min, max}.
-//   - data_hash (deploy, send; matchers): the hash of the account's data after; 64 hex digits.
-//   - code_hash (deploy, send; matchers): the hash of the account's code after; 64 hex digits.
-//   - storage (deploy, send): the target's storage after, decoded, field by field; mapping of fields.
-//   - events (deploy, send; matchers): the events the transaction emitted, in order, by type and fields; list of {type, fields}.
-//   - balance (deploy, send; matchers): the account's balance after; TON ("1.5"), nanotons (1500000000n, {nano: …}) or {min, max}.
-//   - status (deploy, send; matchers): the account's status after: frozen once its storage due passes the config's limit; active, uninit, frozen, nonexist.
-//   - storage_due (deploy, send; matchers): storage fees the account could not pay and owes after the transaction; TON ("1.5"), nanotons (1500000000n, {nano: …}) or {min, max}.
-//   - fees (deploy, send; matchers): the transaction's total fees; TON ("1.5"), nanotons (1500000000n, {nano: …}) or {min, max}.
-//   - value_in (deploy, send; matchers): the value the inbound message carried; TON ("1.5"), nanotons (1500000000n, {nano: …}) or {min, max}.
-//   - value_out (deploy, send; matchers): the value of the internal messages it sent; TON ("1.5"), nanotons (1500000000n, {nano: …}) or {min, max}.
-//   - skipped_actions (deploy, send; matchers): actions the action phase skipped; integer (0x1f, 1_000) or {min, max}.
-//   - out_messages (deploy, send; matchers): messages the transaction sent, events included; integer (0x1f, 1_000) or {min, max}.
-//   - transactions (deploy, send): how many transactions the step's send ran; integer (0x1f, 1_000) or {min, max}.
-//   - has_transaction (deploy, send): each matcher (a mapping of the checks marked ✓) holds for some transaction of the send, as @ton/test-utils' toHaveTransaction; list of matchers.
+//   - lt (deploy, send, upgrade; matchers): the transaction's logical time; integer (0x1f, 1_000) or {min, max}.
+//   - data_hash (deploy, send, upgrade; matchers): the hash of the account's data after; 64 hex digits.
+//   - code_hash (deploy, send, upgrade; matchers): the hash of the account's code after; 64 hex digits.
+//   - storage (deploy, send, upgrade): the target's storage after, decoded, field by field; mapping of fields.
+//   - events (deploy, send, upgrade; matchers): the events the transaction emitted, in order, by type and fields; list of {type, fields}.
+//   - balance (deploy, send, upgrade; matchers): the account's balance after; TON ("1.5"), nanotons (1500000000n, {nano: …}) or {min, max}.
+//   - status (deploy, send, upgrade; matchers): the account's status after: frozen once its storage due passes the config's limit; active, uninit, frozen, nonexist.
+//   - storage_due (deploy, send, upgrade; matchers): storage fees the account could not pay and owes after the transaction; TON ("1.5"), nanotons (1500000000n, {nano: …}) or {min, max}.
+//   - fees (deploy, send, upgrade; matchers): the transaction's total fees; TON ("1.5"), nanotons (1500000000n, {nano: …}) or {min, max}.
+//   - value_in (deploy, send, upgrade; matchers): the value the inbound message carried; TON ("1.5"), nanotons (1500000000n, {nano: …}) or {min, max}.
+//   - value_out (deploy, send, upgrade; matchers): the value of the internal messages it sent; TON ("1.5"), nanotons (1500000000n, {nano: …}) or {min, max}.
+//   - skipped_actions (deploy, send, upgrade; matchers): actions the action phase skipped; integer (0x1f, 1_000) or {min, max}.
+//   - out_messages (deploy, send, upgrade; matchers): messages the transaction sent, events included; integer (0x1f, 1_000) or {min, max}.
+//   - transactions (deploy, send, upgrade): how many transactions the step's send ran; integer (0x1f, 1_000) or {min, max}.
+//   - has_transaction (deploy, send, upgrade): each matcher (a mapping of the checks marked ✓) holds for some transaction of the send, as @ton/test-utils' toHaveTransaction; list of matchers.
 //   - result (get): the getter's result, decoded by the ABI; value, or mapping of a struct's fields.
-//   - verdict (preflight): the preflight's verdict; safe, rejected, bricked.
-//   - version (preflight): the version that runs after the upgrade; 2.0.0 or v2.0.0.
+//   - verdict (preflight): the preflight's verdict; safe, rejected, bricked, no-op.
+//   - version (preflight, upgrade): the version that runs after the upgrade; 2.0.0 or v2.0.0.
+//   - protocol (preflight, upgrade): the upgrade protocol used: the one named, or the one the contract's ABI declares; a name.
+//   - code_changed (preflight, upgrade): the account the upgrade had to change runs the new code after its messages; true or false.
+//   - stays_upgradable (preflight): an upgrade back to the old code is still accepted after this one; true or false.
+//   - rolled_back (preflight): an eager upgrade's migration failed in its own transaction, so nothing changed; true or false.
+//   - migration_gas (preflight): the gas the migration used (0 when the data does not migrate); integer (0x1f, 1_000) or {min, max}.
+//   - warnings (preflight): exactly the probes that failed after the upgrade (an empty list: none); list of upgrade_back, rollback, again, back_to_back, stranger, replay.
 //
 // End of the checks.
 //

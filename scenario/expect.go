@@ -52,6 +52,10 @@ func (r *Runner) expect(step *Step, res *Result) []Failure {
 	}
 	for _, ch := range step.Expect.Checks {
 		switch step.Action.(type) {
+		case *Upgrade:
+			if !c.upgrade(ch, res.Upgraded) {
+				c.stepTx(ch, res, target)
+			}
 		case *Deploy, *Send:
 			c.stepTx(ch, res, target)
 		case *Get:
@@ -454,8 +458,57 @@ func (c *checker) get(ch *Check, g *GetOutcome) {
 	}
 }
 
+// upgrade checks what is an upgrade's own; it returns false for a check
+// about its last transaction.
+func (c *checker) upgrade(ch *Check, u *upgradable.Upgraded) bool {
+	switch ch.Key {
+	case "code_changed":
+		c.compare(ch, u.CodeChanged)
+	case "protocol":
+		c.name(ch, u.Protocol.Name)
+	case "version":
+		v, err := upgradable.ReadVersion(c.r.World, u.Account, u.Protocol.Version)
+		got := v.Version
+		if err != nil {
+			got = "none (" + describe.Err(err, nil) + ")"
+		}
+		if want := string(ch.Want.(VersionWant)); got != want {
+			c.fail(ch.Pos, ch.Key, want, got)
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// name checks a name.
+func (c *checker) name(ch *Check, got string) {
+	if want := string(ch.Want.(TextWant)); want != got {
+		c.fail(ch.Pos, ch.Key, want, got)
+	}
+}
+
 func (c *checker) preflight(ch *Check, rep *upgradable.Report) {
 	switch ch.Key {
+	case "protocol":
+		c.name(ch, rep.Protocol.Name)
+	case "code_changed":
+		c.compare(ch, rep.CodeChanged)
+	case "stays_upgradable":
+		c.compare(ch, rep.Upgradable)
+	case "rolled_back":
+		c.compare(ch, rep.RolledBack)
+	case "migration_gas":
+		c.compare(ch, big.NewInt(rep.MigrationGas))
+	case "warnings":
+		var got []string
+		for _, p := range rep.Warnings() {
+			got = append(got, p.Kind.Key())
+		}
+		want := ch.Want.(ProbesWant)
+		if want.String() != "["+strings.Join(got, ", ")+"]" {
+			c.fail(ch.Pos, ch.Key, want.String(), "["+strings.Join(got, ", ")+"]")
+		}
 	case "verdict":
 		if want := upgradable.Verdict(ch.Want.(VerdictWant)); rep.Verdict != want {
 			c.fail(ch.Pos, ch.Key, want.Key(), rep.Verdict.Key())

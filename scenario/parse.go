@@ -294,7 +294,7 @@ func (p *parser) wallets(n *yaml.Node) ([]*WalletDecl, error) {
 
 // Keys of a step.
 var (
-	actionKeys = []string{"deploy", "send", "get", "preflight", "wait"}
+	actionKeys = []string{"deploy", "send", "get", "preflight", "upgrade", "wait"}
 	stepKeys   = append([]string{"note", "expect"}, actionKeys...)
 )
 
@@ -357,6 +357,8 @@ func (p *parser) step(n *yaml.Node, index int) (*Step, error) {
 		s.Action, err = p.get(action.v)
 	case "preflight":
 		s.Action, err = p.preflight(action.v)
+	case "upgrade":
+		s.Action, err = p.upgrade(action.v)
 	case "wait":
 		var secs int64
 		secs, err = p.integer(action.v, "wait (seconds)", 0, math.MaxUint32)
@@ -538,7 +540,7 @@ func (p *parser) get(n *yaml.Node) (*Get, error) {
 }
 
 func (p *parser) preflight(n *yaml.Node) (*Preflight, error) {
-	f, err := p.fields(n, "preflight", []string{"on", "contract"}, "from")
+	f, err := p.fields(n, "preflight", []string{"on", "contract"}, "from", "protocol", "fields")
 	if err != nil {
 		return nil, err
 	}
@@ -549,14 +551,56 @@ func (p *parser) preflight(n *yaml.Node) (*Preflight, error) {
 	if pf.Contract, err = p.name(f["contract"], "contract"); err != nil {
 		return nil, err
 	}
+	if pf.From, pf.Protocol, pf.Fields, err = p.upgradeOptions(f); err != nil {
+		return nil, err
+	}
+	return pf, nil
+}
+
+func (p *parser) upgrade(n *yaml.Node) (*Upgrade, error) {
+	f, err := p.fields(n, "upgrade", []string{"on", "to"}, "from", "protocol", "fields")
+	if err != nil {
+		return nil, err
+	}
+	u := &Upgrade{}
+	if u.On, err = p.name(f["on"], "on"); err != nil {
+		return nil, err
+	}
+	if u.To, err = p.name(f["to"], "to"); err != nil {
+		return nil, err
+	}
+	if u.From, u.Protocol, u.Fields, err = p.upgradeOptions(f); err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// upgradeOptions reads what a preflight and an upgrade share: from,
+// protocol and fields.
+func (p *parser) upgradeOptions(f map[string]*yaml.Node) (from, protocol *Ref, fields *Value, err error) {
 	if v := f["from"]; v != nil {
 		ref, err := p.name(v, "from")
 		if err != nil {
-			return nil, err
+			return nil, nil, nil, err
 		}
-		pf.From = &ref
+		from = &ref
 	}
-	return pf, nil
+	if v := f["protocol"]; v != nil {
+		ref, err := p.name(v, "protocol")
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		protocol = &ref
+	}
+	if v := f["fields"]; v != nil {
+		if _, err := p.mapping(v, "fields"); err != nil {
+			return nil, nil, nil, err
+		}
+		if fields, err = p.value(v); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	return from, protocol, fields, nil
 }
 
 func (p *parser) expect(e *entry, action string) (*Expect, error) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/catalog"
@@ -36,6 +37,9 @@ type Result struct {
 	Get *GetOutcome
 	// Preflight is a preflight's report.
 	Preflight *upgradable.Report
+	// Upgraded is what an upgrade step did (its Trace and Tx are set too:
+	// every step's transactions, and the last step's on the contract).
+	Upgraded *upgradable.Upgraded
 	// Failures are the step's expectations that did not hold.
 	Failures []Failure
 }
@@ -259,6 +263,8 @@ func (r *Runner) run(step *Step) (*Result, error) {
 		err = r.get(a, res)
 	case *Preflight:
 		err = r.preflight(a, res)
+	case *Upgrade:
+		err = r.upgrade(a, res)
 	case *Wait:
 		now := r.World.Now()
 		if uint64(now)+uint64(a.Seconds) > math.MaxUint32 {
@@ -482,29 +488,135 @@ func getterNames(abi *cell.ABI) []string {
 }
 
 func (r *Runner) preflight(p *Preflight, res *Result) error {
-	addr, err := r.address(p.On)
+	req, err := r.upgradeRequest(p.On, p.Contract, p.From, p.Protocol, p.Fields)
 	if err != nil {
 		return err
-	}
-	next, err := r.Catalog.ByName(p.Contract.Name)
-	if err != nil {
-		return r.errf(p.Contract.Pos, "%v", err)
-	}
-	req := upgradable.Request{Contract: addr, Code: next.Code, Next: next.Package}
-	if acc, err := r.World.Account(addr); err == nil && acc.Code != nil {
-		if cur, err := r.Catalog.ByCode(acc.Code); err == nil {
-			req.Current = cur.Package
-		}
-	}
-	if p.From != nil {
-		if req.Sender, err = r.sender(*p.From); err != nil {
-			return err
-		}
 	}
 	report, err := upgradable.Preflight(r.World, req)
 	if err != nil {
 		return r.errf(p.On.Pos, "preflight: %v", err)
 	}
-	res.Target, res.Preflight = addr, report
+	res.Target, res.Preflight = req.Contract, report
 	return nil
+}
+
+func (r *Runner) upgrade(u *Upgrade, res *Result) error {
+	req, err := r.upgradeRequest(u.On, u.To, u.From, u.Protocol, u.Fields)
+	if err != nil {
+		return err
+	}
+	done, err := upgradable.Upgrade(r.World, req)
+	if err != nil {
+		return r.errf(u.On.Pos, "upgrade: %v", err)
+	}
+	trace := &actor.Trace{}
+	for _, tr := range done.Traces {
+		trace.Transactions = append(trace.Transactions, tr.Transactions...)
+	}
+	res.Trace, res.Target, res.Upgraded = trace, req.Contract, done
+	if len(done.Steps) > 0 {
+		res.Tx = done.Steps[len(done.Steps)-1]
+	}
+	return nil
+}
+
+// upgradeRequest resolves what a preflight and an upgrade name: the
+// account, the code to upgrade to, the sender, the protocol and its fields.
+func (r *Runner) upgradeRequest(on, to Ref, from, protocol *Ref, fields *Value) (upgradable.Request, error) {
+	addr, err := r.address(on)
+	if err != nil {
+		return upgradable.Request{}, err
+	}
+	next, err := r.Catalog.ByName(to.Name)
+	if err != nil {
+		return upgradable.Request{}, r.errf(to.Pos, "%v", err)
+	}
+	req := upgradable.Request{Contract: addr, Code: next.Code, Next: next.Package, Packages: r.Catalog}
+	if from != nil {
+		if req.Sender, err = r.sender(*from); err != nil {
+			return req, err
+		}
+	}
+	if protocol != nil {
+		if req.Protocol, err = upgradable.ProtocolByName(protocol.Name); err != nil {
+			return req, r.errf(protocol.Pos, "%v", err)
+		}
+	}
+	if fields != nil {
+		if req.Fields, err = r.protocolFields(addr, req, fields); err != nil {
+			return req, err
+		}
+	}
+	return req, nil
+}
+
+// protocolFields converts the fields written for a protocol's messages by
+// the types those messages give them in the contract's ABI; a data field
+// written as a mapping is the new code's storage, field by field.
+func (r *Runner) protocolFields(addr *address.Address, req upgradable.Request, fields *Value) (map[string]any, error) {
+	acc, err := r.World.Account(addr)
+	if err != nil || acc.Code == nil {
+		return nil, r.errf(fields.Pos, "the contract has no code, so its upgrade messages are unknown")
+	}
+	ct, err := r.Catalog.ByCode(acc.Code)
+	if err != nil || ct.ABI() == nil {
+		return nil, r.errf(fields.Pos, "the contract runs code the scenario has no package for: its upgrade messages' fields are unknown")
+	}
+	proto := req.Protocol
+	if proto == nil {
+		if proto, err = upgradable.DetectProtocol(ct.ABI()); err != nil {
+			return nil, r.errf(fields.Pos, "%v", err)
+		}
+	}
+	var known []cell.Field
+	for _, step := range proto.Steps {
+		if t, err := ct.ABI().Type(step.Message); err == nil {
+			known = append(known, t.Fields...)
+		}
+	}
+	out := map[string]any{}
+	conv := r.converter(ct.ABI())
+	for _, e := range fields.Entries {
+		f, ok := field(known, e.Key)
+		if !ok {
+			return nil, r.errf(e.KeyPos, "the %s protocol's messages have no field %q%s (fields: %s)", proto.Name, e.Key, suggest(e.Key, fieldNames(known)), strings.Join(fieldNames(known), ", "))
+		}
+		if f.Type.Type == "cell" && e.Value.Kind == Mapping && req.Next != nil {
+			data, err := r.storageOf(req.Next, e.Value)
+			if err != nil {
+				return nil, err
+			}
+			out[e.Key] = data
+			continue
+		}
+		v, err := conv.value(e.Value, f.Type, e.Key)
+		if err != nil {
+			return nil, err
+		}
+		out[e.Key] = v
+	}
+	return out, nil
+}
+
+// storageOf encodes a mapping of pkg's storage fields as its initialized
+// storage.
+func (r *Runner) storageOf(pkg *cell.Package, v *Value) (*tvmcell.Cell, error) {
+	def, err := pkg.ABI.StorageType()
+	if err != nil {
+		return nil, r.errf(v.Pos, "%s declares no storage: %v", pkg.Name, err)
+	}
+	conv := r.converter(pkg.ABI)
+	values, err := conv.fields(v, def.Fields, "the storage of "+pkg.Name, "")
+	if err != nil {
+		return nil, err
+	}
+	st, err := pkg.ABI.StructOf(def.Name, values)
+	if err != nil {
+		return nil, conv.locate(err, v.Pos)
+	}
+	data, err := pkg.EncodeStorage(&cell.Storage{Initialized: true, Fields: st})
+	if err != nil {
+		return nil, conv.locate(err, v.Pos)
+	}
+	return data, nil
 }

@@ -52,7 +52,7 @@ type Step struct {
 	Pos   Pos
 	// Note is the narration shown beside the step in walkthroughs.
 	Note string
-	// Action is a *Deploy, *Send, *Get, *Preflight or *Wait; nil for a
+	// Action is a *Deploy, *Send, *Get, *Preflight, *Upgrade or *Wait; nil for a
 	// step that is only a note.
 	Action Action
 	// Expect holds the step's checks; nil when it has none.
@@ -61,7 +61,8 @@ type Step struct {
 
 // Action is what a step does.
 type Action interface {
-	// Kind is the action's key: "deploy", "send", "get", "preflight", "wait".
+	// Kind is the action's key: "deploy", "send", "get", "preflight",
+	// "upgrade", "wait".
 	Kind() string
 }
 
@@ -117,11 +118,24 @@ type Get struct {
 }
 
 // Preflight dry-runs an upgrade of On to Contract, sent by From (by default
-// the contract's owner).
+// the contract's owner), by Protocol (by default the one On's ABI
+// declares), with Fields over the protocol's message fields.
 type Preflight struct {
 	On       Ref
 	Contract Ref
 	From     *Ref
+	Protocol *Ref
+	Fields   *Value
+}
+
+// Upgrade upgrades On to the code of To by the protocol's real messages,
+// as a preflight would dry-run it.
+type Upgrade struct {
+	On       Ref
+	To       Ref
+	From     *Ref
+	Protocol *Ref
+	Fields   *Value
 }
 
 // Wait moves the world's clock forward.
@@ -133,6 +147,7 @@ func (*Deploy) Kind() string    { return "deploy" }
 func (*Send) Kind() string      { return "send" }
 func (*Get) Kind() string       { return "get" }
 func (*Preflight) Kind() string { return "preflight" }
+func (*Upgrade) Kind() string   { return "upgrade" }
 func (*Wait) Kind() string      { return "wait" }
 
 // Describe says what an action does, as tonsim's output and walkthroughs
@@ -148,6 +163,8 @@ func Describe(a Action) string {
 		return fmt.Sprintf("get %s on %s", a.Method.Name, a.On.Name)
 	case *Preflight:
 		return fmt.Sprintf("preflight %s → %s", a.On.Name, a.Contract.Name)
+	case *Upgrade:
+		return fmt.Sprintf("upgrade %s to %s", a.On.Name, a.To.Name)
 	case *Wait:
 		return fmt.Sprintf("wait %d s", a.Seconds)
 	}

@@ -11,7 +11,6 @@ import (
 	"github.com/tonsim/tonsim/catalog"
 	"github.com/tonsim/tonsim/describe"
 	"github.com/tonsim/tonsim/upgradable"
-	"github.com/xssnick/tonutils-go/address"
 )
 
 // upgradeDialog upgrades a contract: the user picks the new code from the
@@ -25,6 +24,7 @@ type upgradeDialog struct {
 	width, height int
 	st            *state
 	acc           *accountInfo
+	cat           *catalog.Catalog
 	contracts     []*catalog.Contract
 	cursor        int
 	senders       []string
@@ -45,7 +45,7 @@ type upgradeDialog struct {
 }
 
 func newUpgradeDialog(c *Common, st *state, acc *accountInfo, cat *catalog.Catalog) (*upgradeDialog, tea.Cmd) {
-	d := &upgradeDialog{c: c, st: st, acc: acc, senders: st.wallets}
+	d := &upgradeDialog{c: c, st: st, acc: acc, senders: st.wallets, cat: cat}
 	for _, ct := range cat.Contracts() {
 		if ct.Code == nil {
 			continue
@@ -69,14 +69,16 @@ func (d *upgradeDialog) preflight() tea.Cmd {
 	}
 	d.seq++
 	d.running, d.report, d.err, d.confirm, d.queued = true, nil, nil, false, false
-	req := upgradable.Request{Contract: d.acc.addr, Code: d.contracts[d.cursor].Code, Next: d.contracts[d.cursor].Package}
-	if d.acc.contract != nil {
-		req.Current = d.acc.contract.Package
-	}
+	return opCmd(preflightOp(d.seq, d.contracts[d.cursor].Name, d.request()))
+}
+
+// request is the chosen upgrade, as a preflight and the upgrade take it.
+func (d *upgradeDialog) request() upgradable.Request {
+	req := upgradable.Request{Contract: d.acc.addr, Code: d.contracts[d.cursor].Code, Next: d.contracts[d.cursor].Package, Packages: d.cat}
 	if d.senderSet {
 		req.Sender = d.st.lookup(d.senderName())
 	}
-	return opCmd(preflightOp(d.seq, d.contracts[d.cursor].Name, req))
+	return req
 }
 
 func (d *upgradeDialog) senderName() string {
@@ -183,17 +185,16 @@ func (d *upgradeDialog) submit() (dialog, tea.Cmd) {
 			return d, nil
 		}
 	}
-	from := d.st.lookup(d.senderName())
-	if d.report != nil && !d.senderSet && d.report.Sender != nil {
-		from = d.report.Sender
+	req := d.request()
+	if req.Sender == nil && d.report != nil {
+		req.Sender = d.report.Sender
 	}
-	if from == nil {
-		d.err = fmt.Errorf("no wallet to send the Upgrade from")
+	if req.Sender == nil {
+		d.err = fmt.Errorf("no wallet to send the upgrade from")
 		return d, nil
 	}
 	ct := d.contracts[d.cursor]
-	m := actorUpgrade(from, d.acc.addr, ct)
-	return nil, opCmd(sendOp("Upgrade to "+ct.Name, m))
+	return nil, opCmd(upgradeOp("Upgrade to "+ct.Name, req))
 }
 
 // SetSize implements component.
@@ -336,7 +337,24 @@ func (d *upgradeDialog) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (d *upgradeDialog) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
 
-// actorUpgrade is the message that upgrades contract to ct's code.
-func actorUpgrade(from, contract *address.Address, ct *catalog.Contract) actor.Message {
-	return actor.Message{From: from, To: contract, Value: upgradable.DefaultUpgradeValue, Body: upgradable.UpgradeBody(ct.Code)}
+// upgradeOp performs an upgrade by its protocol's messages, from where
+// the timeline stands.
+func upgradeOp(label string, req upgradable.Request) worldOp {
+	return worldOp{
+		label: "sending " + label,
+		run: func(s *session) tea.Msg {
+			done, err := upgradable.Upgrade(s.world, req)
+			if err != nil {
+				return sentMsg{label: label, err: err}
+			}
+			res := sentMsg{label: label, trace: &actor.Trace{}, dropped: s.changed()}
+			for _, tr := range done.Traces {
+				res.trace.Transactions = append(res.trace.Transactions, tr.Transactions...)
+			}
+			if len(done.Steps) > 0 {
+				res.target = s.describe(done.Steps[len(done.Steps)-1])
+			}
+			return res
+		},
+	}
 }

@@ -1,13 +1,11 @@
 package tui
 
 import (
-	"math/big"
 	"strings"
 
 	"github.com/tonsim/tonsim/catalog"
 	"github.com/tonsim/tonsim/cell"
 	"github.com/xssnick/tonutils-go/address"
-	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
 )
 
 // names is what resolving typed values needs of a world.
@@ -70,35 +68,4 @@ func valueError(t cell.Type, text string) error {
 
 // placeholder is a valid value of type t, standing in for the other fields
 // of a message while one field is checked alone.
-func placeholder(abi *cell.ABI, t cell.Type, depth int) any {
-	if t.Optional || t.Kind == cell.KindDict {
-		return nil
-	}
-	switch t.Type {
-	case "int", "uint":
-		return big.NewInt(0)
-	case "bool":
-		return false
-	case "address":
-		return address.NewAddress(0, 0, make([]byte, 32))
-	case "cell", "slice", "builder":
-		return tvmcell.BeginCell().EndCell()
-	case "string":
-		return ""
-	case "fixed-bytes":
-		n := 32
-		if t.Format == "64" {
-			n = 64
-		}
-		return make([]byte, n)
-	}
-	td, err := abi.Type(t.Type)
-	if err != nil || depth > 8 {
-		return nil
-	}
-	m := map[string]any{}
-	for _, f := range td.Fields {
-		m[f.Name] = placeholder(abi, f.Type, depth+1)
-	}
-	return m
-}
+func placeholder(abi *cell.ABI, t cell.Type, _ int) any { return abi.Zero(t) }

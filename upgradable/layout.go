@@ -10,73 +10,98 @@ import (
 )
 
 // LayoutCheck compares, statically, the storage an upgrade hands the new
-// code's init(stateToBeMigrated) with the structs the new code declares. The
-// seed's pattern parses the old storage with a struct that repeats it,
-// lazy-deployment bit first (CounterV2's CounterV1Layout); a Next without
-// such a struct is reading the storage with some other layout.
+// code with what the new code reads it as. The seed's pattern parses the old
+// storage with a struct that repeats its layout, lazy-deployment bit first
+// (CounterV2's CounterV1Layout); an eager migration parses it the same way;
+// an upgrade that does not migrate reads it as the new code's own storage.
+// Places come from Tact's exact serialization (cell.Package.StoragePlaces):
+// which fields Tact moves to a continuation cell, and when.
 type LayoutCheck struct {
-	// Storage is the layout of the data the new init receives: the
-	// lazy-deployment bit, then Current's fields.
-	Storage []cell.Field
-	// Match is the struct of Next's ABI laid out exactly as Storage, "" if
-	// none is.
+	// Storage is where each field of the data sits.
+	Storage []cell.Place
+	// Owner names whose storage it is ("CounterV1").
+	Owner string
+	// Match is the struct of the new package laid out exactly as Storage,
+	// "" if none is.
 	Match string
 	// Closest is, when nothing matches, the struct that agrees with Storage
 	// longest, and Diff says where it stops agreeing.
 	Closest string
 	Diff    string
-	// Pending is set when the data is itself a lazy-migration envelope (an
+	// Pending is set when the data is itself a pending migration (an
 	// upgrade whose migration no message has run yet): an upgrade now hands
-	// the new init an envelope inside an envelope, which no layout of the
+	// the new code an envelope inside an envelope, which no layout of the
 	// old storage reads. Match and Closest are then empty.
 	Pending bool
+	// DryRun is set by [Preflight] when the dry run and the layouts
+	// disagree: it says why the dry run, which ran the real code, wins.
+	DryRun string
 }
 
 func (l *LayoutCheck) String() string {
+	var s string
 	switch {
 	case l.Pending:
-		return "the data is a pending migration (an envelope no message has migrated yet): an upgrade now nests it in a second envelope, which the new init cannot read as the old storage; send any message first"
+		s = "the data is a pending migration (an envelope no message has migrated yet): an upgrade now nests it in a second envelope, which the new code cannot read as the old storage; send any message first"
 	case l.Match != "":
-		return fmt.Sprintf("%s reads the current storage %s", l.Match, fields(l.Storage))
+		s = fmt.Sprintf("%s reads the current storage %s", l.Match, places(l.Storage))
 	case l.Closest != "":
-		return fmt.Sprintf("no struct reads the current storage %s; the closest, %s, %s", fields(l.Storage), l.Closest, l.Diff)
+		s = fmt.Sprintf("no struct reads the current storage %s; the closest, %s, %s", places(l.Storage), l.Closest, l.Diff)
+	default:
+		s = fmt.Sprintf("no struct reads the current storage %s", places(l.Storage))
 	}
-	return fmt.Sprintf("no struct reads the current storage %s", fields(l.Storage))
+	if l.DryRun != "" {
+		s += "; " + l.DryRun
+	}
+	return s
 }
 
-// CheckLayout compares current's storage with next's structs, for a
-// contract whose data is data. It returns nil when current's storage has no
-// lazy-deployment bit or no known fields.
-func CheckLayout(current, next *cell.Package, data *tvmcell.Cell) *LayoutCheck {
-	if current.Init.Prefix == nil {
-		return nil
+// CheckLayout compares current's storage, as data holds it, with what next
+// reads under protocol proto (nil: the Chainlink Tact trait's lazy
+// migration). It returns nil when a layout is unknown.
+func CheckLayout(current, next *cell.Package, data *tvmcell.Cell, proto *Protocol) *LayoutCheck {
+	if proto == nil {
+		proto, _ = ProtocolByName(ProtocolChainlinkTact)
 	}
-	if _, err := Envelope(data); err == nil {
-		return &LayoutCheck{Pending: true, Storage: []cell.Field{
-			{Name: "lazyDeploymentBit", Type: cell.Type{Kind: cell.KindSimple, Type: "bool"}},
-			{Name: "data", Type: cell.Type{Kind: cell.KindSimple, Type: "cell"}},
-		}}
+	if _, err := proto.PendingData(data); err == nil {
+		return &LayoutCheck{Pending: true, Owner: current.Name}
 	}
-	fieldsType, err := current.ABI.StorageType()
+	storage, err := current.StoragePlaces()
 	if err != nil {
 		return nil
 	}
-	storage := append([]cell.Field{{Name: "lazyDeploymentBit", Type: cell.Type{Kind: cell.KindSimple, Type: "bool"}}}, fieldsType.Fields...)
-	check := &LayoutCheck{Storage: storage}
-
-	best := 0
-	for _, t := range next.ABI.Types {
-		if t.Header != nil || !declared(next, t.Name) {
+	check := &LayoutCheck{Storage: storage, Owner: current.Name}
+	var readers []string
+	if proto.Migration == MigrationNone {
+		if def, err := next.ABI.StorageType(); err == nil {
+			readers = []string{def.Name}
+		}
+	} else {
+		for _, t := range next.ABI.Types {
+			if t.Header == nil && declared(next, t.Name) {
+				readers = append(readers, t.Name)
+			}
+		}
+	}
+	best := -1
+	for _, name := range readers {
+		var read []cell.Place
+		if proto.Migration == MigrationNone {
+			read, err = next.StoragePlaces()
+		} else {
+			read, err = next.ABI.Places(name)
+		}
+		if err != nil {
 			continue
 		}
-		n := agree(storage, t.Fields)
-		if n == len(storage) && n == len(t.Fields) {
-			check.Match = t.Name
+		n := agree(storage, read)
+		if n == len(storage) && n == len(read) {
+			check.Match = name
 			return check
 		}
 		if n > best {
-			best, check.Closest = n, t.Name
-			check.Diff = differ(storage, t, n)
+			best, check.Closest = n, name
+			check.Diff = differ(current.Name, storage, name, read, n)
 		}
 	}
 	return check
@@ -84,7 +109,11 @@ func CheckLayout(current, next *cell.Package, data *tvmcell.Cell) *LayoutCheck {
 
 // declared reports whether the package's own sources declare struct name,
 // as opposed to Tact's standard library or the compiler's generated types.
+// A package without sources (a Tolk ABI) declares all its types.
 func declared(pkg *cell.Package, name string) bool {
+	if len(pkg.Sources) == 0 {
+		return true
+	}
 	decl := regexp.MustCompile(`(?m)^\s*struct\s+` + regexp.QuoteMeta(name) + `\b`)
 	for _, src := range pkg.Sources {
 		if decl.Match(src) {
@@ -94,31 +123,58 @@ func declared(pkg *cell.Package, name string) bool {
 	return false
 }
 
-// agree counts the leading fields of a and b with the same type.
-func agree(a, b []cell.Field) int {
+// agree counts the leading places of a and b stored alike in the same cell.
+func agree(a, b []cell.Place) int {
 	n := 0
-	for n < len(a) && n < len(b) && a[n].Type.String() == b[n].Type.String() {
+	for n < len(a) && n < len(b) && a[n].Cell == b[n].Cell && a[n].Stored == b[n].Stored {
 		n++
 	}
 	return n
 }
 
-func differ(storage []cell.Field, t cell.TypeDef, n int) string {
+// differ says where reader's places part from the storage's, at place n.
+func differ(owner string, storage []cell.Place, reader string, read []cell.Place, n int) string {
 	switch {
-	case n < len(storage) && n < len(t.Fields):
-		return fmt.Sprintf("reads %s: %s where the storage holds %s: %s",
-			t.Fields[n].Name, t.Fields[n].Type, storage[n].Name, storage[n].Type)
-	case n < len(t.Fields):
-		return fmt.Sprintf("reads %s: %s past the end of the storage", t.Fields[n].Name, t.Fields[n].Type)
-	default:
-		return fmt.Sprintf("stops before the storage's %s: %s", storage[n].Name, storage[n].Type)
+	case n < len(storage) && n < len(read) && storage[n].Stored == read[n].Stored:
+		return fmt.Sprintf("reads %s from the %s cell, where %s's storage has it in the %s (a contract's root cell keeps one more ref free than a struct's, so Tact splits them apart)",
+			read[n].Name, ordinal(read[n].Cell), owner, ordinal(storage[n].Cell))
+	case n < len(storage) && n < len(read):
+		return fmt.Sprintf("reads %s: %s where the storage holds %s: %s", read[n].Name, read[n].Type, storage[n].Name, storage[n].Type)
+	case n < len(read):
+		return fmt.Sprintf("reads %s: %s past the end of the storage", read[n].Name, read[n].Type)
 	}
+	return fmt.Sprintf("stops before the storage's %s: %s", storage[n].Name, storage[n].Type)
 }
 
-func fields(fs []cell.Field) string {
-	parts := make([]string, len(fs))
-	for i, f := range fs {
-		parts[i] = f.Name + ": " + f.Type.String()
+func ordinal(cell int) string {
+	names := []string{"first", "second", "third", "fourth", "fifth"}
+	if cell < len(names) {
+		return names[cell]
+	}
+	return fmt.Sprintf("%dth", cell+1)
+}
+
+func places(ps []cell.Place) string {
+	parts := make([]string, len(ps))
+	for i, p := range ps {
+		parts[i] = p.Name + ": " + p.Type.String()
+		if p.Cell > 0 && (i == 0 || ps[i-1].Cell != p.Cell) {
+			parts[i] = "| " + parts[i]
+		}
 	}
 	return "{" + strings.Join(parts, "; ") + "}"
+}
+
+// judge notes where the dry run's verdict and the layouts disagree: the
+// dry run ran the real code, so it wins.
+func (l *LayoutCheck) judge(r *Report) {
+	if l == nil || l.Pending {
+		return
+	}
+	switch {
+	case l.Match != "" && r.Verdict == Bricked:
+		l.DryRun = fmt.Sprintf("yet the dry run fails with exit %d, and it wins: the new code reads the data some other way than %s", r.ExitCode, l.Match)
+	case l.Match == "" && r.Verdict == Safe && len(l.Storage) > 0:
+		l.DryRun = "yet the dry run reads the data, and it wins: the new code migrates it some other way than a struct of its own"
+	}
 }

@@ -156,8 +156,11 @@ func TestPreflightBrickedGetters(t *testing.T) {
 		require.ErrorAs(t, g.AfterErr, &exit, g.Name)
 		assert.Equal(t, int64(9), exit.Code, g.Name)
 	}
-	require.NotNil(t, r.Retry)
-	assert.Equal(t, int32(9), r.Retry.ExitCode, "the rescue Upgrade fails too")
+	require.NotEmpty(t, r.Probes)
+	assert.Equal(t, upgradable.ProbeUpgradeBack, r.Probes[0].Kind)
+	assert.False(t, r.Probes[0].OK)
+	assert.Equal(t, int64(9), r.Probes[0].ExitCode, "the rescue Upgrade fails too")
+	assert.False(t, r.Upgradable)
 	assert.Equal(t, upgradable.Version{}, r.After)
 }
 
@@ -172,7 +175,8 @@ func TestPreflightErrors(t *testing.T) {
 		{"no contract", upgradable.Request{Code: counter.V2().Code}, nil, "needs a contract"},
 		{"missing contract", upgradable.Request{Contract: actor.WalletAddress("ghost"), Code: counter.V2().Code}, actor.ErrAccountNotFound, ""},
 		{"a wallet", upgradable.Request{Contract: x.owner, Code: counter.V2().Code}, nil, "owner is a wallet, not an upgradable contract"},
-		{"sender not a wallet", upgradable.Request{Contract: x.c.Address, Code: counter.V2().Code, Sender: x.c.Address}, actor.ErrUnknownWallet, ""},
+		{"sender not a wallet", upgradable.Request{Contract: x.c.Address, Code: counter.V2().Code, Current: counter.V1(), Sender: x.c.Address}, actor.ErrUnknownWallet, ""},
+		{"no ABI to find the protocol by", upgradable.Request{Contract: x.c.Address, Code: counter.V2().Code}, upgradable.ErrNoProtocol, "its code has no ABI"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

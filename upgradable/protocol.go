@@ -62,7 +62,12 @@ type Version struct {
 	Version string
 }
 
-func (v Version) String() string { return v.Type + " v" + v.Version }
+func (v Version) String() string {
+	if v.Type == "" {
+		return "v" + v.Version
+	}
+	return v.Type + " v" + v.Version
+}
 
 // ErrBadTypeAndVersion is returned for a type_and_version string that is
 // not "<type> v<version>".

@@ -138,9 +138,7 @@ func (p *plan) runTraces(w *actor.World, code *tvmcell.Cell, sender, last *addre
 	for i, s := range p.proto.Steps {
 		wait := int64(s.Wait)
 		if s.WaitField != "" {
-			if n, ok := sent[s.WaitField].(*big.Int); ok && n.IsInt64() {
-				wait += n.Int64()
-			}
+			wait += seconds(sent[s.WaitField])
 		}
 		if wait > 0 {
 			if err := w.SetNow(w.Now() + uint32(min(wait, 1<<31))); err != nil {
@@ -182,7 +180,7 @@ func (p *plan) stepSent(w *actor.World, s Step, code *tvmcell.Cell, from *addres
 	if pkg == nil {
 		return nil, nil, fmt.Errorf("%s: the contract runs code with no known ABI, so its %s cannot be built", p.proto.Name, s.Message)
 	}
-	body, fields, err := p.body(pkg, s, code)
+	body, fields, err := p.body(w, pkg, s, code)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -193,14 +191,14 @@ func (p *plan) stepSent(w *actor.World, s Step, code *tvmcell.Cell, from *addres
 }
 
 // body builds a step's message by the contract's ABI.
-func (p *plan) body(pkg *cell.Package, s Step, code *tvmcell.Cell) (*tvmcell.Cell, map[string]any, error) {
+func (p *plan) body(w *actor.World, pkg *cell.Package, s Step, code *tvmcell.Cell) (*tvmcell.Cell, map[string]any, error) {
 	t, err := pkg.ABI.Type(s.Message)
 	if err != nil || t.Header == nil {
 		return nil, nil, fmt.Errorf("%s: %s has no message %s to send", p.proto.Name, pkg.Name, s.Message)
 	}
 	values := map[string]any{}
 	for _, f := range t.Fields {
-		v, err := p.arg(pkg, s, f, code)
+		v, err := p.arg(w, pkg, s, f, code)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -214,7 +212,7 @@ func (p *plan) body(pkg *cell.Package, s Step, code *tvmcell.Cell) (*tvmcell.Cel
 }
 
 // arg is a step's field value: the request's, else the step's, else zero.
-func (p *plan) arg(pkg *cell.Package, s Step, f cell.Field, code *tvmcell.Cell) (any, error) {
+func (p *plan) arg(w *actor.World, pkg *cell.Package, s Step, f cell.Field, code *tvmcell.Cell) (any, error) {
 	if v, ok := p.fields[f.Name]; ok {
 		return v, nil
 	}
@@ -228,27 +226,25 @@ func (p *plan) arg(pkg *cell.Package, s Step, f cell.Field, code *tvmcell.Cell) 
 	case ArgNull:
 		return nil, nil
 	case ArgMigratedData:
-		return p.migratedData(code)
+		return p.migratedData(w, code)
 	}
 	return a.Value, nil
 }
 
-// migratedData is the storage of code's package made from the current
-// storage field by field by name (zero for a field the old storage lacks);
-// nil (keep the data) when either package is unknown or code is the one
-// running now.
-func (p *plan) migratedData(code *tvmcell.Cell) (any, error) {
-	to := p.next
-	if sameCode(code, p.code) {
+// migratedData is the storage of code's package made from the account's
+// storage as w holds it, field by field by name (zero for a field the old
+// storage lacks); nil (keep the data) when either package is unknown or
+// code is the one running now.
+func (p *plan) migratedData(w *actor.World, code *tvmcell.Cell) (any, error) {
+	acc, err := w.Account(p.account)
+	if err != nil || acc.Code == nil || sameCode(code, acc.Code) {
 		return nil, nil
 	}
-	if !sameCode(code, codeOf(to)) {
-		to = p.packageOf(code)
-	}
-	if p.current == nil || to == nil {
+	from, to := p.known(acc.Code), p.known(code)
+	if from == nil || to == nil {
 		return nil, nil
 	}
-	st, err := p.current.DecodeStorage(p.data)
+	st, err := from.DecodeStorage(acc.Data)
 	if err != nil || !st.Initialized {
 		return nil, nil
 	}
@@ -271,11 +267,14 @@ func (p *plan) migratedData(code *tvmcell.Cell) (any, error) {
 	return data, nil
 }
 
-func codeOf(pkg *cell.Package) *tvmcell.Cell {
-	if pkg == nil {
-		return nil
+// known finds code's package among the request's and the catalog's.
+func (p *plan) known(code *tvmcell.Cell) *cell.Package {
+	for _, pkg := range []*cell.Package{p.current, p.next} {
+		if pkg != nil && sameCode(pkg.Code, code) {
+			return pkg
+		}
 	}
-	return pkg.Code
+	return p.packageOf(code)
 }
 
 func structFields(def *cell.TypeDef, values map[string]any) []cell.FieldValue {
@@ -329,4 +328,27 @@ func ReadVersion(w Getter, addr *address.Address, src VersionSource) (Version, e
 		return ParseTypeAndVersion(text)
 	}
 	return Version{Version: text}, nil
+}
+
+// seconds reads a field's value as a count of seconds, 0 when it is none.
+func seconds(v any) int64 {
+	switch n := v.(type) {
+	case int:
+		return int64(n)
+	case int64:
+		return n
+	case uint32:
+		return int64(n)
+	case uint64:
+		return int64(min(n, 1<<62))
+	case *big.Int:
+		if n.IsInt64() {
+			return n.Int64()
+		}
+	case string:
+		if b, ok := new(big.Int).SetString(n, 0); ok && b.IsInt64() {
+			return b.Int64()
+		}
+	}
+	return 0
 }

@@ -192,7 +192,7 @@ func Preflight(w *actor.World, req Request) (*Report, error) {
 	r.Before, _ = p.version(w)
 	if p.current != nil {
 		r.StorageBefore, _ = p.current.DecodeStorage(p.data)
-		if req.Next != nil {
+		if req.Next != nil && !p.proto.CarriesData() {
 			r.Layout = CheckLayout(p.current, req.Next, p.data, p.proto)
 		}
 	}

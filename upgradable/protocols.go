@@ -370,6 +370,19 @@ func hasFields(t *cell.TypeDef, want []string, exact bool) bool {
 	return true
 }
 
+// CarriesData reports whether the protocol's messages bring the new data
+// (a direct upgrade's data field), so the new code never reads the old.
+func (p *Protocol) CarriesData() bool {
+	for _, s := range p.Steps {
+		for _, a := range s.Fields {
+			if a.Kind == ArgMigratedData {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // PendingData returns the old data inside data when it is one of the
 // protocol's envelopes, or [ErrNoEnvelope].
 func (p *Protocol) PendingData(data *tvmcell.Cell) (*tvmcell.Cell, error) {

@@ -124,6 +124,9 @@ func ProbeText(p upgradable.Probe, next string) string {
 	}
 	switch p.Kind {
 	case upgradable.ProbeUpgradeBack:
+		if p.Migrating {
+			return "rolling back is refused" + exit + ": the old code's migrate, which the upgrade back runs in the same transaction, does not take " + next + "'s data; the transaction is undone and " + next + " keeps running"
+		}
 		if p.Refused {
 			return next + " refuses a further upgrade" + exit + ": it could never be upgraded again"
 		}

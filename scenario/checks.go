@@ -109,7 +109,7 @@ var checks = []checkDef{
 	{key: "version", form: formVersion, steps: []string{"preflight", "upgrade"}, doc: "the version that runs after the upgrade"},
 	{key: "protocol", form: formName, steps: []string{"preflight", "upgrade"}, doc: "the upgrade protocol used: the one named, or the one the contract's ABI declares"},
 	{key: "code_changed", form: formBool, steps: []string{"preflight", "upgrade"}, doc: "the account the upgrade had to change runs the new code after its messages"},
-	{key: "stays_upgradable", form: formBool, steps: []string{"preflight"}, doc: "an upgrade back to the old code is still accepted after this one"},
+	{key: "stays_upgradable", form: formBool, steps: []string{"preflight"}, doc: "the new code accepts a further upgrade: an upgrade back to the old code goes through (or, for an eager protocol, only the old code's migrate refuses it)"},
 	{key: "rolled_back", form: formBool, steps: []string{"preflight"}, doc: "an eager upgrade's migration failed in its own transaction, so nothing changed"},
 	{key: "migration_gas", form: formInt, lo: 0, hi: math.MaxInt64, steps: []string{"preflight"}, doc: "the gas the migration used (0 when the data does not migrate)"},
 	{key: "warnings", form: formProbes, steps: []string{"preflight"}, doc: "exactly the probes that failed after the upgrade (an empty list: none)"},

@@ -81,7 +81,7 @@
 //   - version (preflight, upgrade): the version that runs after the upgrade; 2.0.0 or v2.0.0.
 //   - protocol (preflight, upgrade): the upgrade protocol used: the one named, or the one the contract's ABI declares; a name.
 //   - code_changed (preflight, upgrade): the account the upgrade had to change runs the new code after its messages; true or false.
-//   - stays_upgradable (preflight): an upgrade back to the old code is still accepted after this one; true or false.
+//   - stays_upgradable (preflight): the new code accepts a further upgrade: an upgrade back to the old code goes through (or, for an eager protocol, only the old code's migrate refuses it); true or false.
 //   - rolled_back (preflight): an eager upgrade's migration failed in its own transaction, so nothing changed; true or false.
 //   - migration_gas (preflight): the gas the migration used (0 when the data does not migrate); integer (0x1f, 1_000) or {min, max}.
 //   - warnings (preflight): exactly the probes that failed after the upgrade (an empty list: none); list of upgrade_back, rollback, again, back_to_back, stranger, replay.

@@ -97,6 +97,11 @@ type Probe struct {
 	// Refused is set when the failure was a step the contract refused, as
 	// opposed to code that did not change or data the code cannot read.
 	Refused bool
+	// Migrating is set when a refused upgrade is an eager protocol's last
+	// step: the code upgraded to migrates inside that transaction, so the
+	// refusal may be its migrate not taking the data, not the running code
+	// refusing upgrades.
+	Migrating bool
 	// Step is the message of the protocol the probe is about.
 	Step string
 	// Err is what stopped the probe, when it could not run.
@@ -136,7 +141,9 @@ type Report struct {
 	Migration *actor.Transaction
 
 	// Upgradable is false when the new code refuses a further upgrade:
-	// it can never be upgraded again. Probes says what the preflight tried
+	// it can never be upgraded again. An eager protocol's refused upgrade
+	// back does not clear it: the old code's migrate refused the data
+	// (the probe is Migrating). Probes says what the preflight tried
 	// after the upgrade: another upgrade back to the old code and its
 	// health, the new code once more, a second upgrade right after this one,
 	// a stranger sending the last step, the last step sent again.
@@ -234,7 +241,7 @@ func Preflight(w *actor.World, req Request) (*Report, error) {
 		r.Layout.judge(r)
 		// Can an upgrade back rescue it?
 		back := p.probeUpgrade(fork, ProbeUpgradeBack, p.code, req.Next)
-		r.Probes, r.Upgradable = append(r.Probes, back), back.OK
+		r.Probes, r.Upgradable = append(r.Probes, back), back.OK || back.Migrating
 		return r, nil
 	}
 	r.Layout.judge(r)
@@ -337,7 +344,7 @@ func (p *plan) probeAgain(r *Report, fork *actor.World, req Request) {
 	back := p.probeUpgrade(fork, ProbeUpgradeBack, p.code, p.current)
 	r.Probes = append(r.Probes, back)
 	if !back.OK {
-		r.Upgradable = false
+		r.Upgradable = back.Migrating
 		return
 	}
 	health := p.probeHealth(fork, ProbeRollback, p.current)
@@ -355,7 +362,8 @@ func (p *plan) probeUpgrade(fork *actor.World, kind ProbeKind, code *tvmcell.Cel
 	}
 	if i := failed(txs); i >= 0 {
 		exit, meaning := failure(txs[i], pkg)
-		return Probe{Kind: kind, ExitCode: exit, Meaning: meaning, Refused: true, Step: p.proto.Steps[i].Message}
+		migrating := p.proto.Migration == MigrationEager && i == len(txs)-1
+		return Probe{Kind: kind, ExitCode: exit, Meaning: meaning, Refused: true, Migrating: migrating, Step: p.proto.Steps[i].Message}
 	}
 	if !p.runs(fork, code) {
 		return Probe{Kind: kind}

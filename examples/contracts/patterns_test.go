@@ -1,0 +1,130 @@
+package contracts_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/tonsim/tonsim/actor"
+	"github.com/tonsim/tonsim/cell"
+	"github.com/tonsim/tonsim/examples/contracts"
+	"github.com/tonsim/tonsim/examples/contracts/tolkcounter"
+	"github.com/tonsim/tonsim/upgradable"
+	"github.com/xssnick/tonutils-go/tlb"
+	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
+)
+
+// byCode finds a built-in's package by its code, as a catalog would.
+type byCode map[string]*cell.Package
+
+func (b byCode) PackageOf(code *tvmcell.Cell) *cell.Package { return b[string(code.Hash())] }
+
+func packages() (map[string]*cell.Package, byCode) {
+	named := contracts.Builtins()
+	named["tolk.v1"], named["tolk.v2"], named["tolk.v2fail"] = tolkcounter.V1(), tolkcounter.V2(), tolkcounter.V2Fail()
+	codes := byCode{}
+	for _, p := range named {
+		codes[string(p.Code.Hash())] = p
+	}
+	return named, codes
+}
+
+// TestPreflightPatterns dry-runs an upgrade of every example family by the
+// protocol its ABI declares: the verdict, the protocol found, whether the
+// new code stays upgradable and which probes failed.
+func TestPreflightPatterns(t *testing.T) {
+	tests := []struct {
+		name         string
+		from, to     string
+		init         map[string]any // beside owner
+		deploy       string         // the message deploying it ("" for an empty body)
+		deployFields map[string]any
+		use          string // the protocol to use ("": the one the ABI declares)
+		protocol     string // the protocol used
+		verdict      upgradable.Verdict
+		exit         int64
+		rolledBack   bool
+		upgradable   bool
+		warnings     []upgradable.ProbeKind
+	}{
+		{name: "direct", from: "direct.v1", to: "direct.v2", deploy: "Bump", deployFields: map[string]any{"queryId": 0},
+			protocol: "direct", verdict: upgradable.Safe, upgradable: true},
+		{name: "staged", from: "staged.v1", to: "staged.v2", deploy: "Bump", deployFields: map[string]any{"queryId": 0},
+			protocol: "staged", verdict: upgradable.Safe, upgradable: true},
+		{name: "delayed", from: "delayed.v1", to: "delayed.v2", deploy: "Bump", deployFields: map[string]any{"queryId": 0},
+			protocol: "delayed", verdict: upgradable.Safe, upgradable: true},
+		{name: "delayed, confirmed by anyone", from: "delayed.v1open", to: "delayed.v2", deploy: "Bump", deployFields: map[string]any{"queryId": 0},
+			protocol: "delayed", verdict: upgradable.Safe, upgradable: true,
+			warnings: []upgradable.ProbeKind{upgradable.ProbeStranger, upgradable.ProbeReplay}},
+		{name: "proxy", from: "proxy.proxy", to: "proxy.child.v2", deploy: "SpawnChild",
+			protocol: "proxy", verdict: upgradable.Safe, upgradable: true},
+		{name: "chainlink tact", from: "vault.v1", to: "vault.v2", init: map[string]any{"name": "v"},
+			protocol: "chainlink-tact", verdict: upgradable.Safe, upgradable: true,
+			// v1's init reads v2's data as its own; two upgrades in a row
+			// nest the lazy envelope.
+			warnings: []upgradable.ProbeKind{upgradable.ProbeRollback, upgradable.ProbeBackToBack}},
+		{name: "chainlink tact, bricked", from: "vault.v1", to: "vault.v2bad", init: map[string]any{"name": "v"},
+			protocol: "chainlink-tact", verdict: upgradable.Bricked, exit: actor.ExitCellUnderflow, upgradable: false},
+		{name: "chainlink tolk", from: "tolk.v1", to: "tolk.v2", init: map[string]any{"id": 7, "value": 0},
+			protocol: "chainlink-tolk", verdict: upgradable.Safe, upgradable: true,
+			// v1's migrate takes only v1's own data: the way back is refused
+			// inside the upgrade transaction, which v2 survives.
+			warnings: []upgradable.ProbeKind{upgradable.ProbeUpgradeBack}},
+		{name: "chainlink tolk, migration fails", from: "tolk.v1", to: "tolk.v2fail", init: map[string]any{"id": 7, "value": 0},
+			protocol: "chainlink-tolk", verdict: upgradable.Rejected, exit: actor.ExitCellUnderflow, rolledBack: true, upgradable: true},
+		{name: "a protocol the contract does not speak", from: "staged.v1", to: "staged.v2", deploy: "Bump", deployFields: map[string]any{"queryId": 0},
+			use: "chainlink-tact", protocol: "chainlink-tact", verdict: upgradable.NoOp, upgradable: true},
+	}
+	named, codes := packages()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			w, err := actor.NewWorld()
+			require.NoError(t, err)
+			owner, err := w.NewWallet("owner")
+			require.NoError(t, err)
+			from := named[tc.from]
+			init := map[string]any{"owner": owner}
+			for k, v := range tc.init {
+				init[k] = v
+			}
+			data, err := from.InitData(init)
+			require.NoError(t, err)
+			body := tvmcell.BeginCell().EndCell()
+			if tc.deploy != "" {
+				body, err = from.ABI.Encode(tc.deploy, tc.deployFields)
+				require.NoError(t, err)
+			}
+			tr, err := w.Send(actor.Message{From: owner, Value: tlb.MustFromTON("1"), Body: body,
+				StateInit: &tlb.StateInit{Code: from.Code, Data: data}})
+			require.NoError(t, err)
+			require.True(t, tr.Transactions[1].Success, "deploy: %v", tr.Transactions[1].Err())
+			req := upgradable.Request{Contract: tr.Transactions[1].To, Code: named[tc.to].Code,
+				Next: named[tc.to], Packages: codes}
+			if tc.use != "" {
+				req.Protocol, err = upgradable.ProtocolByName(tc.use)
+				require.NoError(t, err)
+			}
+			root := w.StateRoot()
+
+			r, err := upgradable.Preflight(w, req)
+			require.NoError(t, err)
+			assert.Equal(t, root, w.StateRoot(), "a preflight changes nothing")
+			assert.Equal(t, tc.protocol, r.Protocol.Name)
+			assert.Equal(t, tc.verdict, r.Verdict, "exit %d %s", r.ExitCode, r.Meaning)
+			assert.Equal(t, tc.exit, r.ExitCode)
+			assert.Equal(t, tc.rolledBack, r.RolledBack)
+			assert.Equal(t, tc.upgradable, r.Upgradable)
+			var warnings []upgradable.ProbeKind
+			for _, p := range r.Warnings() {
+				if r.Verdict != upgradable.Bricked {
+					warnings = append(warnings, p.Kind)
+				}
+			}
+			assert.Equal(t, tc.warnings, warnings)
+			if tc.verdict == upgradable.Safe {
+				assert.True(t, r.CodeChanged)
+				assert.Equal(t, "2.0.0", r.After.Version)
+			}
+		})
+	}
+}

@@ -15,7 +15,7 @@ import (
 func TestCheckForms(t *testing.T) {
 	step := "  - send: { from: alice, to: counter, message: Step, fields: { queryId: 1 } }\n    expect: "
 	get := "  - get: { on: counter, method: value }\n    expect: "
-	preflight := "  - preflight: { on: counter, contract: v2 }\n    expect: "
+	preflight := "  - preflight: { on: counter, to: v2 }\n    expect: "
 	tests := []struct {
 		name, step, expect string
 		fail               string // "" when the check holds

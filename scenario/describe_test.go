@@ -17,7 +17,7 @@ steps:
   - send: { from: alice, to: counter, body: "b5ee9c72010101010002000000" }
   - send: { from: alice, to: counter }
   - get: { on: counter, method: value }
-  - preflight: { on: counter, contract: v2 }
+  - preflight: { on: counter, to: v2 }
   - wait: 60
   - note: Only words.
 `))

@@ -36,8 +36,13 @@
 //     the target runs now; body is a raw BOC (hex or base64); comment a text
 //     comment; none of them, an empty body.
 //   - get: { on, method, args } runs a getter; args by the getter's ABI.
-//   - preflight: { on, contract, from } dry-runs an upgrade to contract on a
-//     copy of the world (see package upgradable).
+//   - upgrade: { on, to, from, protocol, fields } upgrades on to the code of
+//     the contract to by the real messages of its upgrade protocol (the one
+//     its ABI declares, or the one named); from defaults to the owner, and
+//     fields give the protocol's messages fields (a time lock's timeout, a
+//     direct upgrade's data as the new storage's fields).
+//   - preflight: { on, to, from, protocol, fields } dry-runs that upgrade on
+//     a copy of the world (see package upgradable) and checks its verdict.
 //   - wait: seconds moves the clock forward.
 //   - note: text narrates; it may stand alone or beside an action.
 //

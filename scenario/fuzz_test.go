@@ -65,7 +65,7 @@ func FuzzRun(f *testing.F) {
 		"  - deploy: { name: c, contract: v1, from: a, init: { id: 1, owner: a, value: 0 } }\n" +
 		"  - send: { from: a, to: c, message: Step, fields: { queryId: -1 } }\n" +
 		"  - get: { on: c, method: value, args: { x: 1 } }\n" +
-		"  - preflight: { on: c, contract: v1 }\n"))
+		"  - preflight: { on: c, to: v1 }\n"))
 	f.Add([]byte("wallets:\n  a: {}\ncontracts:\n  v1: counter.v1\nsteps:\n" +
 		"  - deploy: { name: c, contract: v1, from: a, init: &x { id: *x, owner: a, value: 0 } }\n" +
 		"  - send: { from: a, to: c, comment: \"" + strings.Repeat("long ", 30_000) + "\" }\n" +

@@ -540,7 +540,7 @@ func (p *parser) get(n *yaml.Node) (*Get, error) {
 }
 
 func (p *parser) preflight(n *yaml.Node) (*Preflight, error) {
-	f, err := p.fields(n, "preflight", []string{"on", "contract"}, "from", "protocol", "fields")
+	f, err := p.fields(n, "preflight", []string{"on", "to"}, "from", "protocol", "fields")
 	if err != nil {
 		return nil, err
 	}
@@ -548,7 +548,7 @@ func (p *parser) preflight(n *yaml.Node) (*Preflight, error) {
 	if pf.On, err = p.name(f["on"], "on"); err != nil {
 		return nil, err
 	}
-	if pf.Contract, err = p.name(f["contract"], "contract"); err != nil {
+	if pf.To, err = p.name(f["to"], "to"); err != nil {
 		return nil, err
 	}
 	if pf.From, pf.Protocol, pf.Fields, err = p.upgradeOptions(f); err != nil {

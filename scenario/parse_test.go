@@ -42,7 +42,7 @@ func TestParseErrors(t *testing.T) {
 		{"wait not a number", "steps:\n  - wait: soon\n", `s.yaml:2:11: wait (seconds) must be an integer, not "soon"`},
 		{"expect key for action", "steps:\n  - get: { on: a, method: b }\n    expect: { success: true }\n", `s.yaml:3:15: unknown key "success" in expect of get (want exit_code, gas_used, result)`},
 		{"expect wrong type", "steps:\n  - send: { from: a, to: b }\n    expect: { exit_code: zero }\n", `s.yaml:3:26: exit_code must be an integer (42, 0x2a, 1_000), not "zero"`},
-		{"verdict", "steps:\n  - preflight: { on: a, contract: b }\n    expect: { verdict: fine }\n", `s.yaml:3:24: verdict "fine" is not one of safe, rejected, bricked`},
+		{"verdict", "steps:\n  - preflight: { on: a, to: b }\n    expect: { verdict: fine }\n", `s.yaml:3:24: verdict "fine" is not one of safe, rejected, bricked`},
 		{"nothing to expect of wait", "steps:\n  - wait: 1\n    expect: {}\n", "s.yaml:3:5: wait has nothing to expect"},
 	}
 	for _, tt := range tests {

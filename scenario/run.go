@@ -171,7 +171,12 @@ func (r *Runner) check() error {
 		case *Get:
 			err = account(a.On)
 		case *Preflight:
-			err = errors.Join(account(a.On), contract(a.Contract))
+			err = errors.Join(account(a.On), contract(a.To))
+			if err == nil && a.From != nil {
+				err = wallet(*a.From)
+			}
+		case *Upgrade:
+			err = errors.Join(account(a.On), contract(a.To))
 			if err == nil && a.From != nil {
 				err = wallet(*a.From)
 			}
@@ -488,7 +493,7 @@ func getterNames(abi *cell.ABI) []string {
 }
 
 func (r *Runner) preflight(p *Preflight, res *Result) error {
-	req, err := r.upgradeRequest(p.On, p.Contract, p.From, p.Protocol, p.Fields)
+	req, err := r.upgradeRequest(p.On, p.To, p.From, p.Protocol, p.Fields)
 	if err != nil {
 		return err
 	}

@@ -66,6 +66,9 @@ func TestNamesCheckedBeforeRunning(t *testing.T) {
 		{"used before deployed", "  - get: { on: later, method: value }\n  - deploy: { name: later, contract: v1, from: owner }\n", `s.yaml:10:16: unknown wallet or account "later"`},
 		{"unknown contract", "  - deploy: { name: c2, contract: v9, from: owner }\n", `s.yaml:10:35: unknown contract "v9" (known: v1, v2, v3)`},
 		{"name taken", "  - deploy: { name: owner, contract: v1, from: owner }\n", `s.yaml:10:21: the name "owner" is taken`},
+		{"upgrade to an unknown contract", "  - upgrade: { on: counter, to: v9 }\n", `s.yaml:10:33: unknown contract "v9" (known: v1, v2, v3)`},
+		{"upgrade from an account", "  - upgrade: { on: counter, to: v2, from: counter }\n", `s.yaml:10:43: "counter" is not a wallet: only wallets send`},
+		{"preflight to an unknown contract", "  - preflight: { on: counter, to: v9 }\n", `s.yaml:10:35: unknown contract "v9" (known: v1, v2, v3)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -175,7 +178,7 @@ func TestExpectFailures(t *testing.T) {
     expect: { result: 7 }
   - get: { on: counter, method: owner }
     expect: { result: alice }
-  - preflight: { on: counter, contract: v3 }
+  - preflight: { on: counter, to: v3 }
     expect: { verdict: safe, exit_code: 0 }
   - send: { from: owner, to: counter, message: Step, fields: { queryId: 1 } }
     expect: { transactions: 2, gas_used: 1 }

@@ -122,7 +122,7 @@ type Get struct {
 // declares), with Fields over the protocol's message fields.
 type Preflight struct {
 	On       Ref
-	Contract Ref
+	To       Ref
 	From     *Ref
 	Protocol *Ref
 	Fields   *Value
@@ -162,7 +162,7 @@ func Describe(a Action) string {
 	case *Get:
 		return fmt.Sprintf("get %s on %s", a.Method.Name, a.On.Name)
 	case *Preflight:
-		return fmt.Sprintf("preflight %s → %s", a.On.Name, a.Contract.Name)
+		return fmt.Sprintf("preflight %s → %s", a.On.Name, a.To.Name)
 	case *Upgrade:
 		return fmt.Sprintf("upgrade %s to %s", a.On.Name, a.To.Name)
 	case *Wait:

@@ -70,7 +70,7 @@ func (p textPrinter) step(r *scenario.Runner, res *scenario.Result) {
 
 func preflightNext(res *scenario.Result) string {
 	if a, ok := res.Step.Action.(*scenario.Preflight); ok {
-		return a.Contract.Name
+		return a.To.Name
 	}
 	return "the new code"
 }

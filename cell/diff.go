@@ -23,10 +23,20 @@ type Change struct {
 	// "[" + FormatValue(key) + "]", and a printer may write them its own
 	// way (an address by its name, say).
 	Keys []any
+	// Added is set when only the new value has the field or map entry,
+	// Removed when only the old one does; Old or New is then nil.
+	Added, Removed bool
 }
 
-// String writes the change as "value: 2 → 3".
+// String writes the change as "value: 2 → 3", "step: 1 (added)" or
+// "name: "x" (removed)".
 func (c Change) String() string {
+	switch {
+	case c.Added:
+		return c.Path + ": " + FormatValue(c.New) + " (added)"
+	case c.Removed:
+		return c.Path + ": " + FormatValue(c.Old) + " (removed)"
+	}
 	return c.Path + ": " + FormatValue(c.Old) + " → " + FormatValue(c.New)
 }
 
@@ -50,14 +60,14 @@ func diffStruct(path string, keys []any, old, new *Struct, out *[]Change) {
 	for _, f := range old.Fields {
 		nv, err := new.Get(f.Name)
 		if err != nil {
-			*out = append(*out, Change{Path: join(path, f.Name), Old: f.Value, Type: typeOf(f), Keys: keys})
+			*out = append(*out, Change{Path: join(path, f.Name), Old: f.Value, Type: typeOf(f), Keys: keys, Removed: true})
 			continue
 		}
 		diffValue(join(path, f.Name), keys, typeOf(f), f.Value, nv, out)
 	}
 	for _, f := range new.Fields {
 		if _, err := old.Get(f.Name); err != nil {
-			*out = append(*out, Change{Path: join(path, f.Name), New: f.Value, Type: typeOf(f), Keys: keys})
+			*out = append(*out, Change{Path: join(path, f.Name), New: f.Value, Type: typeOf(f), Keys: keys, Added: true})
 		}
 	}
 }
@@ -143,9 +153,9 @@ func diffMap(path string, keys []any, vt *Type, old, new *Map, out *[]Change) {
 		kk := append(append([]any{}, keys...), p.key)
 		switch {
 		case !p.inNew:
-			*out = append(*out, Change{Path: kp, Old: p.old, Type: vt, Keys: kk})
+			*out = append(*out, Change{Path: kp, Old: p.old, Type: vt, Keys: kk, Removed: true})
 		case !p.inOld:
-			*out = append(*out, Change{Path: kp, New: p.new, Type: vt, Keys: kk})
+			*out = append(*out, Change{Path: kp, New: p.new, Type: vt, Keys: kk, Added: true})
 		default:
 			diffValue(kp, kk, vt, p.old, p.new, out)
 		}

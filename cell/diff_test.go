@@ -44,7 +44,7 @@ func TestDiffStructs(t *testing.T) {
 		{"map entries", sink(func(v map[string]any) {
 			v["small"] = map[string]any{"1": 100, "2": 201, "3": 300}
 			v["points"] = map[string]any{"-5": map[string]any{"a": -301, "b": 65535}}
-		}), "small[2]: 200 → 201\nsmall[3]: null → 300\nsmall[255]: 4294967295 → null\npoints[-5].a: -300 → -301\npoints[7]: {a: 12, b: 0} → null\n"},
+		}), "small[2]: 200 → 201\nsmall[3]: 300 (added)\nsmall[255]: 4294967295 (removed)\npoints[-5].a: -300 → -301\npoints[7]: {a: 12, b: 0} (removed)\n"},
 		{"address key", sink(func(v map[string]any) { v["allowed"] = map[string]any{ownerAddr: false, strangerAddr: false} }),
 			"allowed[" + ownerAddr + "]: true → false\n"},
 		{"cell", sink(func(v map[string]any) { v["tail"] = build(func(b *tvmcell.Builder) { b.MustStoreUInt(6, 7) }) }), "tail: "},
@@ -76,7 +76,7 @@ func TestDiffStructs(t *testing.T) {
 	t.Run("different types", func(t *testing.T) {
 		a := &cell.Struct{Type: "A", Fields: []cell.FieldValue{{Name: "x", Value: true}, {Name: "gone", Value: "old"}}}
 		b := &cell.Struct{Type: "B", Fields: []cell.FieldValue{{Name: "x", Value: true}, {Name: "new", Value: "fresh"}}}
-		assert.Equal(t, "gone: \"old\" → null\nnew: null → \"fresh\"\n", changeLines(cell.DiffStructs(a, b)))
+		assert.Equal(t, "gone: \"old\" (removed)\nnew: \"fresh\" (added)\n", changeLines(cell.DiffStructs(a, b)))
 	})
 }
 

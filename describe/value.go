@@ -123,9 +123,15 @@ func (p Printer) Address(a *address.Address) string {
 	return Short(a)
 }
 
-// Change writes a storage change: "value: 2 → 3", "balances[alice]: null
-// → 1.5 TON".
+// Change writes a storage change: "value: 2 → 3", "balances[alice]: 1.5
+// TON (added)".
 func (p Printer) Change(c cell.Change) string {
+	switch {
+	case c.Added:
+		return p.Path(c) + ": " + p.nested(c.New, c.Type) + " (added)"
+	case c.Removed:
+		return p.Path(c) + ": " + p.nested(c.Old, c.Type) + " (removed)"
+	}
 	return p.Path(c) + ": " + p.nested(c.Old, c.Type) + " → " + p.nested(c.New, c.Type)
 }
 

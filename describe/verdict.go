@@ -1,7 +1,9 @@
 package describe
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/tonsim/tonsim/upgradable"
 )
@@ -93,6 +95,9 @@ func Warnings(r *upgradable.Report, next string) []string {
 		}
 		out = append(out, ProbeText(p, next))
 	}
+	if len(r.Defaulted) > 0 {
+		out = append(out, fmt.Sprintf("the new data sets %s to zero: the old data has no such field and the upgrade gives none, and a default in the source is code, not data; give it as the upgrade's data field", joinAnd(r.Defaulted)))
+	}
 	if r.Verdict == upgradable.Safe && r.MaxGas > 0 && r.MigrationGas*4 > r.MaxGas {
 		out = append(out, fmt.Sprintf("the migration uses %d of the %d gas a transaction may: the state can grow only about %d× before it no longer fits", r.MigrationGas, r.MaxGas, r.MaxGas/r.MigrationGas))
 	}
@@ -161,8 +166,19 @@ func Gas(r *upgradable.Report) string {
 
 // GetterSide writes one side of a getter's change: its value, or its exit.
 func GetterSide(p Printer, v any, err error) string {
+	if errors.Is(err, upgradable.ErrNewGetter) {
+		return "(new)"
+	}
 	if err != nil {
 		return Err(err, nil)
 	}
 	return p.Value(v)
+}
+
+// joinAnd lists names as prose: "a", "a and b", "a, b and c".
+func joinAnd(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

@@ -557,7 +557,8 @@ func (r *Runner) upgradeRequest(on, to Ref, from, protocol *Ref, fields *Value) 
 
 // protocolFields converts the fields written for a protocol's messages by
 // the types those messages give them in the contract's ABI; a data field
-// written as a mapping is the new code's storage, field by field.
+// written as a mapping gives fields of the new code's storage, the others
+// carried over from the old.
 func (r *Runner) protocolFields(addr *address.Address, req upgradable.Request, fields *Value) (map[string]any, error) {
 	acc, err := r.World.Account(addr)
 	if err != nil || acc.Code == nil {
@@ -587,7 +588,7 @@ func (r *Runner) protocolFields(addr *address.Address, req upgradable.Request, f
 			return nil, r.errf(e.KeyPos, "the %s protocol's messages have no field %q%s (fields: %s)", proto.Name, e.Key, suggest(e.Key, fieldNames(known)), strings.Join(fieldNames(known), ", "))
 		}
 		if f.Type.Type == "cell" && e.Value.Kind == Mapping && req.Next != nil {
-			data, err := r.storageOf(req.Next, e.Value)
+			data, err := r.storageFields(req.Next, e.Value)
 			if err != nil {
 				return nil, err
 			}
@@ -603,25 +604,12 @@ func (r *Runner) protocolFields(addr *address.Address, req upgradable.Request, f
 	return out, nil
 }
 
-// storageOf encodes a mapping of pkg's storage fields as its initialized
-// storage.
-func (r *Runner) storageOf(pkg *cell.Package, v *Value) (*tvmcell.Cell, error) {
+// storageFields converts a mapping of some of pkg's storage fields; the
+// upgrade carries the others over from the old storage.
+func (r *Runner) storageFields(pkg *cell.Package, v *Value) (map[string]any, error) {
 	def, err := pkg.ABI.StorageType()
 	if err != nil {
 		return nil, r.errf(v.Pos, "%s declares no storage: %v", pkg.Name, err)
 	}
-	conv := r.converter(pkg.ABI)
-	values, err := conv.fields(v, def.Fields, "the storage of "+pkg.Name, "")
-	if err != nil {
-		return nil, err
-	}
-	st, err := pkg.ABI.StructOf(def.Name, values)
-	if err != nil {
-		return nil, conv.locate(err, v.Pos)
-	}
-	data, err := pkg.EncodeStorage(&cell.Storage{Initialized: true, Fields: st})
-	if err != nil {
-		return nil, conv.locate(err, v.Pos)
-	}
-	return data, nil
+	return r.converter(pkg.ABI).fields(v, def.Fields, "the storage of "+pkg.Name, "")
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -315,6 +316,9 @@ func (d *upgradeDialog) verdict() []string {
 
 // getterSide writes one side of a getter's change.
 func (d *upgradeDialog) getterSide(v any, err error) string {
+	if errors.Is(err, upgradable.ErrNewGetter) {
+		return describe.GetterSide(d.st.printer(), v, err)
+	}
 	if err != nil {
 		return d.c.Styles.Failure.Render(errText(err))
 	}

@@ -3,6 +3,7 @@ package upgradable
 import (
 	"fmt"
 	"math/big"
+	"slices"
 
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/cell"
@@ -26,6 +27,10 @@ type plan struct {
 	current, next     *cell.Package
 	code, data        *tvmcell.Cell
 	packages          Packages
+	// forward is the code the request upgrades to: fields given for
+	// migrated data apply only to the upgrade towards it, not to a probe's
+	// upgrade back.
+	forward *tvmcell.Cell
 }
 
 // newPlan resolves a request against the world as it stands.
@@ -37,7 +42,7 @@ func newPlan(w *actor.World, req Request) (*plan, error) {
 	if acc.Code == nil {
 		return nil, fmt.Errorf("%w: %s is %s, with no code", ErrNoCodeToUpgrade, req.Contract.StringRaw(), acc.Status)
 	}
-	p := &plan{contract: req.Contract, account: req.Contract, value: req.Value, fields: req.Fields, next: req.Next, packages: req.Packages}
+	p := &plan{contract: req.Contract, account: req.Contract, value: req.Value, fields: req.Fields, next: req.Next, packages: req.Packages, forward: req.Code}
 	if p.value.Nano().Sign() == 0 {
 		p.value = DefaultUpgradeValue
 	}
@@ -212,11 +217,20 @@ func (p *plan) body(w *actor.World, pkg *cell.Package, s Step, code *tvmcell.Cel
 }
 
 // arg is a step's field value: the request's, else the step's, else zero.
+// For migrated data the request may give some of the new storage's fields
+// instead, as a map[string]any over the ones carried from the old storage.
 func (p *plan) arg(w *actor.World, pkg *cell.Package, s Step, f cell.Field, code *tvmcell.Cell) (any, error) {
-	if v, ok := p.fields[f.Name]; ok {
-		return v, nil
-	}
 	a, ok := s.Fields[f.Name]
+	given, isGiven := p.fields[f.Name]
+	if ok && a.Kind == ArgMigratedData && !sameCode(code, p.forward) {
+		isGiven = false // the request's data is for the upgrade it asks for
+	}
+	if over, isMap := given.(map[string]any); isMap && isGiven && ok && a.Kind == ArgMigratedData {
+		return p.migratedData(w, code, over)
+	}
+	if isGiven {
+		return given, nil
+	}
 	if !ok {
 		return pkg.ABI.Zero(f.Type), nil
 	}
@@ -226,22 +240,26 @@ func (p *plan) arg(w *actor.World, pkg *cell.Package, s Step, f cell.Field, code
 	case ArgNull:
 		return nil, nil
 	case ArgMigratedData:
-		return p.migratedData(w, code)
+		return p.migratedData(w, code, nil)
 	}
 	return a.Value, nil
 }
 
 // migratedData is the storage of code's package made from the account's
-// storage as w holds it, field by field by name (zero for a field the old
-// storage lacks); nil (keep the data) when either package is unknown or
-// code is the one running now.
-func (p *plan) migratedData(w *actor.World, code *tvmcell.Cell) (any, error) {
+// storage as w holds it, field by field by name: over's value, else the old
+// storage's, else zero (see [Report.Defaulted]). It is nil (keep the data)
+// when either package is unknown or code is the one running now, unless
+// over asks for fields, which then need both.
+func (p *plan) migratedData(w *actor.World, code *tvmcell.Cell, over map[string]any) (any, error) {
 	acc, err := w.Account(p.account)
 	if err != nil || acc.Code == nil || sameCode(code, acc.Code) {
 		return nil, nil
 	}
 	from, to := p.known(acc.Code), p.known(code)
 	if from == nil || to == nil {
+		if len(over) > 0 {
+			return nil, fmt.Errorf("%s: the new data's fields need the packages of both the old and the new code", p.proto.Name)
+		}
 		return nil, nil
 	}
 	st, err := from.DecodeStorage(acc.Data)
@@ -254,10 +272,17 @@ func (p *plan) migratedData(w *actor.World, code *tvmcell.Cell) (any, error) {
 	}
 	fields := map[string]any{}
 	for _, f := range def.Fields {
-		if v, err := st.Fields.Get(f.Name); err == nil {
+		if v, ok := over[f.Name]; ok {
+			fields[f.Name] = v
+		} else if v, err := st.Fields.Get(f.Name); err == nil {
 			fields[f.Name] = v
 		} else {
 			fields[f.Name] = to.ABI.Zero(f.Type)
+		}
+	}
+	for name := range over {
+		if !slices.ContainsFunc(def.Fields, func(f cell.Field) bool { return f.Name == name }) {
+			return nil, fmt.Errorf("%s: the new data: %s has no field %q", p.proto.Name, def.Name, name)
 		}
 	}
 	data, err := to.EncodeStorage(&cell.Storage{Initialized: true, Fields: &cell.Struct{Type: def.Name, Fields: structFields(def, fields)}})
@@ -265,6 +290,42 @@ func (p *plan) migratedData(w *actor.World, code *tvmcell.Cell) (any, error) {
 		return nil, fmt.Errorf("%s: the new data, field by field from the old: %w", p.proto.Name, err)
 	}
 	return data, nil
+}
+
+// defaulted names the fields of the new storage a migrated data step
+// writes as zero: the old storage lacks them and the request does not
+// give them. nil when no step migrates the data or a package is unknown.
+func (p *plan) defaulted() []string {
+	var over map[string]any
+	migrates := false
+	for _, s := range p.proto.Steps {
+		for name, a := range s.Fields {
+			if a.Kind != ArgMigratedData {
+				continue
+			}
+			given, isGiven := p.fields[name]
+			if over, migrates = given.(map[string]any); isGiven && !migrates {
+				return nil // the request gives the data whole
+			}
+			migrates = true
+		}
+	}
+	if !migrates || p.current == nil || p.next == nil {
+		return nil
+	}
+	from, err1 := p.current.ABI.StorageType()
+	to, err2 := p.next.ABI.StorageType()
+	if err1 != nil || err2 != nil {
+		return nil
+	}
+	var out []string
+	for _, f := range to.Fields {
+		_, given := over[f.Name]
+		if !given && !slices.ContainsFunc(from.Fields, func(g cell.Field) bool { return g.Name == f.Name }) {
+			out = append(out, f.Name)
+		}
+	}
+	return out
 }
 
 // known finds code's package among the request's and the catalog's.

@@ -159,6 +159,13 @@ type Report struct {
 	MigrationGas, GasLimit, MaxGas int64
 	StateCells, MaxStateCells      int64
 
+	// Defaulted names the new storage's fields a protocol that writes the
+	// migrated data itself (direct) wrote as zero: the old storage has no
+	// such field and the request gave none. A field default the source
+	// declares (Tact's step: Int = 1) is code, not data, and does not
+	// apply.
+	Defaulted []string
+
 	// StorageBefore is the data now, read by Current; StorageAfter the
 	// data after the migration, read by Next. Either is nil when unknown.
 	StorageBefore, StorageAfter *cell.Storage
@@ -245,6 +252,7 @@ func Preflight(w *actor.World, req Request) (*Report, error) {
 		return r, nil
 	}
 	r.Layout.judge(r)
+	r.Defaulted = p.defaulted()
 	if p.proto.Migration != MigrationNone {
 		r.gas(fork, migration, p.data)
 	}
@@ -560,7 +568,12 @@ type GetterChange struct {
 	BeforeErr, AfterErr error
 }
 
-// compare lists the getters both versions have, in Next's order.
+// ErrNewGetter is a getter change's BeforeErr when only the new code has
+// the getter.
+var ErrNewGetter = errors.New("the old code has no such getter")
+
+// compare lists the getters the new version has, in Next's order: a getter
+// the old one lacks has ErrNewGetter before.
 func compare(current, next *cell.Package, before, after map[string]getterResult) []GetterChange {
 	if current == nil || next == nil {
 		return nil
@@ -569,8 +582,14 @@ func compare(current, next *cell.Package, before, after map[string]getterResult)
 	for _, g := range next.ABI.Getters {
 		b, inBefore := before[g.Name]
 		a, inAfter := after[g.Name]
-		if !inBefore || !inAfter {
+		if !inAfter {
 			continue
+		}
+		if !inBefore {
+			if _, err := current.ABI.Getter(g.Name); err == nil {
+				continue
+			}
+			b = getterResult{err: ErrNewGetter}
 		}
 		out = append(out, GetterChange{Name: g.Name, Before: b.value, After: a.value, BeforeErr: b.err, AfterErr: a.err})
 	}

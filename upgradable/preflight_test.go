@@ -151,7 +151,11 @@ func TestPreflightBrickedGetters(t *testing.T) {
 	require.Equal(t, upgradable.Bricked, r.Verdict)
 	require.NotEmpty(t, r.Getters)
 	for _, g := range r.Getters {
-		assert.NoError(t, g.BeforeErr, g.Name)
+		if g.Name == "step" {
+			assert.ErrorIs(t, g.BeforeErr, upgradable.ErrNewGetter, "v1 has no step getter")
+		} else {
+			assert.NoError(t, g.BeforeErr, g.Name)
+		}
 		var exit *actor.ExitError
 		require.ErrorAs(t, g.AfterErr, &exit, g.Name)
 		assert.Equal(t, int64(9), exit.Code, g.Name)

@@ -1,6 +1,7 @@
 package contracts_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -39,15 +40,23 @@ func TestPreflightPatterns(t *testing.T) {
 		init         map[string]any // beside owner
 		deploy       string         // the message deploying it ("" for an empty body)
 		deployFields map[string]any
-		use          string // the protocol to use ("": the one the ABI declares)
-		protocol     string // the protocol used
+		fields       map[string]any // the upgrade's
+		use          string         // the protocol to use ("": the one the ABI declares)
+		protocol     string         // the protocol used
 		verdict      upgradable.Verdict
 		exit         int64
 		rolledBack   bool
 		upgradable   bool
 		warnings     []upgradable.ProbeKind
+		defaulted    []string
 	}{
 		{name: "direct", from: "direct.v1", to: "direct.v2", deploy: "Bump", deployFields: map[string]any{"queryId": 0},
+			protocol: "direct", verdict: upgradable.Safe, upgradable: true,
+			// v2's step: Int = 1 is a default in its init, which an upgrade
+			// does not run: the data carried over sets it to 0.
+			defaulted: []string{"step"}},
+		{name: "direct, with the new field given", from: "direct.v1", to: "direct.v2", deploy: "Bump", deployFields: map[string]any{"queryId": 0},
+			fields:   map[string]any{"data": map[string]any{"step": 1}},
 			protocol: "direct", verdict: upgradable.Safe, upgradable: true},
 		{name: "staged", from: "staged.v1", to: "staged.v2", deploy: "Bump", deployFields: map[string]any{"queryId": 0},
 			protocol: "staged", verdict: upgradable.Safe, upgradable: true},
@@ -99,7 +108,7 @@ func TestPreflightPatterns(t *testing.T) {
 			require.NoError(t, err)
 			require.True(t, tr.Transactions[1].Success, "deploy: %v", tr.Transactions[1].Err())
 			req := upgradable.Request{Contract: tr.Transactions[1].To, Code: named[tc.to].Code,
-				Next: named[tc.to], Packages: codes}
+				Next: named[tc.to], Packages: codes, Fields: tc.fields}
 			if tc.use != "" {
 				req.Protocol, err = upgradable.ProtocolByName(tc.use)
 				require.NoError(t, err)
@@ -121,6 +130,13 @@ func TestPreflightPatterns(t *testing.T) {
 				}
 			}
 			assert.Equal(t, tc.warnings, warnings)
+			assert.Equal(t, tc.defaulted, r.Defaulted)
+			if tc.fields != nil {
+				require.NotNil(t, r.StorageAfter)
+				step, err := r.StorageAfter.Fields.Get("step")
+				require.NoError(t, err)
+				assert.Equal(t, "1", fmt.Sprint(step), "the given field, over the carried ones")
+			}
 			if tc.verdict == upgradable.Safe {
 				assert.True(t, r.CodeChanged)
 				assert.Equal(t, "2.0.0", r.After.Version)

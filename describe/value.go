@@ -123,9 +123,34 @@ func (p Printer) Address(a *address.Address) string {
 	return Short(a)
 }
 
-// Change writes a storage change: "value: 2 → 3".
+// Change writes a storage change: "value: 2 → 3"; a map entry keyed by an
+// address the Namer knows goes by its name: "balances[alice]: null → 1 TON".
 func (p Printer) Change(c cell.Change) string {
-	return c.Path + ": " + p.nested(c.Old, c.Type) + " → " + p.nested(c.New, c.Type)
+	return p.path(c.Path) + ": " + p.nested(c.Old, c.Type) + " → " + p.nested(c.New, c.Type)
+}
+
+// path names the address keys of a change's path.
+func (p Printer) path(path string) string {
+	if p.Names == nil {
+		return path
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(path, '[')
+		j := strings.IndexByte(path[max(i, 0):], ']')
+		if i < 0 || j < 0 {
+			break
+		}
+		key := path[i+1 : i+j]
+		if a, err := address.ParseRawAddr(key); err == nil {
+			if n := p.Names.NameOf(a); n != "" {
+				key = n
+			}
+		}
+		b.WriteString(path[:i+1] + key + "]")
+		path = path[i+j+1:]
+	}
+	return b.String() + path
 }
 
 // Tree writes a decoded struct as a tree of named fields, one line each,

@@ -63,7 +63,7 @@ func TestSendForward(t *testing.T) {
 	h.press("s", "up", "up", "up", "right", "down", "down", "down") // Throw → Forward, then to its first field
 	v := h.view()
 	assert.Contains(t, v, "to          ")
-	assert.Contains(t, v, "Address · a name or an address")
+	assert.Contains(t, v, "Address · a name (→ completes it) or an address")
 	h.press("nobody")
 	assert.Contains(t, h.view(), "✗ want an address", "the bad address is said at its field")
 	for range 6 {

@@ -130,6 +130,10 @@ func keyMsg(name string) (tea.KeyPressMsg, bool) {
 		"right":     {Code: tea.KeyRight},
 		"backspace": {Code: tea.KeyBackspace},
 		"pgdown":    {Code: tea.KeyPgDown},
+		"pgup":      {Code: tea.KeyPgUp},
+		"home":      {Code: tea.KeyHome},
+		"end":       {Code: tea.KeyEnd},
+		"ctrl+d":    {Code: 'd', Mod: tea.ModCtrl},
 		"space":     {Code: tea.KeySpace, Text: " "},
 		"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
 		"ctrl+u":    {Code: 'u', Mod: tea.ModCtrl},
@@ -152,9 +156,30 @@ func (h *harness) golden() {
 	golden.Equal(h.t, filepath.Join(testdata, h.t.Name()+".golden"), v)
 }
 
+// resize gives the model another terminal size.
+func (h *harness) resize(width, height int) *harness {
+	h.t.Helper()
+	h.send(tea.WindowSizeMsg{Width: width, Height: height})
+	return h
+}
+
 // status is the status line.
 func (h *harness) status() string {
 	return h.m.status.text
+}
+
+// play opens a scenario as tonsim tui does: the UI plays it behind its
+// first screen, from Init on.
+func play(t *testing.T, path string) *harness {
+	t.Helper()
+	s, cat, err := scenario.Load(path, examples.Builtins())
+	require.NoError(t, err)
+	r, err := scenario.NewRunner(s, cat, nil)
+	require.NoError(t, err)
+	r.World.SetTransactionSnapshots(true)
+	h := newHarness(t, New(Options{World: r.World, Catalog: r.Catalog, Start: r.World.Snapshot(), Play: r, Title: filepath.Base(path)}), testWidth, testHeight)
+	h.run(h.m.Init())
+	return h
 }
 
 // probe opens, not as a walkthrough, the world of testdata/probe.yaml: a

@@ -87,6 +87,9 @@ func KeyTable(km KeyMap) string {
 				for _, a := range strings.Split(k.Help().Key, "/") {
 					alts = append(alts, "`"+a+"`")
 				}
+				if k.Help().Key == "/" {
+					alts = []string{"`/`"}
+				}
 				keys = append(keys, strings.Join(alts, "/"))
 			}
 			b.WriteString("| " + strings.Join(keys, " ") + " | " + e.what + " |\n")

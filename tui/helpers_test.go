@@ -34,13 +34,13 @@ const (
 // to Update and the commands that come back run at once, their messages
 // fed back in, until none is left.
 type harness struct {
-	t    *testing.T
+	t    testing.TB
 	m    *Model
 	quit bool
 }
 
 // newHarness wraps a model rendered without colours at a fixed size.
-func newHarness(t *testing.T, m *Model, width, height int) *harness {
+func newHarness(t testing.TB, m *Model, width, height int) *harness {
 	t.Helper()
 	m.animate = false
 	m.profile = colorprofile.NoTTY
@@ -172,14 +172,20 @@ func (h *harness) status() string {
 // first screen, from Init on.
 func play(t *testing.T, path string) *harness {
 	t.Helper()
+	h := playing(t, path)
+	h.run(h.m.Init())
+	return h
+}
+
+// playing is play before Init: the scenario has not run yet.
+func playing(t *testing.T, path string) *harness {
+	t.Helper()
 	s, cat, err := scenario.Load(path, examples.Builtins())
 	require.NoError(t, err)
 	r, err := scenario.NewRunner(s, cat, nil)
 	require.NoError(t, err)
 	r.World.SetTransactionSnapshots(true)
-	h := newHarness(t, New(Options{World: r.World, Catalog: r.Catalog, Start: r.World.Snapshot(), Play: r, Title: filepath.Base(path)}), testWidth, testHeight)
-	h.run(h.m.Init())
-	return h
+	return newHarness(t, New(Options{World: r.World, Catalog: r.Catalog, Start: r.World.Snapshot(), Play: r, Title: filepath.Base(path)}), testWidth, testHeight)
 }
 
 // probe opens, not as a walkthrough, the world of testdata/probe.yaml: a

@@ -51,7 +51,7 @@ func (s *session) loadNext() tea.Msg {
 				break
 			}
 			msg.failures = append(msg.failures, res.Failures...)
-			if len(s.world.Transactions())-start >= describeChunk {
+			if len(s.world.Transactions())-start >= s.chunk {
 				break
 			}
 		}
@@ -61,7 +61,7 @@ func (s *session) loadNext() tea.Msg {
 			s.play, msg.ended = nil, true
 		}
 	}
-	s.load(describeChunk)
+	s.load()
 	msg.done = s.play == nil && s.tl.loaded()
 	return msg
 }

@@ -155,14 +155,17 @@ func New(opts Options) *Model {
 			m.title = opts.Walk.Scenario.Name
 		}
 	}
-	if opts.Play != nil && m.title == "" {
-		m.title = opts.Play.Scenario.Name
+	if opts.Play != nil {
+		m.playPos, m.playSteps = opts.Play.Position(), len(opts.Play.Scenario.Steps)
+		if m.title == "" {
+			m.title = opts.Play.Scenario.Name
+		}
 	}
 	m.restyle()
 	// A short history shows whole in the first frame; a long one, and a
 	// scenario to play, load behind the screen from Init on.
 	if opts.Play == nil {
-		m.sess.load(describeChunk)
+		m.sess.load()
 	}
 	m.playing = m.sess.play != nil
 	m.loading = m.playing || !m.sess.tl.loaded()

@@ -46,7 +46,7 @@ func runOpCmd(s *session, op worldOp, args getterArgs) tea.Cmd {
 		}
 		done := opDoneMsg{result: res}
 		if !op.keep {
-			s.load(describeChunk) // what the operation ran, or the first of it
+			s.load() // what the operation ran, or the first of it
 			done.state = s.state(args)
 		}
 		return done

@@ -19,7 +19,7 @@ func (m *Model) startOp(op worldOp) tea.Cmd {
 			m.queue = append(m.queue, op)
 		}
 		if waits {
-			m.setStatus(fmt.Sprintf("%s waits for the scenario to finish playing (step %d of %d).", capitalize(op.label), m.playPos, m.playSteps), false)
+			m.setStatus(fmt.Sprintf("%s waits for the scenario to finish playing (%d of %d steps played).", capitalize(op.label), m.playPos, m.playSteps), false)
 		}
 		if m.busy == "" {
 			return m.runNext()

@@ -21,6 +21,9 @@ type session struct {
 	// undo holds the branches forks left, the last one last; redo the
 	// branches undoing left.
 	undo, redo []branch
+	// chunk is about how many transactions one loading operation
+	// describes (describeChunk; tests make it small).
+	chunk int
 	// described counts the descriptions computed, for tests of what a key
 	// costs.
 	described int
@@ -28,7 +31,7 @@ type session struct {
 
 func newSession(w *actor.World, cat *catalog.Catalog, start *actor.Snapshot, walk, play *scenario.Runner) *session {
 	w.SetTransactionSnapshots(true)
-	s := &session{world: w, cat: cat}
+	s := &session{world: w, cat: cat, chunk: describeChunk}
 	s.tl = newTimeline(w, start)
 	if walk != nil {
 		s.walk = newWalkthrough(walk)
@@ -45,10 +48,9 @@ func (s *session) describe(tx *actor.Transaction) *describe.Tx {
 	return describe.Describe(s.cat, tx)
 }
 
-// load describes about limit more transactions of the timeline (all for a
-// negative limit).
-func (s *session) load(limit int) {
-	s.tl.hist = s.tl.hist.extend(s.describe, s.tl.txs, limit)
+// load describes about a chunk more transactions of the timeline.
+func (s *session) load() {
+	s.tl.hist = s.tl.hist.extend(s.describe, s.tl.txs, s.chunk)
 }
 
 // changed records that the world moved on from where the timeline stood:

@@ -102,3 +102,16 @@ func TestDemoReachesEveryLine(t *testing.T) {
 		h.press("esc")
 	})
 }
+
+// TestWalkthroughReachesEveryLine walks the first example at 80×24: at
+// each step, every line of the panel (the note beside what the step did)
+// shows, scrolled with the keys the help gives.
+func TestWalkthroughReachesEveryLine(t *testing.T) {
+	h := walk(t, "../examples/01-upgrade.yaml").resize(80, 24)
+	for step := 0; step <= len(h.m.walk.sc.Steps); step++ {
+		h.m.setFocus(paneWalk)
+		h.press("home")
+		reach(t, h, "step "+itoa(step), h.m.walk.View, h.m.walk.content, h.m.l.walk.w, "down")
+		h.press("n")
+	}
+}

@@ -136,7 +136,7 @@ func (p Printer) Change(c cell.Change) string {
 }
 
 // Path writes a change's path with its map keys by this printer: an
-// address key by its name.
+// address key the Namer knows by its name alone.
 func (p Printer) Path(c cell.Change) string {
 	path := c.Path
 	var b strings.Builder
@@ -146,7 +146,13 @@ func (p Printer) Path(c cell.Change) string {
 		if i < 0 {
 			break
 		}
-		b.WriteString(path[:i] + "[" + p.nested(k, nil) + "]")
+		key := p.nested(k, nil)
+		if a, ok := k.(*address.Address); ok && p.Names != nil {
+			if n := p.Names.NameOf(a); n != "" {
+				key = n // a key is short: its name alone
+			}
+		}
+		b.WriteString(path[:i] + "[" + key + "]")
 		path = path[i+len(raw):]
 	}
 	return b.String() + path

@@ -65,4 +65,6 @@ func TestPrinter(t *testing.T) {
 		"   └─ 0:dcc996…19fd: 0.05 TON",
 	}, describe.Printer{Names: known}.Tree(vault))
 	assert.Equal(t, "total: 1 TON → 1.5 TON", describe.Printer{}.Change(cell.Change{Path: "total", Old: big.NewInt(1e9), New: big.NewInt(15e8), Type: &coins}))
+	assert.Equal(t, "balances[owner]: 1 TON (added)", describe.Printer{Names: known}.Change(cell.Change{Path: "balances[" + cell.FormatValue(owner) + "]", Keys: []any{owner}, New: big.NewInt(1e9), Type: &coins, Added: true}),
+		"a map entry keyed by an address goes by its name")
 }

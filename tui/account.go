@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -21,7 +22,7 @@ type accountView struct {
 	st            *state
 	acc           *accountInfo
 	getter        int // cursor over acc.getters
-	scroll        int
+	sc            scroller
 	// getterAt is the line of content each getter starts at, as the last
 	// content drew them (a long value wraps).
 	getterAt []int
@@ -37,7 +38,7 @@ func (v *accountView) SetSize(width, height int) { v.width, v.height = width, he
 // show shows acc, as of st.
 func (v *accountView) show(st *state, acc *accountInfo) {
 	if acc == nil || v.acc == nil || !acc.addr.Equals(v.acc.addr) {
-		v.getter, v.scroll = 0, 0
+		v.getter, v.sc = 0, scroller{}
 	}
 	v.st, v.acc = st, acc
 	if acc != nil {
@@ -51,26 +52,32 @@ type openGetterMsg struct {
 	getter getterInfo
 }
 
-// Update handles a key while the pane is focused.
+// Update handles a key while the pane is focused: up and down move over
+// the getters (and scroll past the first and the last), pgup, pgdn, home
+// and end scroll, enter takes a getter's arguments.
 func (v *accountView) Update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok || v.acc == nil {
 		return nil
 	}
 	km := v.c.KeyMap
+	n, h := len(v.content()), v.height-1
+	getters := len(v.acc.getters)
 	switch {
-	case key.Matches(k, km.Up):
-		v.getter = max(v.getter-1, 0)
+	case key.Matches(k, km.Up) && getters > 0 && v.getter > 0:
+		v.getter--
 		v.follow()
-	case key.Matches(k, km.Down):
-		v.getter = min(v.getter+1, max(len(v.acc.getters)-1, 0))
+	case key.Matches(k, km.Down) && getters > 0 && v.getter < getters-1:
+		v.getter++
 		v.follow()
-	case key.Matches(k, km.PageUp):
-		v.scrollBy(-v.height / 2)
-	case key.Matches(k, km.PageDown):
-		v.scrollBy(v.height / 2)
+	case key.Matches(k, km.Top):
+		v.sc.top, v.getter = 0, 0
+	case key.Matches(k, km.Bottom):
+		v.sc.key(km, k, n, h, false)
+		v.getter = max(getters-1, 0)
+	case v.sc.key(km, k, n, h, true):
 	case key.Matches(k, km.Enter):
-		if v.getter < len(v.acc.getters) && len(v.acc.getters[v.getter].args) > 0 {
+		if v.getter < getters && len(v.acc.getters[v.getter].args) > 0 {
 			acc, g := v.acc, v.acc.getters[v.getter]
 			return func() tea.Msg { return openGetterMsg{acc: acc, getter: g} }
 		}
@@ -79,24 +86,15 @@ func (v *accountView) Update(msg tea.Msg) tea.Cmd {
 }
 
 // scrollBy scrolls the text by d lines.
-func (v *accountView) scrollBy(d int) {
-	v.scroll = max(min(v.scroll+d, len(v.content())-v.height+1), 0)
-}
+func (v *accountView) scrollBy(d int) { v.sc.by(d, len(v.content()), v.height-1) }
 
-// follow scrolls so the getter under the cursor shows: the pane shows
-// height-2 lines of content when it overflows (a title, a "more" line).
+// follow scrolls so the getter under the cursor shows.
 func (v *accountView) follow() {
-	v.content()
+	n := len(v.content())
 	if v.getter >= len(v.getterAt) {
 		return
 	}
-	line, shown := v.getterAt[v.getter], max(v.height-2, 1)
-	if line < v.scroll {
-		v.scroll = line
-	}
-	if line >= v.scroll+shown {
-		v.scroll = line - shown + 1
-	}
+	v.sc.reveal(v.getterAt[v.getter], n, v.height-1)
 }
 
 // clickGetter puts the cursor on the getter at line y of the pane.
@@ -105,7 +103,10 @@ func (v *accountView) clickGetter(y int) {
 		return
 	}
 	v.content()
-	line := y - 1 + v.scroll
+	line := y - 1 + v.sc.top
+	if v.sc.top > 0 {
+		line-- // the line that says what is above
+	}
 	for i, at := range v.getterAt {
 		if line >= at && (i+1 == len(v.getterAt) || line < v.getterAt[i+1]) {
 			v.getter = i
@@ -119,7 +120,7 @@ func (v *accountView) View() string {
 	if v.acc != nil {
 		title = v.acc.label()
 	}
-	return v.c.page(title, v.focused, v.content(), v.scroll, v.width, v.height, "tab here, then pgdn")
+	return v.c.page(title, v.focused, v.content(), &v.sc, v.width, v.height, scrollHint(v.focused))
 }
 
 // content is every line under the title.
@@ -155,7 +156,7 @@ func (v *accountView) content() []string {
 	out = append(out, v.storage()...)
 	v.getterAt = v.getterAt[:0]
 	if !a.wallet && len(a.getters) > 0 {
-		out = append(out, "", v.c.rule("Getters", v.width, false))
+		out = append(out, "", v.c.rule(fmt.Sprintf("Getters (%d)", len(a.getters)), v.width, false))
 		out = append(out, v.getters(len(out))...)
 	}
 	return out
@@ -281,11 +282,11 @@ func argList(g getterInfo) string {
 func (v *accountView) ShortHelp() []key.Binding {
 	km := v.c.KeyMap
 	args := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "getter arguments"))
-	return []key.Binding{km.Up, km.Down, args, km.PageDown, km.Raw, km.Send, km.Upgrade}
+	return []key.Binding{km.Up, km.Down, args, km.PageDown, km.Copy, km.Raw, km.Send, km.Upgrade}
 }
 
 // FullHelp implements help.KeyMap.
 func (v *accountView) FullHelp() [][]key.Binding {
 	km := v.c.KeyMap
-	return [][]key.Binding{{km.Up, km.Down, km.PageUp, km.PageDown, km.Enter}, {km.Raw, km.Send, km.Upgrade}}
+	return [][]key.Binding{{km.Up, km.Down, km.PageUp, km.PageDown, km.Top, km.Bottom, km.Enter}, {km.Copy, km.Raw, km.Send, km.Upgrade}}
 }

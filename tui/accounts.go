@@ -16,8 +16,11 @@ import (
 type accountsPane struct {
 	tablePane
 	st *state
-	// sel is the selected account's address, kept across states.
-	sel *address.Address
+	// sel is the selected account's address, kept across states once the
+	// user moved the cursor (moved); until then the first row is selected,
+	// as accounts appear.
+	sel   *address.Address
+	moved bool
 }
 
 func newAccountsPane(c *Common) *accountsPane {
@@ -27,6 +30,9 @@ func newAccountsPane(c *Common) *accountsPane {
 // setState shows st's accounts, keeping the selection.
 func (p *accountsPane) setState(st *state) {
 	p.st = st
+	if !p.moved {
+		p.sel = nil
+	}
 	p.refilter()
 	if p.sel == nil || st.account(p.sel) == nil {
 		p.list.cursor = 0
@@ -43,7 +49,12 @@ func (p *accountsPane) refilter() {
 	p.list.setHeight(p.rowsHeight())
 	p.list.setRows(len(accs), func(i int, q string) bool {
 		return strings.Contains(strings.ToLower(p.rowText(accs[i])), q)
-	}, func(i int) bool { return p.sel != nil && accs[i].addr.Equals(p.sel) })
+	}, 0)
+	for i, a := range accs {
+		if p.sel != nil && a.addr.Equals(p.sel) {
+			p.list.selectRow(i)
+		}
+	}
 	if a := p.selected(); a != nil {
 		p.sel = a.addr
 	}
@@ -62,7 +73,7 @@ func (p *accountsPane) selected() *accountInfo {
 func (p *accountsPane) selectAddr(addr *address.Address) {
 	for i, a := range p.st.accounts {
 		if a.addr.Equals(addr) && p.list.selectRow(i) {
-			p.sel = addr
+			p.sel, p.moved = addr, true
 		}
 	}
 }
@@ -112,6 +123,7 @@ func shortVersion(tv string) string {
 // Update handles a key for the focused pane.
 func (p *accountsPane) Update(msg tea.Msg) tea.Cmd {
 	cmd, _ := p.updateList(msg, p.refilter)
+	p.moved = true
 	p.sync()
 	return cmd
 }
@@ -126,6 +138,7 @@ func (p *accountsPane) sync() {
 // click selects the account at line y of the pane.
 func (p *accountsPane) click(y int) {
 	if p.clickRow(y) {
+		p.moved = true
 		p.sync()
 	}
 }
@@ -133,13 +146,13 @@ func (p *accountsPane) click(y int) {
 // View implements component.
 func (p *accountsPane) View() string {
 	title := fmt.Sprintf("Accounts (%d)", len(p.st.accounts))
-	if q := p.list.query(); q != "" && len(p.list.visible) != len(p.st.accounts) {
-		title = fmt.Sprintf("Accounts (%d of %d)", len(p.list.visible), len(p.st.accounts))
+	if p.list.filtered {
+		title = fmt.Sprintf("Accounts (%d of %d)", p.list.count(), len(p.st.accounts))
 	}
 	note := ""
 	if len(p.st.accounts) == 0 {
 		note = "no accounts"
-	} else if len(p.list.visible) == 0 {
+	} else if p.list.count() == 0 {
 		note = "nothing matches the filter"
 	}
 	cols := p.columns()
@@ -147,15 +160,16 @@ func (p *accountsPane) View() string {
 }
 
 // accountColumns are the widths of the account table's columns; a zero
-// width drops the column.
+// width drops the column. gap is the space between columns.
 type accountColumns struct {
-	name, addr, kind, balance, status int
+	name, addr, kind, balance, status, gap int
 }
 
-// columns fits the table to the pane: when it is narrow the status goes
-// first (it mostly says "active"), then the address.
+// columns fits the table to the pane: when it is narrow the columns move
+// closer, then the status goes (it mostly says "active"), then the
+// address, and last the contract column is cut, with a marker.
 func (p *accountsPane) columns() accountColumns {
-	c := accountColumns{name: 4, addr: 13, kind: 8, balance: 3, status: 6}
+	c := accountColumns{name: 4, addr: 13, kind: 8, balance: 3, status: 6, gap: 2}
 	for _, a := range p.st.accounts {
 		c.name = max(c.name, len([]rune(a.label())))
 		k := len([]rune(kindOf(a)))
@@ -166,16 +180,20 @@ func (p *accountsPane) columns() accountColumns {
 		c.balance = max(c.balance, len(strings.TrimSuffix(a.balance, " TON")))
 	}
 	c.name = min(c.name, 14)
-	c.kind = min(c.kind, 28)
+	c.kind = min(c.kind, 30)
 	avail := p.width - 2
 	need := func() int {
-		n := c.name + c.kind + c.balance
+		n, cols := c.name+c.kind+c.balance, 3
 		for _, w := range []int{c.addr, c.status} {
 			if w > 0 {
-				n += w + 2
+				n += w
+				cols++
 			}
 		}
-		return n + 4
+		return n + (cols-1)*c.gap
+	}
+	if need() > avail {
+		c.gap = 1
 	}
 	if need() > avail {
 		c.status = 0
@@ -184,7 +202,7 @@ func (p *accountsPane) columns() accountColumns {
 		c.addr = 0
 	}
 	if need() > avail {
-		c.kind = max(avail-c.name-c.balance-4, 6)
+		c.kind = max(avail-c.name-c.balance-2*c.gap, 6)
 	}
 	return c
 }
@@ -202,7 +220,7 @@ func (c accountColumns) join(name, addr, kind, balance, status string) string {
 	if c.status > 0 {
 		parts = append(parts, fit(status, c.status))
 	}
-	return strings.Join(parts, "  ")
+	return strings.Join(parts, strings.Repeat(" ", c.gap))
 }
 
 func (c accountColumns) row(cm *Common, a *accountInfo) string {

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -94,10 +96,21 @@ func wrap(text string, width int) []string {
 	for _, para := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
 		w := ansi.Wrap(para, width, "")
 		for _, l := range strings.Split(w, "\n") {
+			if ansi.StringWidth(l) > width && strings.HasSuffix(ansi.Strip(l), " ") {
+				l = ansi.Truncate(l, width, "") // the space the line broke at
+			}
 			out = append(out, cut(l, width))
 		}
 	}
 	return out
+}
+
+// wrapKeep is wrap that keeps an empty line.
+func wrapKeep(text string, width int) []string {
+	if text == "" {
+		return []string{""}
+	}
+	return wrap(text, width)
 }
 
 // rule draws a pane's title line across width: "── Accounts ────", drawn
@@ -136,18 +149,118 @@ var (
 	_ dialog    = (*getterDialog)(nil)
 )
 
-// page lays out a scrolled view: the title rule, then body from line scroll
-// on, cut to height with a note of how many lines are left and how to reach
-// them (howMore, such as "pgdn").
-func (c *Common) page(title string, focused bool, body []string, scroll, width, height int, howMore string) string {
+// page lays out a scrolled pane: the title rule, then the window of body
+// sc shows in the lines left (see [scroller.window]).
+func (c *Common) page(title string, focused bool, body []string, sc *scroller, width, height int, howMore string) string {
 	out := []string{c.rule(title, width, focused)}
-	if scroll > 0 && scroll < len(body) {
-		body = body[scroll:]
-	}
-	out = append(out, body...)
-	if len(out) > height && height > 1 {
-		out = out[:height-1]
-		out = append(out, c.Styles.Dim.Render(fmt.Sprintf("  … %d more lines: %s", len(body)-height+2, howMore)))
-	}
+	out = append(out, sc.window(c, body, height-1, howMore)...)
 	return strings.Join(block(out, width, height), "\n")
+}
+
+// scroller is how far a body taller than its pane is scrolled: top is the
+// first line shown. When there is more above or below, a line at that end
+// says how much and which key reaches it, so nothing is cut off silently.
+type scroller struct{ top int }
+
+// maxTop is the last line the body can start at in height lines: from
+// there on, the marker of what is above takes the first line and the rest
+// of the body fits.
+func maxTop(n, height int) int {
+	if n <= height {
+		return 0
+	}
+	return n - height + 1
+}
+
+// window returns the lines of body that show in height lines from top on,
+// with the marker lines; how says the key that scrolls ("pgdn", "tab here,
+// then pgdn").
+func (sc *scroller) window(c *Common, body []string, height int, how string) []string {
+	if height <= 0 {
+		return nil
+	}
+	n := len(body)
+	sc.top = max(min(sc.top, maxTop(n, height)), 0)
+	if n <= height {
+		return body
+	}
+	out := make([]string, 0, height)
+	room := height
+	if sc.top > 0 {
+		room--
+	}
+	below := n - sc.top - room
+	if below > 0 {
+		room--
+		below++
+	}
+	if sc.top > 0 {
+		out = append(out, c.Styles.Dim.Render(fmt.Sprintf("  ↑ %s above: %s", plural(sc.top, "more line"), upKey(how))))
+	}
+	out = append(out, body[sc.top:sc.top+room]...)
+	if below > 0 {
+		out = append(out, c.Styles.Dim.Render(fmt.Sprintf("  ↓ %s: %s", plural(below, "more line"), how)))
+	}
+	return out
+}
+
+// upKey is the key that scrolls back: how with pgup for pgdn.
+func upKey(how string) string { return strings.ReplaceAll(how, "pgdn", "pgup") }
+
+// shown is how many lines of the body show from top in height lines.
+func (sc *scroller) shown(n, height int) int {
+	if n <= height {
+		return n
+	}
+	room := height
+	if sc.top > 0 {
+		room--
+	}
+	if n-sc.top > room {
+		room--
+	}
+	return max(room, 1)
+}
+
+// by scrolls by d lines of a body of n lines in height.
+func (sc *scroller) by(d, n, height int) {
+	sc.top = max(min(sc.top+d, maxTop(n, height)), 0)
+}
+
+// reveal scrolls so line i of a body of n lines shows in height lines.
+func (sc *scroller) reveal(i, n, height int) {
+	if i < sc.top {
+		sc.top = i
+		if sc.top == 1 {
+			sc.top = 0 // the marker would cover the first line anyway
+		}
+		return
+	}
+	for sc.top < maxTop(n, height) && i >= sc.top+sc.shown(n, height) {
+		sc.top++
+	}
+}
+
+// key scrolls for the keys every scrolled view shares: pgup and pgdn by
+// a page, home and end to either end, and, when lineKeys, up and down by
+// a line. It reports whether k was one of them.
+func (sc *scroller) key(km KeyMap, k tea.KeyPressMsg, n, height int, lineKeys bool) bool {
+	page := max(height-2, 1)
+	switch {
+	case key.Matches(k, km.PageUp):
+		sc.by(-page, n, height)
+	case key.Matches(k, km.PageDown):
+		sc.by(page, n, height)
+	case key.Matches(k, km.Top):
+		sc.top = 0
+	case key.Matches(k, km.Bottom):
+		sc.top = maxTop(n, height)
+	case lineKeys && key.Matches(k, km.Up):
+		sc.by(-1, n, height)
+	case lineKeys && key.Matches(k, km.Down):
+		sc.by(1, n, height)
+	default:
+		return false
+	}
+	return true
 }

@@ -16,3 +16,7 @@ var (
 	// errWalkStart is returned going back from a walkthrough's first step.
 	errWalkStart = errors.New("this is the first step")
 )
+
+// errNoBranch is returned undoing with no fork to undo, or redoing with no
+// undo to redo.
+var errNoBranch = errors.New("no branch to go back to")

@@ -24,15 +24,26 @@ type form struct {
 	// cursorLine and cursorCol are where the focused input's cursor was drawn, by the last
 	// view: line and column; line -1 for none.
 	cursorLine, cursorCol int
+	// focusTop and focusEnd are the lines of the focused row, its errors
+	// included, as the last view drew them.
+	focusTop, focusEnd int
 }
 
 // formDialog is what every dialog built on a form has: its size, the form,
-// and the line the form starts at, so the cursor lands in the focused input.
+// how far it is scrolled, and where the cursor lands in the focused input.
+// A form taller than the terminal scrolls: to the focused row as it moves,
+// and with pgup and pgdn.
 type formDialog struct {
 	c             *Common
 	width, height int
 	form          form
-	formTop       int
+	sc            scroller
+	// stay is set after pgup or pgdn: the next view keeps the scroll
+	// rather than going back to the focused row.
+	stay bool
+	// cursorY is the focused input's line in the dialog, -1 when it is
+	// scrolled out of view.
+	cursorY int
 }
 
 // SetSize implements component.
@@ -42,15 +53,61 @@ func (d *formDialog) SetSize(width, height int) {
 }
 
 // Cursor is where the focused input's cursor goes, relative to the dialog.
-func (d *formDialog) Cursor() *tea.Cursor { return d.form.cursor(0, d.formTop) }
+func (d *formDialog) Cursor() *tea.Cursor {
+	if d.form.cursorLine < 0 || d.cursorY < 0 {
+		return nil
+	}
+	return tea.NewCursor(d.form.cursorCol, d.cursorY)
+}
+
+// scrollKey scrolls the dialog for pgup and pgdn (by their own names:
+// ctrl+u edits a text field) and reports whether k was one.
+func (d *formDialog) scrollKey(msg tea.Msg) bool {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return false
+	}
+	page := max(d.height-3, 1)
+	switch k.String() {
+	case "pgup":
+		d.sc.top = max(d.sc.top-page, 0)
+	case "pgdown":
+		d.sc.top += page // window clamps it
+	default:
+		d.stay = false
+		return false
+	}
+	d.stay = true
+	return true
+}
 
 // render lays the dialog out: its title, the lines above the form, the
-// form, and the lines below it.
+// form, and the lines below it, scrolled to the focused row.
 func (d *formDialog) render(title string, above, below []string) string {
-	out := append([]string{d.c.rule(title, d.width, true), ""}, above...)
-	d.formTop = len(out)
-	out = append(out, d.form.view()...)
-	out = append(out, below...)
+	body := []string{""}
+	for _, l := range above {
+		body = append(body, wrapKeep(l, d.width)...)
+	}
+	formTop := len(body)
+	body = append(body, d.form.view()...)
+	for _, l := range below {
+		body = append(body, wrapKeep(l, d.width)...)
+	}
+	h := d.height - 1
+	if !d.stay {
+		d.sc.reveal(formTop+d.form.focusEnd, len(body), h)
+		d.sc.reveal(formTop+d.form.focusTop, len(body), h)
+	}
+	win := d.sc.window(d.c, body, h, "pgdn")
+	d.cursorY = -1
+	if line := formTop + d.form.cursorLine; d.form.cursorLine >= 0 && line >= d.sc.top && line < d.sc.top+d.sc.shown(len(body), h) {
+		y := line - d.sc.top
+		if d.sc.top > 0 {
+			y++ // under the line that says what is above
+		}
+		d.cursorY = 1 + y // under the title
+	}
+	out := append([]string{d.c.rule(title, d.width, true)}, win...)
 	return strings.Join(block(out, d.width, d.height), "\n")
 }
 
@@ -60,8 +117,15 @@ type formRow struct {
 	// hint follows the input: the field's type.
 	hint string
 	// choices make a choice row; otherwise the row is a text input.
-	choices []string
-	choice  int
+	// values, when set, are what each choice stands for ("" for null).
+	choices, values []string
+	choice          int
+	// toggle marks a Bool's choice: t, y and 1 choose true, f, n and 0
+	// false.
+	toggle bool
+	// section, when set, is a heading drawn over the row: the rows from
+	// it on are one group ("Forward's fields").
+	section string
 	input   textinput.Model
 	err     string
 	touched bool
@@ -75,9 +139,36 @@ func (r *formRow) value() string {
 		if r.choice < 0 || r.choice >= len(r.choices) {
 			return ""
 		}
+		if r.values != nil {
+			return r.values[r.choice]
+		}
 		return r.choices[r.choice]
 	}
 	return r.input.Value()
+}
+
+// boolRow makes a Bool's row: a toggle between false and true, with null
+// first when the value is optional.
+func boolRow(label, hint string, optional bool) *formRow {
+	r := &formRow{label: label, hint: hint, choices: []string{"false", "true"}, toggle: true}
+	if optional {
+		r.choices, r.values = []string{"null", "false", "true"}, []string{"", "false", "true"}
+	}
+	return r
+}
+
+// suggest offers completions to a text row: names of accounts or
+// contracts, accepted with → at the end of the text.
+func (r *formRow) suggest(names []string) *formRow {
+	if len(names) == 0 || r.isChoice() {
+		return r
+	}
+	r.input.ShowSuggestions = true
+	r.input.KeyMap.AcceptSuggestion = key.NewBinding(key.WithKeys("right"))
+	r.input.KeyMap.NextSuggestion = key.NewBinding(key.WithKeys("ctrl+n"))
+	r.input.KeyMap.PrevSuggestion = key.NewBinding(key.WithKeys("ctrl+p"))
+	r.input.SetSuggestions(names)
+	return r
 }
 
 // choiceRow makes a choice row.
@@ -154,6 +245,10 @@ func (f *form) update(msg tea.Msg) (ev formEvent, changed int, cmd tea.Cmd) {
 				row.choice = (row.choice + len(row.choices) - 1) % len(row.choices)
 			case key.Matches(k, km.Right), k.String() == "space":
 				row.choice = (row.choice + 1) % len(row.choices)
+			case row.toggle && strings.ContainsAny(k.Text, "ty1") && len(k.Text) == 1:
+				row.choice = len(row.choices) - 1 // true is last
+			case row.toggle && strings.ContainsAny(k.Text, "fn0") && len(k.Text) == 1:
+				row.choice = len(row.choices) - 2
 			default:
 				return formNone, -1, nil
 			}
@@ -183,7 +278,8 @@ func (f *form) labelWidth() int {
 }
 
 // view renders the rows, the focused one marked, and records where the
-// focused input's cursor is.
+// focused input's cursor is. A hint that does not fit beside its input goes
+// under the focused row, and is cut, with a marker, beside the others.
 func (f *form) view() []string {
 	s := f.c.Styles
 	lw := f.labelWidth()
@@ -191,20 +287,39 @@ func (f *form) view() []string {
 	f.cursorLine = -1
 	var out []string
 	for i, r := range f.rows {
+		if r.section != "" {
+			out = append(out, "", cut("  "+s.Dim.Render(r.section), f.width))
+		}
 		mark := "  "
 		if i == f.focus {
 			mark = "▸ "
+			f.focusTop = len(out)
 		}
-		var field string
+		var field, under string
 		if r.isChoice() {
-			field = "‹ " + r.value() + " ›"
-			if len(r.choices) > 1 {
+			field = "‹ ›"
+			if len(r.choices) > 0 {
+				field = "‹ " + r.choices[max(min(r.choice, len(r.choices)-1), 0)] + " ›"
+			}
+			switch {
+			case r.toggle:
+				field += s.Dim.Render("  ←/→ or t/f  " + r.hint)
+			case len(r.choices) > 1:
 				field += s.Dim.Render("  ←/→ " + itoa(r.choice+1) + " of " + itoa(len(r.choices)))
 			}
 		} else {
-			r.input.SetWidth(iw - 1)
-			field = fit(r.input.View(), iw)
-			if r.hint != "" {
+			w := iw
+			if hw := ansi.StringWidth(r.hint); r.hint != "" && lw+4+w+2+hw > f.width {
+				// Make room for the hint beside the input, down to a
+				// usable input; past that the hint goes under it.
+				w = max(f.width-lw-4-2-hw, min(iw, 24))
+				if lw+4+w+2+hw > f.width && i == f.focus {
+					under = r.hint
+				}
+			}
+			r.input.SetWidth(max(w-1-r.suggestionRoom(), 1))
+			field = fit(r.input.View(), w)
+			if r.hint != "" && under == "" {
 				field += "  " + s.Dim.Render(r.hint)
 			}
 			if i == f.focus {
@@ -215,22 +330,34 @@ func (f *form) view() []string {
 		}
 		line := mark + s.Label.Render(fit(r.label, lw)) + "  " + field
 		out = append(out, cut(line, f.width))
+		if under != "" {
+			for _, l := range wrap(under, f.width-lw-4) {
+				out = append(out, strings.Repeat(" ", lw+4)+s.Dim.Render(l))
+			}
+		}
 		if r.err != "" && (r.touched || f.submitted) {
 			for _, l := range wrap("✗ "+r.err, f.width-lw-4) {
 				out = append(out, strings.Repeat(" ", lw+4)+s.InputError.Render(l))
 			}
 		}
+		if i == f.focus {
+			f.focusEnd = len(out) - 1
+		}
 	}
 	return out
 }
 
-// cursor returns the focused input's cursor, placed at (x, y) + where the
-// form's first line was drawn; nil when no input is focused.
-func (f *form) cursor(x, y int) *tea.Cursor {
-	if f.cursorLine < 0 {
-		return nil
+// suggestionRoom is what an offered completion may add to the text: the
+// longest suggestion.
+func (r *formRow) suggestionRoom() int {
+	if !r.input.ShowSuggestions {
+		return 0
 	}
-	return tea.NewCursor(x+f.cursorCol, y+f.cursorLine)
+	n := 0
+	for _, s := range r.input.AvailableSuggestions() {
+		n = max(n, ansi.StringWidth(s))
+	}
+	return n
 }
 
 // hasErrors reports whether any row has an error.

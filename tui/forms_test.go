@@ -1,10 +1,12 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tonsim/tonsim/describe"
 )
 
 // getterCursor moves the details' getter cursor to the getter called name.
@@ -63,7 +65,7 @@ func TestSendForward(t *testing.T) {
 	h.press("s", "up", "up", "up", "right", "down", "down", "down") // Throw → Forward, then to its first field
 	v := h.view()
 	assert.Contains(t, v, "to          ")
-	assert.Contains(t, v, "Address · a name or an address")
+	assert.Contains(t, v, "Address · a name (→ completes it) or an address")
 	h.press("nobody")
 	assert.Contains(t, h.view(), "✗ want an address", "the bad address is said at its field")
 	for range 6 {
@@ -93,4 +95,61 @@ func TestSendComment(t *testing.T) {
 	h.press("down", "down", "down", "hello", "enter")
 	assert.Contains(t, h.status(), `comment sent`)
 	assert.Contains(t, h.view(), `comment "hello"`)
+}
+
+// TestInputsByType fills the probe's Forward, a field of each kind: a
+// Bool is a toggle that y, t and 1 turn on and n, f and 0 off, as a
+// scenario writes true or false; an address is a name, completed with →;
+// coins are TON.
+func TestInputsByType(t *testing.T) {
+	open := func(t *testing.T) (*harness, *sendDialog) {
+		h := probe(t)
+		h.press("s", "up", "up", "up", "right", "down", "down", "down") // Throw → Forward, then to its first field
+		d := h.m.dialog.(*sendDialog)
+		require.Equal(t, "Forward", d.form.rows[rowMessage].value())
+		return h, d
+	}
+	field := func(d *sendDialog, name string) *formRow {
+		for _, f := range d.fields {
+			if strings.Join(f.path, ".") == name {
+				return f.row
+			}
+		}
+		t.Fatalf("no field %s", name)
+		return nil
+	}
+	t.Run("Bool", func(t *testing.T) {
+		for _, tt := range []struct{ keys, want string }{
+			{"y", "true"}, {"t", "true"}, {"1", "true"}, {"yn", "false"}, {"tf", "false"}, {"10", "false"}, {"space", "true"},
+		} {
+			h, d := open(t)
+			h.press("down", "down") // to bounce
+			require.True(t, d.form.rows[d.form.focus].toggle)
+			if tt.keys == "space" {
+				h.press("space")
+			} else {
+				h.press(tt.keys)
+			}
+			assert.Equal(t, tt.want, field(d, "bounce").value(), "after %s", tt.keys)
+		}
+		h, _ := open(t)
+		assert.Contains(t, h.view(), "‹ false ›  ←/→ or t/f  Bool", "the toggle says how it changes")
+	})
+	t.Run("an address by name, completed", func(t *testing.T) {
+		h, d := open(t)
+		h.press("al", "right")
+		assert.Equal(t, "alice", field(d, "to").value())
+		h.press("tab", "0.01", "tab", "y", "tab", "0", "enter")
+		require.Nil(t, h.m.dialog, h.view())
+		assert.Contains(t, h.status(), "Forward sent: alice → probe 0 (Success)")
+		txs := h.m.sess.world.Transactions()
+		fw := describe.Describe(h.m.sess.cat, txs[len(txs)-2])
+		assert.Equal(t, "Forward {to: alice, value: 0.01 TON, bounce: true, mode: 0, body: null}", fw.Message.Text(fw.Printer()),
+			"the name, the amount and the toggle went into the message")
+	})
+	t.Run("coins as TON, the one rule", func(t *testing.T) {
+		h, _ := open(t)
+		h.press("tab", "1.0000000001")
+		assert.Contains(t, h.view(), `"1.0000000001" has 10 decimals; TON has 9`)
+	})
 }

@@ -23,7 +23,7 @@ type getterDialog struct {
 func newGetterDialog(c *Common, st *state, cat *catalog.Catalog, acc *accountInfo, g getterInfo) *getterDialog {
 	d := &getterDialog{formDialog: formDialog{c: c, form: form{c: c}}, st: st, cat: cat, acc: acc, getter: g}
 	for _, a := range g.args {
-		d.form.rows = append(d.form.rows, textRow(c, a.Name, fieldHint(a.Type), g.given[a.Name], ""))
+		d.form.rows = append(d.form.rows, inputRow(c, a.Name, a.Type, g.given[a.Name], st, cat))
 	}
 	d.form.setFocus(0)
 	d.validate()
@@ -86,6 +86,9 @@ func fieldMessage(err error) string {
 
 // Update handles a message; it returns nil when the dialog closes.
 func (d *getterDialog) Update(msg tea.Msg) (dialog, tea.Cmd) {
+	if d.scrollKey(msg) {
+		return d, nil
+	}
 	ev, _, cmd := d.form.update(msg)
 	switch ev {
 	case formCancel:

@@ -3,61 +3,180 @@ package tui
 import (
 	"strings"
 
-	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
-// helpView is the full list of keys, by what they do.
+// helpEntry is one line of the help: keys and what they do.
+type helpEntry struct {
+	keys []key.Binding
+	what string
+}
+
+// helpGroup is a titled group of the help's entries.
+type helpGroup struct {
+	title   string
+	entries []helpEntry
+}
+
+// helpGroups are every key the UI answers to, by what they do: the one
+// list the help screen shows and the README's key table is made from
+// ([KeyTable]). walk and played add the keys of a walkthrough and of a
+// scenario played on opening.
+func helpGroups(km KeyMap, walk, played bool) []helpGroup {
+	g := []helpGroup{
+		{"Move", []helpEntry{
+			{[]key.Binding{km.Up, km.Down}, "move in the focused pane: a row of a list, a getter of the account, a line of the transaction"},
+			{[]key.Binding{km.PageUp, km.PageDown}, "a page up or down in the focused pane"},
+			{[]key.Binding{km.Top, km.Bottom}, "to the first or the last row, the top or the end of a detail"},
+			{[]key.Binding{km.NextPane, km.PrevPane}, "next or previous pane: the accounts, the selected account (storage, getters), the transaction log, the selected transaction (events, fees, what it sent)"},
+			{[]key.Binding{km.Filter}, "filter the accounts or the transactions; enter keeps the filter, esc clears it"},
+			{[]key.Binding{km.Enter}, "open or confirm: in the log, travel to the selected transaction; on a getter, give its arguments; in a form, send"},
+			{[]key.Binding{km.Back}, "close a dialog or the help, clear a filter, stop a walkthrough running to its end"},
+		}},
+		{"Act", []helpEntry{
+			{[]key.Binding{km.Send}, "send a message: sender, target, a message type from the target's ABI, one input per field by its type (a toggle for a Bool, TON for coins, a name or an address), checked as you type; or a comment, or a raw body"},
+			{[]key.Binding{km.Upgrade}, "upgrade the selected contract: pick the new code, read the preflight (safe, with each getter before → after; or would brick, with the exit code); anything but safe needs a second enter"},
+			{[]key.Binding{km.Raw}, "raw storage: the data's cells instead of decoded fields"},
+			{[]key.Binding{km.Copy}, "copy what is selected to the clipboard (OSC 52): an account's address, a getter's result, the raw data as a BOC, a transaction or its inbound message as a BOC"},
+			{[]key.Binding{km.Save}, "save the world shown (accounts, names, contracts) to a file, atomically; tonsim tui --world FILE, run, get and preflight open it again"},
+		}},
+		{"Time", []helpEntry{
+			{[]key.Binding{km.TimeBack, km.TimeForward}, "travel one transaction back or forward: the whole screen shows the world as it was then"},
+			{[]key.Binding{km.TimeStart, km.TimeNow}, "travel to the start, or back to now"},
+			{[]key.Binding{km.Undo, km.Redo}, "a send from the past forks history and keeps the old branch: z goes back to it, Z returns to the fork"},
+		}},
+	}
+	if walk {
+		g = append(g, helpGroup{"Walkthrough", []helpEntry{
+			{[]key.Binding{km.WalkNext, km.WalkPrev, km.WalkAll}, "walkthrough: the next step, the previous step, run to the end"},
+		}})
+	}
+	if played {
+		g = append(g, helpGroup{"Scenario", []helpEntry{
+			{[]key.Binding{km.Results}, "the results of the scenario played on opening (tonsim tui SCENARIO): each expectation that did not hold, with its file:line"},
+		}})
+	}
+	return append(g, helpGroup{"Program", []helpEntry{
+		{[]key.Binding{km.Help}, "every key (this screen)"},
+		{[]key.Binding{km.Quit, km.ForceQuit}, "quit (the terminal is restored); ctrl+c quits from a text field too"},
+	}})
+}
+
+// keysText writes an entry's keys as the help shows them: "↑/k ↓/j".
+func keysText(bs []key.Binding) string {
+	parts := make([]string, len(bs))
+	for i, b := range bs {
+		parts[i] = b.Help().Key
+	}
+	return strings.Join(parts, " ")
+}
+
+// KeyTable is the README's table of keys, made from the help screen's
+// entries: every key the UI answers to, walkthrough's and scenario's
+// included.
+func KeyTable(km KeyMap) string {
+	var b strings.Builder
+	b.WriteString("| keys | |\n| --- | --- |\n")
+	for _, g := range helpGroups(km, true, true) {
+		for _, e := range g.entries {
+			var keys []string
+			for _, k := range e.keys {
+				var alts []string
+				for _, a := range strings.Split(k.Help().Key, "/") {
+					alts = append(alts, "`"+a+"`")
+				}
+				if k.Help().Key == "/" {
+					alts = []string{"`/`"}
+				}
+				keys = append(keys, strings.Join(alts, "/"))
+			}
+			b.WriteString("| " + strings.Join(keys, " ") + " | " + e.what + " |\n")
+		}
+	}
+	return b.String()
+}
+
+// helpView is the full list of keys, by what they do, and how the screen
+// works; it scrolls when it is taller than the terminal.
 type helpView struct {
 	c             *Common
 	width, height int
-	help          help.Model
-	walk          bool
+	walk, played  bool
+	sc            scroller
 }
 
 // SetSize implements component.
 func (h *helpView) SetSize(width, height int) { h.width, h.height = width, height }
 
-// groups are the keys in columns: moving, acting, time, the walkthrough
-// and the program.
-func (h *helpView) groups() [][]key.Binding {
-	km := h.c.KeyMap
-	g := [][]key.Binding{
-		{km.Up, km.Down, km.PageUp, km.PageDown, km.Top, km.Bottom, km.NextPane, km.PrevPane},
-		{km.Enter, km.Back, km.Filter, km.Send, km.Upgrade, km.Raw, km.Save},
-		{km.TimeBack, km.TimeForward, km.TimeStart, km.TimeNow},
-	}
-	if h.walk {
-		g = append(g, []key.Binding{km.WalkNext, km.WalkPrev, km.WalkAll})
-	}
-	return append(g, []key.Binding{km.Help, km.Quit, km.ForceQuit})
-}
+// groups are the help's keys in groups.
+func (h *helpView) groups() []helpGroup { return helpGroups(h.c.KeyMap, h.walk, h.played) }
 
-// View implements component.
-func (h *helpView) View() string {
+// content is every line of the help.
+func (h *helpView) content() []string {
 	s := h.c.Styles
-	h.help.Styles = s.Help
-	h.help.SetWidth(h.width)
-	out := []string{h.c.rule("Keys", h.width, true), ""}
-	out = append(out, lines(h.help.FullHelpView(h.groups()))...)
-	out = append(out, "")
+	kw := 0
+	for _, g := range h.groups() {
+		for _, e := range g.entries {
+			kw = max(kw, ansi.StringWidth(keysText(e.keys)))
+		}
+	}
+	kw = min(kw, max(h.width/3, 8))
+	var out []string
+	for _, g := range h.groups() {
+		out = append(out, s.ColumnHeader.Render(g.title))
+		for _, e := range g.entries {
+			what := wrap(e.what, max(h.width-kw-4, 12))
+			for i, l := range what {
+				head := strings.Repeat(" ", kw+4)
+				if i == 0 {
+					head = "  " + s.Help.FullKey.Render(fit(keysText(e.keys), kw)) + "  "
+				}
+				out = append(out, head+l)
+			}
+		}
+		out = append(out, "")
+	}
 	text := []string{
-		"The accounts pane lists the world; the pane on the right shows the selected account (storage decoded by its ABI, getters live) or, with the log focused, the selected transaction. Enter in the log travels to a transaction: the whole screen shows the world as it was then, and sending from there forks history.",
-		"Send (s) builds a message from the target's ABI; each field is checked as you type. Upgrade (u) dry-runs the upgrade first and shows the verdict: safe, rejected, or would brick; sending anything but a safe upgrade needs enter twice.",
-		"Save (w) writes the world shown, at whatever point of history, to a file that tonsim tui --world FILE opens again.",
+		"The accounts pane lists the world; the pane on the right shows the selected account (storage decoded by its ABI, getters live) or, while the log or the pane after it has the focus, the selected transaction. Enter in the log travels to a transaction: the whole screen shows the world as it was then, and sending from there forks history; z brings the old branch back.",
+		"In the log, ✉ marks a transaction that emitted events, ⚠ one whose action phase skipped actions or failed, ↩ one whose message bounced back.",
 		"Mouse: click a row to select it, the wheel scrolls. ? or esc closes this help.",
 	}
 	for _, t := range text {
 		out = append(out, wrap(t, h.width)...)
 		out = append(out, "")
 	}
-	return strings.Join(block(out, h.width, h.height), "\n")
+	return out[:len(out)-1]
+}
+
+// Update scrolls the help.
+func (h *helpView) Update(msg tea.Msg) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		h.sc.key(h.c.KeyMap, k, len(h.content()), h.height-1, true)
+	}
+}
+
+// View implements component.
+func (h *helpView) View() string {
+	return h.c.page("Keys", true, h.content(), &h.sc, h.width, h.height, "pgdn")
 }
 
 // ShortHelp implements help.KeyMap.
 func (h *helpView) ShortHelp() []key.Binding {
-	return []key.Binding{key.NewBinding(key.WithKeys("?", "esc"), key.WithHelp("?/esc", "close help")), h.c.KeyMap.Quit}
+	km := h.c.KeyMap
+	return []key.Binding{key.NewBinding(key.WithKeys("?", "esc"), key.WithHelp("?/esc", "close help")), km.Down, km.PageDown, km.Quit}
 }
 
 // FullHelp implements help.KeyMap.
-func (h *helpView) FullHelp() [][]key.Binding { return h.groups() }
+func (h *helpView) FullHelp() [][]key.Binding {
+	var out [][]key.Binding
+	for _, g := range h.groups() {
+		var bs []key.Binding
+		for _, e := range g.entries {
+			bs = append(bs, e.keys...)
+		}
+		out = append(out, bs)
+	}
+	return out
+}

@@ -34,13 +34,13 @@ const (
 // to Update and the commands that come back run at once, their messages
 // fed back in, until none is left.
 type harness struct {
-	t    *testing.T
+	t    testing.TB
 	m    *Model
 	quit bool
 }
 
 // newHarness wraps a model rendered without colours at a fixed size.
-func newHarness(t *testing.T, m *Model, width, height int) *harness {
+func newHarness(t testing.TB, m *Model, width, height int) *harness {
 	t.Helper()
 	m.animate = false
 	m.profile = colorprofile.NoTTY
@@ -130,6 +130,10 @@ func keyMsg(name string) (tea.KeyPressMsg, bool) {
 		"right":     {Code: tea.KeyRight},
 		"backspace": {Code: tea.KeyBackspace},
 		"pgdown":    {Code: tea.KeyPgDown},
+		"pgup":      {Code: tea.KeyPgUp},
+		"home":      {Code: tea.KeyHome},
+		"end":       {Code: tea.KeyEnd},
+		"ctrl+d":    {Code: 'd', Mod: tea.ModCtrl},
 		"space":     {Code: tea.KeySpace, Text: " "},
 		"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
 		"ctrl+u":    {Code: 'u', Mod: tea.ModCtrl},
@@ -152,9 +156,36 @@ func (h *harness) golden() {
 	golden.Equal(h.t, filepath.Join(testdata, h.t.Name()+".golden"), v)
 }
 
+// resize gives the model another terminal size.
+func (h *harness) resize(width, height int) *harness {
+	h.t.Helper()
+	h.send(tea.WindowSizeMsg{Width: width, Height: height})
+	return h
+}
+
 // status is the status line.
 func (h *harness) status() string {
 	return h.m.status.text
+}
+
+// play opens a scenario as tonsim tui does: the UI plays it behind its
+// first screen, from Init on.
+func play(t *testing.T, path string) *harness {
+	t.Helper()
+	h := playing(t, path)
+	h.run(h.m.Init())
+	return h
+}
+
+// playing is play before Init: the scenario has not run yet.
+func playing(t *testing.T, path string) *harness {
+	t.Helper()
+	s, cat, err := scenario.Load(path, examples.Builtins())
+	require.NoError(t, err)
+	r, err := scenario.NewRunner(s, cat, nil)
+	require.NoError(t, err)
+	r.World.SetTransactionSnapshots(true)
+	return newHarness(t, New(Options{World: r.World, Catalog: r.Catalog, Start: r.World.Snapshot(), Play: r, Title: filepath.Base(path)}), testWidth, testHeight)
 }
 
 // probe opens, not as a walkthrough, the world of testdata/probe.yaml: a

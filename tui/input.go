@@ -24,6 +24,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return tea.Quit
 		case key.Matches(msg, km.Help, km.Back):
 			m.showHelp = false
+		default:
+			m.help.Update(msg)
 		}
 		return nil
 	case m.dialog != nil:
@@ -44,10 +46,11 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	case key.Matches(msg, km.Help):
 		m.showHelp = true
+		m.help.sc = scroller{}
 	case key.Matches(msg, km.NextPane):
-		m.setFocus((m.focus + 1) % paneCount)
+		m.nextPane(1)
 	case key.Matches(msg, km.PrevPane):
-		m.setFocus((m.focus + paneCount - 1) % paneCount)
+		m.nextPane(-1)
 	case key.Matches(msg, km.Send):
 		m.openSend()
 	case key.Matches(msg, km.Upgrade):
@@ -56,6 +59,18 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.account.raw = !m.account.raw
 	case key.Matches(msg, km.Save):
 		m.openDialog(newSaveDialog(m.c, m.savePath, m.whenText()))
+	case key.Matches(msg, km.Copy):
+		return m.copySelected()
+	case key.Matches(msg, km.Undo):
+		return m.startOp(undoOp())
+	case key.Matches(msg, km.Redo):
+		return m.startOp(redoOp())
+	case key.Matches(msg, km.Results):
+		if !m.played {
+			m.setStatus("No scenario was played on opening: e lists its results once one has (tonsim tui SCENARIO).", false)
+			return nil
+		}
+		m.openDialog(m.newResultsDialog())
 	case key.Matches(msg, km.TimeBack):
 		return m.travel(m.aimedAt() - 1)
 	case key.Matches(msg, km.TimeForward):
@@ -91,6 +106,10 @@ func (m *Model) updatePane(msg tea.Msg) tea.Cmd {
 		cmd = m.account.Update(msg)
 	case paneTxs:
 		cmd = m.txs.Update(msg)
+	case paneTx:
+		cmd = m.tx.Update(msg)
+	case paneWalk:
+		m.walk.Update(msg)
 	}
 	m.syncDetail()
 	return cmd
@@ -145,7 +164,9 @@ func (m *Model) click(mouse tea.Mouse) {
 	case m.l.txs.contains(x, y):
 		m.setFocus(paneTxs)
 		m.txs.click(y - m.l.txs.y)
-	case m.l.detail.contains(x, y) && m.focus != paneTxs:
+	case m.l.detail.contains(x, y) && m.focus.showsTx():
+		m.setFocus(paneTx)
+	case m.l.detail.contains(x, y):
 		m.setFocus(paneAccount)
 		m.account.clickGetter(y - m.l.detail.y)
 	}
@@ -173,7 +194,7 @@ func (m *Model) wheel(mouse tea.Mouse) {
 	case m.l.txs.contains(x, y):
 		m.txs.list.scroll(d)
 	case m.l.detail.contains(x, y):
-		if m.focus == paneTxs {
+		if m.focus.showsTx() {
 			m.tx.scrollBy(3 * d)
 		} else {
 			m.account.scrollBy(3 * d)

@@ -24,6 +24,15 @@ type KeyMap struct {
 	Raw     key.Binding
 	// Save writes the world shown to a file.
 	Save key.Binding
+	// Copy puts what is selected on the clipboard (OSC 52): an address, a
+	// BOC, a value, a getter's result.
+	Copy key.Binding
+	// Undo puts the world back on the branch the last fork left; Redo
+	// brings back the branch an undo left.
+	Undo, Redo key.Binding
+	// Results lists what a scenario played on opening did not do as it
+	// expected.
+	Results key.Binding
 
 	// Time travel, one transaction at a time, or to either end.
 	TimeBack, TimeForward key.Binding
@@ -62,6 +71,10 @@ func DefaultKeyMap() KeyMap {
 		Upgrade: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "upgrade")),
 		Raw:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "raw storage")),
 		Save:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "save the world")),
+		Copy:    key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy")),
+		Undo:    key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "undo the fork")),
+		Redo:    key.NewBinding(key.WithKeys("Z"), key.WithHelp("Z", "redo the fork")),
+		Results: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "scenario results")),
 
 		TimeBack:    key.NewBinding(key.WithKeys("["), key.WithHelp("[", "back in time")),
 		TimeForward: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "forward in time")),

@@ -11,12 +11,20 @@ import (
 
 // list is a scrolling selection over rows a pane renders, with a filter
 // typed after "/". It knows rows only by their index in the pane's data.
+// Unfiltered it holds nothing per row, so moving costs the same however
+// many rows there are.
 type list struct {
 	c      *Common
 	height int // rows it shows
-	// visible are the indexes of the rows that pass the filter, in order;
-	// cursor is a position in visible and offset the first one shown.
-	visible        []int
+	// n is how many rows there are; filtered is set while a filter is in
+	// force, visible then the indexes of the rows that pass it, in order.
+	n        int
+	filtered bool
+	visible  []int
+	// matched is the filter visible was made with.
+	matched string
+	// cursor is a position among the rows shown, offset the first one in
+	// view.
 	cursor, offset int
 
 	filtering bool
@@ -34,22 +42,73 @@ func newList(c *Common) list {
 // query is the filter in force, "" for none.
 func (l *list) query() string { return strings.TrimSpace(l.filter.Value()) }
 
-// setRows filters n rows with match and keeps the cursor on the row that
-// keep says was selected, if it is still there.
-func (l *list) setRows(n int, match func(i int, q string) bool, keep func(i int) bool) {
-	q := strings.ToLower(l.query())
-	l.visible = l.visible[:0]
-	for i := 0; i < n; i++ {
-		if q == "" || match(i, q) {
-			l.visible = append(l.visible, i)
+// count is how many rows pass the filter.
+func (l *list) count() int {
+	if l.filtered {
+		return len(l.visible)
+	}
+	return l.n
+}
+
+// row is the index of the row at position p.
+func (l *list) row(p int) int {
+	if l.filtered {
+		return l.visible[p]
+	}
+	return p
+}
+
+// position is where row i is shown, -1 when the filter hides it.
+func (l *list) position(i int) int {
+	if !l.filtered {
+		if i < 0 || i >= l.n {
+			return -1
+		}
+		return i
+	}
+	p, ok := searchInts(l.visible, i)
+	if !ok {
+		return -1
+	}
+	return p
+}
+
+// searchInts finds x in the sorted xs.
+func searchInts(xs []int, x int) (int, bool) {
+	lo, hi := 0, len(xs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if xs[m] < x {
+			lo = m + 1
+		} else {
+			hi = m
 		}
 	}
-	l.cursor = min(l.cursor, max(len(l.visible)-1, 0))
-	if keep != nil {
-		for p, i := range l.visible {
-			if keep(i) {
-				l.cursor = p
-				break
+	return lo, lo < len(xs) && xs[lo] == x
+}
+
+// setRows makes the list n rows long and filters them with match; the
+// first unchanged rows are the same as before, so a filter in force
+// matches only the rest. The cursor stays at its position: the pane puts
+// it back on its row with selectRow.
+func (l *list) setRows(n int, match func(i int, q string) bool, unchanged int) {
+	q := strings.ToLower(l.query())
+	from := 0
+	switch {
+	case q == "":
+		l.filtered, l.visible, l.matched = false, nil, ""
+	case l.filtered && l.matched == q && unchanged <= l.n && unchanged <= n:
+		from = unchanged
+		k, _ := searchInts(l.visible, from)
+		l.visible = l.visible[:k]
+	default:
+		l.filtered, l.visible, l.matched = true, l.visible[:0], q
+	}
+	l.n = n
+	if l.filtered {
+		for i := from; i < n; i++ {
+			if match(i, q) {
+				l.visible = append(l.visible, i)
 			}
 		}
 	}
@@ -58,22 +117,21 @@ func (l *list) setRows(n int, match func(i int, q string) bool, keep func(i int)
 
 // selected is the index of the row under the cursor, -1 for none.
 func (l *list) selected() int {
-	if l.cursor < 0 || l.cursor >= len(l.visible) {
+	if l.cursor < 0 || l.cursor >= l.count() {
 		return -1
 	}
-	return l.visible[l.cursor]
+	return l.row(l.cursor)
 }
 
-// selectRow puts the cursor on row i, if it is visible.
+// selectRow puts the cursor on row i, if it is shown.
 func (l *list) selectRow(i int) bool {
-	for p, v := range l.visible {
-		if v == i {
-			l.cursor = p
-			l.clamp()
-			return true
-		}
+	p := l.position(i)
+	if p < 0 {
+		return false
 	}
-	return false
+	l.cursor = p
+	l.clamp()
+	return true
 }
 
 // setHeight sets how many rows the list shows.
@@ -84,14 +142,15 @@ func (l *list) setHeight(h int) {
 
 // clamp keeps the cursor inside the rows and in view.
 func (l *list) clamp() {
-	l.cursor = max(min(l.cursor, len(l.visible)-1), 0)
+	n := l.count()
+	l.cursor = max(min(l.cursor, n-1), 0)
 	if l.cursor < l.offset {
 		l.offset = l.cursor
 	}
 	if l.cursor >= l.offset+l.height {
 		l.offset = l.cursor - l.height + 1
 	}
-	l.offset = max(min(l.offset, len(l.visible)-l.height), 0)
+	l.offset = max(min(l.offset, n-l.height), 0)
 }
 
 // move moves the cursor by d rows.
@@ -104,7 +163,7 @@ func (l *list) move(d int) {
 // it reports whether a row was there.
 func (l *list) click(y int) bool {
 	p := l.offset + y
-	if y < 0 || p >= len(l.visible) {
+	if y < 0 || p >= l.count() {
 		return false
 	}
 	l.cursor = p
@@ -114,7 +173,7 @@ func (l *list) click(y int) bool {
 
 // scroll moves the window by d rows, the cursor with it.
 func (l *list) scroll(d int) {
-	l.offset = max(min(l.offset+d, len(l.visible)-l.height), 0)
+	l.offset = max(min(l.offset+d, l.count()-l.height), 0)
 	l.cursor = max(min(l.cursor, l.offset+l.height-1), l.offset)
 	l.clamp()
 }
@@ -142,7 +201,7 @@ func (l *list) updateNav(msg tea.KeyPressMsg) bool {
 		l.cursor = 0
 		l.clamp()
 	case key.Matches(msg, km.Bottom):
-		l.cursor = len(l.visible) - 1
+		l.cursor = l.count() - 1
 		l.clamp()
 	default:
 		return false
@@ -197,12 +256,12 @@ func (l *list) filterLine(width int) string {
 // rows renders the rows in view with render, the selected one marked.
 func (l *list) rows(width int, focused bool, render func(i, width int) string) []string {
 	var out []string
-	for p := l.offset; p < len(l.visible) && p < l.offset+l.height; p++ {
+	for p := l.offset; p < l.count() && p < l.offset+l.height; p++ {
 		mark := "  "
 		if p == l.cursor {
 			mark = "▸ "
 		}
-		line := fit(mark+render(l.visible[p], width-2), width)
+		line := fit(mark+render(l.row(p), width-2), width)
 		if p == l.cursor {
 			// The row's own colours would end the highlight early.
 			if focused {

@@ -9,17 +9,27 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/catalog"
+	"github.com/tonsim/tonsim/describe"
+	"github.com/tonsim/tonsim/scenario"
 )
 
 // pane is a focusable part of the main screen.
 type pane int
 
+// Tab goes through them in this order; the detail on the right shows the
+// selected account after the accounts, the selected transaction after the
+// log, and is focused in between, so each scrolls with the same keys.
 const (
 	paneAccounts pane = iota
 	paneAccount       // the selected account's details and getters
 	paneTxs
-	paneCount
+	paneTx   // the selected transaction's details
+	paneWalk // a walkthrough's panel, first when there is one
 )
+
+// showsTx reports whether the detail shows the transaction rather than
+// the account.
+func (p pane) showsTx() bool { return p == paneTxs || p == paneTx }
 
 // dialog is a component that takes the whole body for a while: a form, the
 // upgrade, the getter arguments. Update returns nil when it closes.
@@ -43,22 +53,39 @@ type Model struct {
 	profile  colorprofile.Profile
 	dark     bool
 
-	st       *state
-	args     getterArgs
-	focus    pane
-	accounts *accountsPane
-	txs      *txPane
-	account  *accountView
-	tx       *txView
-	walk     *walkPanel
-	help     *helpView
-	dialog   dialog
-	showHelp bool
-	keys     help.Model
+	st   *state
+	args getterArgs
+	// described counts the descriptions the view computed (the detail's),
+	// for tests of what a key costs.
+	described int
+	focus     pane
+	accounts  *accountsPane
+	txs       *txPane
+	account   *accountView
+	tx        *txView
+	walk      *walkPanel
+	help      *helpView
+	dialog    dialog
+	showHelp  bool
+	keys      help.Model
 
 	status status
 	busy   string
 	queue  []worldOp
+	// loading is set while the history is described, or a scenario
+	// played, behind the screen; playing while the scenario has steps
+	// left; keyed once the user pressed a key.
+	loading, playing, keyed bool
+	// failures are what the scenario played on opening did not do as it
+	// expected, and playErr the error it stopped at; played is set once it
+	// ended.
+	failures []scenario.Failure
+	playErr  error
+	played   bool
+	// playPos and playSteps say how far the scenario has played.
+	playPos, playSteps int
+	// clipboard is what y copied last.
+	clipboard string
 	// aim is the point in time last asked for while travel operations are
 	// still queued, so [ pressed three times goes three steps back.
 	aim     *int
@@ -86,20 +113,26 @@ func New(opts Options) *Model {
 	if opts.Walk != nil && opts.Walk.World != nil {
 		w = opts.Walk.World // the world the walkthrough's steps run on
 	}
+	if opts.Play != nil && opts.Play.World != nil && w == nil {
+		w = opts.Play.World
+	}
 	var initErr error
 	if w == nil {
 		w, initErr = actor.NewWorld()
 	}
 	if cat == nil {
 		cat = catalog.New()
-		if opts.Walk != nil && opts.Walk.Catalog != nil {
-			cat = opts.Walk.Catalog
+		for _, r := range []*scenario.Runner{opts.Walk, opts.Play} {
+			if r != nil && r.Catalog != nil {
+				cat = r.Catalog
+				break
+			}
 		}
 	}
 	c := &Common{KeyMap: DefaultKeyMap()}
 	m := &Model{
 		c:        c,
-		sess:     newSession(w, cat, opts.Start, opts.Walk),
+		sess:     newSession(w, cat, opts.Start, opts.Walk, opts.Play),
 		title:    opts.Title,
 		savePath: cmp.Or(opts.SavePath, defaultSavePath),
 		profile:  colorprofile.TrueColor,
@@ -110,20 +143,37 @@ func New(opts Options) *Model {
 		animate:  true,
 	}
 	m.accounts, m.txs = newAccountsPane(c), newTxPane(c)
-	m.account, m.tx = newAccountView(c), newTxView(c)
-	m.help = &helpView{c: c, help: help.New(), walk: opts.Walk != nil}
+	m.account = newAccountView(c)
+	m.tx = newTxView(c, func(l *logLine) *describe.Tx {
+		m.described++
+		return describe.Describe(cat, l.tx)
+	})
+	m.help = &helpView{c: c, walk: opts.Walk != nil, played: opts.Play != nil}
 	if opts.Walk != nil {
 		m.walk = newWalkPanel(c, opts.Walk)
 		if m.title == "" {
 			m.title = opts.Walk.Scenario.Name
 		}
 	}
+	if opts.Play != nil {
+		m.playPos, m.playSteps = opts.Play.Position(), len(opts.Play.Scenario.Steps)
+		if m.title == "" {
+			m.title = opts.Play.Scenario.Name
+		}
+	}
 	m.restyle()
+	// A short history shows whole in the first frame; a long one, and a
+	// scenario to play, load behind the screen from Init on.
+	if opts.Play == nil {
+		m.sess.load()
+	}
+	m.playing = m.sess.play != nil
+	m.loading = m.playing || !m.sess.tl.loaded()
 	m.setState(m.sess.state(m.args))
 	if initErr != nil {
 		m.status = status{text: initErr.Error(), err: true}
 	}
-	m.setFocus(paneAccounts)
+	m.setFocus(m.cycle()[0])
 	if m.status.text == "" {
 		m.setStatus(welcome(m.walk != nil), false)
 	}
@@ -131,8 +181,14 @@ func New(opts Options) *Model {
 }
 
 // Init implements tea.Model: it asks the terminal for its background, to
-// pick light or dark colours.
-func (m *Model) Init() tea.Cmd { return tea.RequestBackgroundColor }
+// pick light or dark colours, and starts loading what the first frame did
+// not show.
+func (m *Model) Init() tea.Cmd {
+	if m.loading {
+		return tea.Batch(tea.RequestBackgroundColor, m.startOp(loadOp()))
+	}
+	return tea.RequestBackgroundColor
+}
 
 // Update implements tea.Model. It only dispatches: each message goes to
 // the handler or the component it is for.
@@ -164,6 +220,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case openGetterMsg:
 		m.openDialog(newGetterDialog(m.c, m.st, m.sess.cat, msg.acc, msg.getter))
 	case tea.KeyPressMsg:
+		m.keyed = true
 		return m, m.handleKey(msg)
 	case tea.MouseClickMsg:
 		m.click(msg.Mouse())
@@ -233,10 +290,13 @@ func (m *Model) setState(st *state) {
 	m.syncDetail()
 }
 
-// syncDetail shows the selected account and transaction in the details.
+// syncDetail shows the selected account or transaction in the detail:
+// only the one shown is described.
 func (m *Model) syncDetail() {
 	m.account.show(m.st, m.accounts.selected())
-	m.tx.show(m.st, m.txs.selected())
+	if m.focus.showsTx() {
+		m.tx.show(m.st, m.txs.selected())
+	}
 }
 
 // setFocus focuses pane p.
@@ -245,6 +305,32 @@ func (m *Model) setFocus(p pane) {
 	m.accounts.focused = p == paneAccounts
 	m.account.focused = p == paneAccount
 	m.txs.focused = p == paneTxs
+	m.tx.focused = p == paneTx
+	if m.walk != nil {
+		m.walk.focused = p == paneWalk
+	}
+	m.syncDetail()
+}
+
+// cycle are the panes tab goes through, in order.
+func (m *Model) cycle() []pane {
+	ps := []pane{paneAccounts, paneAccount, paneTxs, paneTx}
+	if m.walk != nil {
+		ps = append([]pane{paneWalk}, ps...)
+	}
+	return ps
+}
+
+// nextPane focuses the pane d places on in the cycle.
+func (m *Model) nextPane(d int) {
+	ps := m.cycle()
+	for i, p := range ps {
+		if p == m.focus {
+			m.setFocus(ps[(i+d+len(ps))%len(ps)])
+			return
+		}
+	}
+	m.setFocus(ps[0])
 }
 
 // openDialog shows d over the body.

@@ -16,6 +16,12 @@ type worldOp struct {
 	// keep is set for operations that do not change the world (a
 	// preflight): the world is not read again after them.
 	keep bool
+	// reads is set for operations that only read the world, which may run
+	// while a scenario still plays; the others wait for it to end.
+	reads bool
+	// loads marks the operation that loads the history and plays the
+	// scenario behind the screen, a piece at a time.
+	loads bool
 }
 
 // opCmd asks the root model to run op.
@@ -40,6 +46,7 @@ func runOpCmd(s *session, op worldOp, args getterArgs) tea.Cmd {
 		}
 		done := opDoneMsg{result: res}
 		if !op.keep {
+			s.load() // what the operation ran, or the first of it
 			done.state = s.state(args)
 		}
 		return done
@@ -48,5 +55,5 @@ func runOpCmd(s *session, op worldOp, args getterArgs) tea.Cmd {
 
 // refreshOp reads the world again, for new getter arguments.
 func refreshOp() worldOp {
-	return worldOp{label: "reading the world"}
+	return worldOp{label: "reading the world", reads: true}
 }

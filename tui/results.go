@@ -4,15 +4,35 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 )
 
-// startOp runs op now, or after the operations before it.
+// startOp runs op now, or after the operations before it; while a
+// scenario still plays, an operation that changes the world waits for it
+// to end.
 func (m *Model) startOp(op worldOp) tea.Cmd {
-	if m.busy != "" {
-		m.queue = append(m.queue, op)
+	waits := m.playing && !op.reads && !op.loads
+	if m.busy != "" || waits {
+		if !op.loads {
+			m.queue = append(m.queue, op)
+		}
+		if waits {
+			m.setStatus(fmt.Sprintf("%s waits for the scenario to finish playing (%d of %d steps played).", capitalize(op.label), m.playPos, m.playSteps), false)
+		}
+		if m.busy == "" {
+			return m.runNext()
+		}
 		return nil
+	}
+	return m.run(op)
+}
+
+// run runs op as a command off the UI goroutine.
+func (m *Model) run(op worldOp) tea.Cmd {
+	if op.loads {
+		op.label = m.loadLabel()
 	}
 	m.busy = op.label
 	cmd := runOpCmd(m.sess, op, m.args.clone())
@@ -23,17 +43,33 @@ func (m *Model) startOp(op worldOp) tea.Cmd {
 	return cmd
 }
 
-// finishOp takes an operation's result and starts the next one queued.
+// runNext runs the next operation: the first queued that may run now,
+// else the next piece of loading.
+func (m *Model) runNext() tea.Cmd {
+	for i, op := range m.queue {
+		if !m.playing || op.reads {
+			m.queue = append(m.queue[:i:i], m.queue[i+1:]...)
+			return m.run(op)
+		}
+	}
+	if m.loading {
+		return m.run(loadOp())
+	}
+	return nil
+}
+
+// finishOp takes an operation's result and starts the next one.
 func (m *Model) finishOp(msg opDoneMsg) tea.Cmd {
 	m.busy = ""
 	if msg.state != nil {
 		m.setState(msg.state)
+		if msg.state.log.len() < msg.state.total {
+			m.loading = true // the rest is described behind the screen
+		}
 	}
 	cmds := []tea.Cmd{m.result(msg.result)}
-	if m.busy == "" && len(m.queue) > 0 {
-		next := m.queue[0]
-		m.queue = m.queue[1:]
-		cmds = append(cmds, m.startOp(next))
+	if m.busy == "" {
+		cmds = append(cmds, m.runNext())
 	}
 	return tea.Batch(cmds...)
 }
@@ -55,8 +91,20 @@ func (m *Model) result(msg tea.Msg) tea.Cmd {
 		m.saved(r)
 	case walkMsg:
 		return m.walked(r)
+	case branchMsg:
+		m.switched(r)
+	case loadedMsg:
+		m.loaded(r)
 	}
 	return nil
+}
+
+// capitalize upper-cases the first letter of s.
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // saved reports a save in the status line; the next save offers the same
@@ -88,16 +136,18 @@ func (m *Model) sent(r sentMsg) {
 		m.setStatus(r.label+" not sent: "+r.err.Error(), true)
 		return
 	}
+	m.txs.selectNewest()
+	m.syncDetail()
 	text := r.label + " sent"
 	if r.target != nil {
 		t := r.target
 		text += fmt.Sprintf(": %s → %s %s", t.From, t.To, t.Exit)
-		if ch := changeText(&txInfo{d: t}); ch != "" {
+		if ch := changeWords(t); ch != "" {
 			text += ", " + ch
 		}
 	}
 	if r.dropped > 0 {
-		text = fmt.Sprintf("History forked: the %d later transactions were dropped. ", r.dropped) + text
+		text = fmt.Sprintf("Forked: %s left on the old branch (z goes back). ", plural(r.dropped, "later transaction")) + text
 	}
 	m.setStatus(text, r.target != nil && !r.target.Tx.Success)
 }
@@ -121,11 +171,11 @@ func (m *Model) travelled(r travelMsg) {
 // travelText says where in time the world is.
 func (m *Model) travelText() string {
 	st := m.st
-	where := "before any transaction"
+	where := "Before any transaction"
 	if st.at > 0 {
-		where = fmt.Sprintf("after lt %d (%d of %d)", m.pointLT(st.at), st.at, st.total)
+		where = fmt.Sprintf("After lt %d (%d of %d)", m.pointLT(st.at), st.at, st.total)
 	}
-	return fmt.Sprintf("The world %s; a send from here %s.", where, st.forkText())
+	return fmt.Sprintf("%s: a send %s.", where, st.forkText())
 }
 
 // plural writes n and a noun, "1 transaction" or "3 transactions".
@@ -146,14 +196,7 @@ func (m *Model) aimedAt() int {
 }
 
 // pointLT is the logical time of the transaction at point n, 0 for none.
-func (m *Model) pointLT(n int) uint64 {
-	for _, t := range m.st.txs {
-		if t.n == n {
-			return t.d.Tx.LT
-		}
-	}
-	return 0
-}
+func (m *Model) pointLT(n int) uint64 { return m.st.lt(n) }
 
 // travel asks for the world at point to.
 func (m *Model) travel(to int) tea.Cmd {
@@ -202,7 +245,7 @@ func (m *Model) walked(r walkMsg) tea.Cmd {
 		text = fmt.Sprintf("Step %d of %d: %d expectation(s) did not hold.", r.pos, n, len(r.res.Failures))
 	}
 	if r.dropped > 0 {
-		text = fmt.Sprintf("History forked: the %d later transactions were dropped. ", r.dropped) + text
+		text = fmt.Sprintf("Forked: %s left on the old branch (z goes back). ", plural(r.dropped, "later transaction")) + text
 	}
 	m.setStatus(text, failed)
 	if r.res != nil && r.res.Target != nil {
@@ -214,4 +257,30 @@ func (m *Model) walked(r walkMsg) tea.Cmd {
 	}
 	m.walkAll = false
 	return nil
+}
+
+// switched reports an undo or a redo.
+func (m *Model) switched(r branchMsg) {
+	switch {
+	case errors.Is(r.err, errNoBranch) && r.redo:
+		m.setStatus("Nothing to redo: z undoes a fork, then Z brings it back.", false)
+		return
+	case errors.Is(r.err, errNoBranch):
+		m.setStatus("Nothing to undo: no send from the past has forked history yet.", false)
+		return
+	case r.err != nil:
+		m.setStatus(r.err.Error(), true)
+		return
+	}
+	if m.walk != nil {
+		m.walk.restore(r.now.walk)
+	}
+	m.txs.selectNewest()
+	m.syncDetail()
+	back, key := "Undid the fork", "Z redoes it"
+	if r.redo {
+		back, key = "Redid the fork", "z undoes it"
+	}
+	m.setStatus(fmt.Sprintf("%s: back on the branch of %s; the one left (%s after the fork) is kept, %s.",
+		back, plural(len(r.now.txs), "transaction"), plural(len(r.left.txs)-r.left.shared, "transaction"), key), false)
 }

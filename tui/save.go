@@ -53,6 +53,9 @@ func (d *saveDialog) path() string { return strings.TrimSpace(d.form.rows[0].val
 
 // Update handles a message; it returns nil when the dialog closes.
 func (d *saveDialog) Update(msg tea.Msg) (dialog, tea.Cmd) {
+	if d.scrollKey(msg) {
+		return d, nil
+	}
 	ev, _, cmd := d.form.update(msg)
 	row := d.form.rows[0]
 	switch ev {

@@ -137,6 +137,12 @@ func (d *sendDialog) buildBody(targetChanged bool) {
 			}
 		}
 	}
+	if len(d.form.rows) > rowBody {
+		d.form.rows[rowBody].section = "the body: " + msgRow.value()
+		if len(d.fields) > 0 {
+			d.form.rows[rowBody].section = msgRow.value() + "'s fields"
+		}
+	}
 }
 
 // addFields adds a row per field, a struct's fields under its name.
@@ -147,7 +153,7 @@ func (d *sendDialog) addFields(abi *cell.ABI, fields []cell.Field, parent []stri
 			d.addFields(abi, td.Fields, path, depth+1)
 			continue
 		}
-		row := textRow(d.c, strings.Join(path, "."), fieldHint(f.Type), "", "")
+		row := inputRow(d.c, strings.Join(path, "."), f.Type, "", d.st, d.cat)
 		d.fields = append(d.fields, bodyField{path: path, typ: f.Type, row: row})
 		d.form.rows = append(d.form.rows, row)
 	}
@@ -168,9 +174,9 @@ func fieldHint(t cell.Type) string {
 			hint += " · TON: 1.5, or nanotons: 1500000000n"
 		}
 	case "address":
-		hint += " · a name or an address"
+		hint += " · a name (→ completes it) or an address"
 	case "cell", "slice", "builder":
-		hint += " · a contract name or a BOC"
+		hint += " · a contract name (→ completes it) or a BOC"
 	}
 	return hint
 }
@@ -182,7 +188,7 @@ func (d *sendDialog) values(abi *cell.ABI, only int) map[string]any {
 	for i, f := range d.fields {
 		var v any
 		if only < 0 || i == only {
-			v = resolveValue(f.typ, f.row.input.Value(), d.world, d.cat)
+			v = resolveValue(f.typ, f.row.value(), d.world, d.cat)
 		} else {
 			v = placeholder(abi, f.typ, 0)
 		}
@@ -256,11 +262,11 @@ func (d *sendDialog) encode(kind string) *tvmcell.Cell {
 		return nil
 	}
 	for i, f := range d.fields {
-		if strings.TrimSpace(f.row.input.Value()) == "" && !f.typ.Optional && f.typ.Kind != cell.KindDict {
+		if strings.TrimSpace(f.row.value()) == "" && !f.typ.Optional && f.typ.Kind != cell.KindDict {
 			f.row.err = "required: " + f.typ.String()
 			continue
 		}
-		if err := valueError(f.typ, f.row.input.Value()); err != nil {
+		if err := valueError(f.typ, f.row.value()); err != nil {
 			f.row.err = err.Error()
 			continue
 		}
@@ -302,6 +308,9 @@ func (d *sendDialog) place(kind string, err error, only int) {
 
 // Update handles a message; it returns nil when the dialog closes.
 func (d *sendDialog) Update(msg tea.Msg) (dialog, tea.Cmd) {
+	if d.scrollKey(msg) {
+		return d, nil
+	}
 	ev, changed, cmd := d.form.update(msg)
 	switch ev {
 	case formCancel:
@@ -331,7 +340,8 @@ func (d *sendDialog) View() string {
 	s := d.c.Styles
 	var above []string
 	if d.st.travelling() {
-		above = append(above, s.Warning.Render(fmt.Sprintf("⚠ the world shows transaction %d of %d: sending %s", d.st.at, d.st.total, d.st.forkText())), "")
+		above = append(above, wrap(s.Warning.Render(fmt.Sprintf("⚠ the world shows transaction %d of %d: sending %s", d.st.at, d.st.total, d.st.forkText())), d.width)...)
+		above = append(above, "")
 	}
 	below := []string{"", s.Dim.Render("enter sends · tab/↑↓ move · ←/→ change a choice · esc cancels")}
 	if t := d.target(); t != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/tonsim/tonsim/describe"
 	"github.com/tonsim/tonsim/upgradable"
 	"github.com/xssnick/tonutils-go/address"
+	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
 )
 
 // state is the world as the view shows it, read in one world operation and
@@ -19,10 +20,14 @@ import (
 // transaction log and where the timeline stands.
 type state struct {
 	accounts []*accountInfo
-	// txs is the log in display order: each send's tree depth first.
-	txs []*txInfo
+	// txs is the timeline's history, oldest first; log the lines of it
+	// described so far.
+	txs []*actor.Transaction
+	log history
 	// at, base and total place the world in its timeline (see [timeline]).
 	at, base, total int
+	// playing is set while a scenario still plays in the background.
+	playing bool
 	// names maps raw addresses to the names the world gives them.
 	names map[string]string
 	// wallets are the names of the world's wallets, sorted.
@@ -34,30 +39,53 @@ type state struct {
 // travelling reports whether the world shows a past point.
 func (s *state) travelling() bool { return s.at < s.total }
 
-// forkText says what a send from the point the world shows drops: the
-// later transactions, and the messages in flight there.
+// forkText says what a send from the point the world shows does to the
+// later history: it forks, and the later transactions (and the messages in
+// flight) stay on the old branch, which z brings back.
 func (s *state) forkText() string {
-	text := "forks history and drops " + plural(s.total-s.at, "later transaction")
+	later := plural(s.total-s.at, "later transaction")
 	if n := s.inFlight(); n > 0 {
-		text += " and " + plural(n, "message") + " in flight"
+		later += " and " + plural(n, "message") + " in flight"
 	}
-	return text
+	return "forks history, keeping " + later + " on a branch (z)"
 }
 
 // inFlight counts the messages in flight at the point the world shows:
-// sent by a transaction up to it, delivered by one after it.
+// sent by a transaction up to it, delivered by one after it. Only the
+// send the point cuts through has any.
 func (s *state) inFlight() int {
-	n := make(map[*actor.Transaction]int, len(s.txs))
-	for _, t := range s.txs {
-		n[t.d.Tx] = t.n
+	if s.at <= 0 || s.at >= len(s.txs) {
+		return 0
+	}
+	start := s.at
+	for start > 0 && s.txs[start-1].Parent != nil {
+		start--
+	}
+	if start > 0 {
+		start-- // the send's first transaction
+	}
+	done := map[*actor.Transaction]bool{}
+	for _, tx := range s.txs[start:s.at] {
+		done[tx] = true
 	}
 	count := 0
-	for _, t := range s.txs {
-		if p := t.d.Tx.Parent; t.n > s.at && p != nil && n[p] <= s.at {
+	for _, tx := range s.txs[s.at:] {
+		if tx.Parent == nil {
+			break
+		}
+		if done[tx.Parent] {
 			count++
 		}
 	}
 	return count
+}
+
+// lt is the logical time of the n-th transaction, 0 for none.
+func (s *state) lt(n int) uint64 {
+	if n < 1 || n > len(s.txs) {
+		return 0
+	}
+	return s.txs[n-1].LT
 }
 
 // account returns the account at addr, nil when there is none.
@@ -136,6 +164,7 @@ type accountInfo struct {
 	storage    *cell.Storage
 	storageErr error
 	raw        string
+	data       *tvmcell.Cell
 	// pending is set when the data is a lazy-migration envelope: inner is
 	// the old data it holds, decoded by whichever contract reads it.
 	pending bool
@@ -182,7 +211,7 @@ func (g getterArgs) clone() getterArgs {
 
 // state reads the world as it stands.
 func (s *session) state(args getterArgs) *state {
-	st := &state{at: s.tl.at, base: s.tl.base, total: s.tl.len(), names: map[string]string{}}
+	st := &state{at: s.tl.at, base: s.tl.base, total: s.tl.len(), txs: s.tl.txs, log: s.tl.hist, playing: s.play != nil, names: map[string]string{}}
 	for _, n := range s.world.Names() {
 		addr, err := s.world.Lookup(n)
 		if err != nil {
@@ -203,7 +232,6 @@ func (s *session) state(args getterArgs) *state {
 		st.accounts = append(st.accounts, s.accountInfo(acc, st.names, args))
 	}
 	sortAccounts(st.accounts)
-	st.txs = s.txInfos()
 	return st
 }
 
@@ -239,7 +267,7 @@ func (s *session) accountInfo(acc *actor.Account, names map[string]string, args 
 	a.codeHash = hex.EncodeToString(acc.Code.Hash())
 	a.contract, _ = s.cat.ByCode(acc.Code)
 	if acc.Data != nil {
-		a.raw = cell.Print(acc.Data)
+		a.raw, a.data = cell.Print(acc.Data), acc.Data
 		if old, err := upgradable.Envelope(acc.Data); err == nil {
 			a.pending = true
 			a.inner = s.cat.DecodeAny(old)
@@ -287,57 +315,6 @@ func (s *session) resolveArgs(fields []cell.Field, given map[string]string) map[
 			continue
 		}
 		out[f.Name] = resolveValue(f.Type, v, s.world, s.cat)
-	}
-	return out
-}
-
-// txInfo is one line of the transaction log.
-type txInfo struct {
-	d *describe.Tx
-	// n is the transaction's place in the timeline, from 1: the world
-	// after it is point n.
-	n int
-	// prefix draws the send's tree: "", "└ ", "│ ├ "…
-	prefix string
-	// future is set for a transaction after the point the world shows.
-	future bool
-	// bounced is set when a child of this transaction is its bounce.
-	bounced bool
-}
-
-// txInfos describes the timeline's transactions, each send as a tree.
-func (s *session) txInfos() []*txInfo {
-	txs := s.tl.txs
-	pos := make(map[*actor.Transaction]int, len(txs))
-	for i, tx := range txs {
-		pos[tx] = i + 1
-	}
-	out := make([]*txInfo, 0, len(txs))
-	var walk func(tx *actor.Transaction, prefix, indent string)
-	walk = func(tx *actor.Transaction, prefix, indent string) {
-		info := &txInfo{d: s.describe(tx), n: pos[tx], prefix: prefix, future: pos[tx] > s.tl.at}
-		out = append(out, info)
-		var kids []*actor.Transaction
-		for _, k := range tx.Children {
-			if _, ok := pos[k]; ok {
-				kids = append(kids, k)
-			}
-			if k.Bounced {
-				info.bounced = true
-			}
-		}
-		for i, k := range kids {
-			glyph, more := "├ ", "│ "
-			if i == len(kids)-1 {
-				glyph, more = "└ ", "  "
-			}
-			walk(k, indent+glyph, indent+more)
-		}
-	}
-	for _, tx := range txs {
-		if tx.Parent == nil || pos[tx.Parent] == 0 {
-			walk(tx, "", "")
-		}
 	}
 	return out
 }

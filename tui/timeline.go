@@ -20,10 +20,17 @@ type timeline struct {
 	// them the world holds now (len(txs) when not travelling).
 	txs []*actor.Transaction
 	at  int
+	// head is the world at the newest point, kept from the moment travel
+	// leaves it: going back to now restores it whole (the clock and names
+	// too), and a fork keeps it as the old branch.
+	head *actor.Snapshot
+	// hist is the log of txs as described so far: the first hist.len().
+	hist history
 }
 
 // newTimeline returns w's timeline. start, when not nil, is a snapshot of
 // w taken when it began keeping transaction snapshots, before any of them.
+// Nothing is described yet: see [session.load].
 func newTimeline(w *actor.World, start *actor.Snapshot) timeline {
 	txs := w.Transactions()
 	t := timeline{origin: w.Snapshot(), base: len(txs), txs: txs, at: len(txs)}
@@ -51,10 +58,15 @@ func (t *timeline) len() int { return len(t.txs) }
 // travelling reports whether the world is at a past point.
 func (t *timeline) travelling() bool { return t.at < len(t.txs) }
 
-// reset makes the world's history the timeline's, at its newest point.
+// loaded reports whether every transaction is described.
+func (t *timeline) loaded() bool { return t.hist.len() >= len(t.txs) }
+
+// reset makes the world's history the timeline's, at its newest point:
+// the log keeps the lines of the transactions both share.
 func (t *timeline) reset(w *actor.World) {
-	t.txs = w.Transactions()
-	t.at = len(t.txs)
+	txs := w.Transactions()
+	t.hist = t.hist.cut(commonPrefix(t.txs, txs))
+	t.txs, t.at, t.head = txs, len(txs), nil
 	if t.base > len(t.txs) {
 		// The world went back past the UI's start (a walkthrough's
 		// previous step): that point is the new start.
@@ -68,6 +80,8 @@ func (t *timeline) point(to int) (*actor.Snapshot, error) {
 	switch {
 	case to < t.base || to > len(t.txs):
 		return nil, fmt.Errorf("%w: transaction %d is outside the %d to %d this session can travel", errNoSnapshot, to, t.base, len(t.txs))
+	case to == len(t.txs) && t.head != nil:
+		return t.head, nil
 	case to == t.base:
 		return t.origin, nil
 	}
@@ -84,6 +98,9 @@ func (s *session) travel(to int) error {
 	snap, err := s.tl.point(to)
 	if err != nil {
 		return err
+	}
+	if !s.tl.travelling() && s.tl.head == nil {
+		s.tl.head = s.world.Snapshot()
 	}
 	s.world.Restore(snap)
 	s.tl.at = to

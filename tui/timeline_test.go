@@ -62,9 +62,9 @@ func TestTimeTravelToStart(t *testing.T) {
 	assert.Contains(t, v, "◆ start · 0 of 3")
 	assert.Contains(t, v, "Accounts (3)", "before the deployment: the wallets alone")
 	assert.NotContains(t, v, "Counter v1.0.0", "no counter yet")
-	assert.Contains(t, h.status(), "The world before any transaction;")
+	assert.Contains(t, h.status(), "Before any transaction: a send forks history")
 	h.press("]")
-	assert.Contains(t, h.status(), "drops 2 later transactions and 1 message in flight.",
+	assert.Contains(t, h.status(), "keeping 2 later transactions and 1 message in flight on a branch",
 		"the wallet has sent the deployment, the counter has not had it yet")
 	h.press("]", "]")
 	assert.Contains(t, h.view(), "v1 · Counter v1.0.0", "the deployment, travelled forward to")

@@ -19,7 +19,12 @@ type Options struct {
 	Start *actor.Snapshot
 	// Walk, when set, plays its scenario as a walkthrough; its Runner is
 	// already made on World.
-	Walk  *scenario.Runner
+	Walk *scenario.Runner
+	// Play, when set, is a scenario the UI plays to its end in the
+	// background as it opens, its Runner already made (on World, when
+	// World is set): the screen shows the world as it goes, and then
+	// every expectation that did not hold, with its file:line.
+	Play  *scenario.Runner
 	Title string
 	// SavePath is the file w offers to save the world to; "world.json"
 	// when empty.
@@ -30,7 +35,7 @@ type Options struct {
 // terminal is restored then, whatever happened. progOpts go to
 // tea.NewProgram (tests give input, output and a size).
 func Run(opts Options, progOpts ...tea.ProgramOption) error {
-	if opts.World == nil && opts.Walk == nil {
+	if opts.World == nil && opts.Walk == nil && opts.Play == nil {
 		return ErrNoWorld
 	}
 	_, err := tea.NewProgram(New(opts), progOpts...).Run()

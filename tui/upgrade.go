@@ -43,6 +43,10 @@ type upgradeDialog struct {
 	report  *upgradable.Report
 	err     error
 	confirm bool
+	// sc scrolls the dialog when it is taller than the terminal; codeAt
+	// is the line of the code under the cursor, as the last view drew it.
+	sc     scroller
+	codeAt int
 }
 
 func newUpgradeDialog(c *Common, st *state, acc *accountInfo, cat *catalog.Catalog) (*upgradeDialog, tea.Cmd) {
@@ -101,6 +105,7 @@ func preflightOp(seq int, name string, req upgradable.Request) worldOp {
 	return worldOp{
 		label: "preflight of " + name,
 		keep:  true,
+		reads: true,
 		run: func(s *session) tea.Msg {
 			r, err := upgradable.Preflight(s.world, req)
 			return preflightMsg{seq: seq, report: r, err: err}
@@ -137,6 +142,9 @@ func (d *upgradeDialog) Update(msg tea.Msg) (dialog, tea.Cmd) {
 
 func (d *upgradeDialog) key(k tea.KeyPressMsg) (dialog, tea.Cmd) {
 	km := d.c.KeyMap
+	if !key.Matches(k, km.Up, km.Down) && d.sc.key(km, k, len(d.body()), d.height-1, false) {
+		return d, nil
+	}
 	switch {
 	case key.Matches(k, km.Back):
 		if d.confirm {
@@ -147,11 +155,13 @@ func (d *upgradeDialog) key(k tea.KeyPressMsg) (dialog, tea.Cmd) {
 	case key.Matches(k, km.Up):
 		if d.cursor > 0 {
 			d.cursor--
+			d.revealCode()
 			return d, d.preflight()
 		}
 	case key.Matches(k, km.Down):
 		if d.cursor < len(d.contracts)-1 {
 			d.cursor++
+			d.revealCode()
 			return d, d.preflight()
 		}
 	case key.Matches(k, km.Left, km.Right):
@@ -201,17 +211,30 @@ func (d *upgradeDialog) submit() (dialog, tea.Cmd) {
 // SetSize implements component.
 func (d *upgradeDialog) SetSize(width, height int) { d.width, d.height = width, height }
 
-// View implements component.
+// revealCode scrolls so the code under the cursor shows.
+func (d *upgradeDialog) revealCode() {
+	b := d.body()
+	d.sc.reveal(d.codeAt, len(b), d.height-1)
+}
+
+// View implements component: the title, then the body, scrolled.
 func (d *upgradeDialog) View() string {
-	s := d.c.Styles
 	out := []string{d.c.rule("Upgrade "+d.acc.label(), d.width, true)}
+	out = append(out, d.sc.window(d.c, d.body(), d.height-1, "pgdn")...)
+	return strings.Join(block(out, d.width, d.height), "\n")
+}
+
+// body is every line under the title.
+func (d *upgradeDialog) body() []string {
+	s := d.c.Styles
+	var out []string
 	running := "unknown code"
 	if d.acc.contract != nil {
 		running = d.acc.contract.Name
 	}
-	out = append(out, joinNonEmpty(" · ", s.Name.Render(d.acc.label())+" "+s.Dim.Render(describe.Short(d.acc.addr))+" runs "+running, d.acc.version))
+	out = append(out, wrap(joinNonEmpty(" · ", s.Name.Render(d.acc.label())+" "+s.Dim.Render(describe.Short(d.acc.addr))+" runs "+running, d.acc.version), d.width)...)
 	if d.st.travelling() {
-		out = append(out, s.Warning.Render(fmt.Sprintf("⚠ the world shows transaction %d of %d: sending forks history and drops the %d after it", d.st.at, d.st.total, d.st.total-d.st.at)))
+		out = append(out, wrap(s.Warning.Render(fmt.Sprintf("⚠ the world shows transaction %d of %d: sending %s", d.st.at, d.st.total, d.st.forkText())), d.width)...)
 	}
 	out = append(out, "")
 	sender := "‹ " + d.senderName() + " ›"
@@ -234,12 +257,12 @@ func (d *upgradeDialog) View() string {
 		}
 		if i == d.cursor {
 			line = s.Selected.Render(fit(ansi.Strip(line), min(d.width, 48)))
+			d.codeAt = len(out)
 		}
 		out = append(out, line)
 	}
 	out = append(out, "")
-	out = append(out, d.verdict()...)
-	return strings.Join(block(out, d.width, d.height), "\n")
+	return append(out, d.verdict()...)
 }
 
 // verdict writes the preflight's report.
@@ -292,8 +315,7 @@ func (d *upgradeDialog) verdict() []string {
 		out = append(out, s.ColumnHeader.Render("  "+fit("getter", nw)+"  before → after"))
 		for _, g := range r.Getters {
 			before, after := d.getterSide(g.Before, g.BeforeErr), d.getterSide(g.After, g.AfterErr)
-			line := "  " + fit(g.Name, nw) + "  " + before + " → " + after
-			out = append(out, line)
+			out = append(out, d.c.labeledWrap("  "+g.Name, before+" → "+after, nw+4, w)...)
 		}
 	}
 	if r.Layout != nil {
@@ -307,9 +329,9 @@ func (d *upgradeDialog) verdict() []string {
 	case d.confirm:
 		out = append(out, wrap(s.Failure.Render(fmt.Sprintf("⚠ Really send? The preflight says: %s. Press enter again to send the Upgrade anyway, esc to step back.", r.Verdict)), w)...)
 	case r.Verdict == upgradable.Safe:
-		out = append(out, s.Dim.Render("enter sends the Upgrade · esc cancels"))
+		out = append(out, wrap(s.Dim.Render("enter sends the Upgrade · esc cancels"), w)...)
 	default:
-		out = append(out, s.Dim.Render("enter, then enter again, sends it anyway · esc cancels"))
+		out = append(out, wrap(s.Dim.Render("enter, then enter again, sends it anyway · esc cancels"), w)...)
 	}
 	return out
 }
@@ -334,6 +356,7 @@ func (d *upgradeDialog) ShortHelp() []key.Binding {
 		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "send upgrade")),
 		key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "code")),
 		key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "sender")),
+		d.c.KeyMap.PageDown,
 		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}
 }

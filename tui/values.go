@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/tonsim/tonsim/catalog"
@@ -48,6 +49,44 @@ func resolveValue(t cell.Type, text string, w names, cat *catalog.Catalog) any {
 		}
 	}
 	return trimmed
+}
+
+// inputRow makes the form row of a value of type t, one rule with the
+// scenario files: a Bool is a toggle (the text "true" or "false" a
+// scenario writes), an Int as coins an amount of TON by cell.ParseCoins,
+// an address a name (offered as you type) or a raw address, a cell a
+// contract's name or a BOC; given is what was typed before.
+func inputRow(c *Common, label string, t cell.Type, given string, st *state, cat *catalog.Catalog) *formRow {
+	if t.Kind == cell.KindSimple && t.Type == "bool" {
+		r := boolRow(label, t.String(), t.Optional)
+		for i, v := range r.choices {
+			if r.values != nil {
+				v = r.values[i]
+			}
+			if v == strings.TrimSpace(given) && given != "" {
+				r.choice = i
+			}
+		}
+		return r
+	}
+	r := textRow(c, label, fieldHint(t), given, "")
+	switch {
+	case t.Kind != cell.KindSimple:
+	case t.Type == "address" && st != nil:
+		names := make([]string, 0, len(st.names))
+		for _, n := range st.names {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		r.suggest(names)
+	case (t.Type == "cell" || t.Type == "slice" || t.Type == "builder") && cat != nil:
+		var names []string
+		for _, ct := range cat.Contracts() {
+			names = append(names, ct.Name)
+		}
+		r.suggest(names)
+	}
+	return r
 }
 
 // isCoins reports whether t is an Int as coins, typed as an amount of TON.

@@ -54,7 +54,7 @@ func (m *Model) panes() []string {
 		out = append(out, lines(m.walk.View())...)
 	}
 	var detail component = m.account
-	if m.focus == paneTxs {
+	if m.focus.showsTx() {
 		detail = m.tx
 	}
 	if m.l.wide {
@@ -86,17 +86,19 @@ func (m *Model) header() string {
 		right = fmt.Sprintf("now · %d transactions", m.st.total)
 	}
 	if m.busy != "" {
-		right = m.spinner.View() + " " + m.busy + "   " + right
+		right = m.spinner.View() + " " + cut(m.busy, max(m.width/2-4, 8)) + "   " + right
 		if len(m.queue) > 0 {
 			right = fmt.Sprintf("(%d queued) ", len(m.queue)) + right
 		}
 	}
 	right += " "
-	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right)
-	if gap < 1 {
-		return fit(left, m.width)
+	// The title gives way first, then what runs: each cut with a marker.
+	if rw := ansi.StringWidth(right); rw > m.width-12 {
+		right = cut(right, max(m.width-12, 1))
 	}
-	return left + strings.Repeat(" ", gap) + right
+	left = cut(left, max(m.width-ansi.StringWidth(right)-1, 1))
+	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right)
+	return left + strings.Repeat(" ", max(gap, 0)) + right
 }
 
 // statusLine is the line over the keys: the last message, or where in
@@ -134,16 +136,51 @@ func (m *Model) keyBar() string {
 			b = m.account.ShortHelp()
 		case paneTxs:
 			b = m.txs.ShortHelp()
+		case paneTx:
+			b = m.tx.ShortHelp()
+		case paneWalk:
+			b = []key.Binding{km.Down, km.PageDown}
 		}
 		if m.walk != nil {
 			b = append(m.walk.ShortHelp(), b...)
 		}
-		always := m.keys.ShortHelpView([]key.Binding{km.NextPane, km.Help, km.Quit})
-		left := m.keys
-		left.SetWidth(max(m.width-ansi.StringWidth(always)-4, 1))
-		return fit(" "+left.ShortHelpView(b)+m.keys.ShortSeparator+always, m.width)
+		always := m.shortHelp([]key.Binding{km.NextPane, km.Help, km.Quit}, m.width)
+		left := m.shortHelp(b, m.width-ansi.StringWidth(always)-4)
+		return fit(" "+left+m.keys.ShortSeparator+always, m.width)
 	}
-	return fit(" "+m.keys.ShortHelpView(b), m.width)
+	return fit(" "+m.shortHelp(b, m.width-1), m.width)
+}
+
+// shortHelp writes keys and what they do, "s send • u upgrade", as many as
+// fit in width; an ellipsis says some were left out.
+func (m *Model) shortHelp(bs []key.Binding, width int) string {
+	st := m.c.Styles.Help
+	sep := st.ShortSeparator.Render(m.keys.ShortSeparator)
+	var b strings.Builder
+	used := 0
+	for i, k := range bs {
+		if !k.Enabled() {
+			continue
+		}
+		item := st.ShortKey.Render(k.Help().Key) + " " + st.ShortDesc.Render(k.Help().Desc)
+		if used > 0 {
+			item = sep + item
+		}
+		w := ansi.StringWidth(item)
+		rest := 0
+		if i < len(bs)-1 {
+			rest = 2 // room for " …"
+		}
+		if used+w+rest > width {
+			if used > 0 {
+				b.WriteString(st.Ellipsis.Render(" …"))
+			}
+			break
+		}
+		b.WriteString(item)
+		used += w
+	}
+	return b.String()
 }
 
 // renderTooSmall says the terminal is too small, in whatever room there is.
@@ -170,4 +207,4 @@ func (m *Model) ShortHelp() []key.Binding {
 }
 
 // FullHelp implements help.KeyMap: every key.
-func (m *Model) FullHelp() [][]key.Binding { return m.help.groups() }
+func (m *Model) FullHelp() [][]key.Binding { return m.help.FullHelp() }

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"io"
+	"maps"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -16,22 +17,56 @@ import (
 
 // walkthrough is a scenario walked on the session's world, one step at a
 // time. It keeps the world as it was before each step it ran, so going back
-// is restoring that snapshot.
+// is restoring that snapshot, and what each step did, for the panel.
 type walkthrough struct {
-	run    *scenario.Runner
-	before map[int]*actor.Snapshot
+	run     *scenario.Runner
+	before  map[int]*actor.Snapshot
+	results map[int]walkStep
 }
 
 func newWalkthrough(run *scenario.Runner) *walkthrough {
-	return &walkthrough{run: run, before: map[int]*actor.Snapshot{}}
+	return &walkthrough{run: run, before: map[int]*actor.Snapshot{}, results: map[int]walkStep{}}
 }
 
-// walkMsg is the end of a walkthrough's move: the step run (nil going
-// back), how many steps have run now, and what went wrong.
+// walkStep is what a step did, as the panel shows it.
+type walkStep struct {
+	res    *scenario.Result
+	target *describe.Tx
+}
+
+// walkSaved is a walkthrough's place on a branch of history.
+type walkSaved struct {
+	pos     int
+	before  map[int]*actor.Snapshot
+	results map[int]walkStep
+}
+
+func (w *walkthrough) save() *walkSaved {
+	return &walkSaved{pos: w.run.Position(), before: maps.Clone(w.before), results: maps.Clone(w.results)}
+}
+
+func (w *walkthrough) restore(s *walkSaved) {
+	if err := w.run.Seek(s.pos); err != nil {
+		return // a position of the same scenario is always in range
+	}
+	w.before, w.results = maps.Clone(s.before), maps.Clone(s.results)
+}
+
+// forget drops what the steps from i on did: they run again.
+func (w *walkthrough) forget(i int) {
+	for j := range w.results {
+		if j >= i {
+			delete(w.results, j)
+		}
+	}
+}
+
+// walkMsg is the end of a walkthrough's move: how many steps have run now,
+// what each did, and what went wrong.
 type walkMsg struct {
 	pos     int
 	res     *scenario.Result
-	target  *describe.Tx
+	results map[int]walkStep
 	dropped int
 	back    bool
 	// all is set while running to the end.
@@ -49,17 +84,23 @@ func walkNextOp(label string, all bool) worldOp {
 			if w.run.Done() {
 				return walkMsg{pos: i, all: all, err: io.EOF}
 			}
-			snap := s.world.Snapshot()
+			snap, saved := s.world.Snapshot(), w.save()
 			res, err := w.run.Next()
 			if err != nil {
 				return walkMsg{pos: i, all: all, err: err}
 			}
-			w.before[i] = snap
-			msg := walkMsg{pos: w.run.Position(), res: res, all: all, dropped: s.changed()}
-			if res.Tx != nil {
-				msg.target = s.describe(res.Tx)
+			dropped := s.changed()
+			if dropped > 0 {
+				s.undo[len(s.undo)-1].walk = saved // the branch left had not run this step
 			}
-			return msg
+			w.before[i] = snap
+			w.forget(i)
+			step := walkStep{res: res}
+			if res.Tx != nil {
+				step.target = s.describe(res.Tx)
+			}
+			w.results[i] = step
+			return walkMsg{pos: w.run.Position(), res: res, results: maps.Clone(w.results), all: all, dropped: dropped}
 		},
 	}
 }
@@ -84,7 +125,8 @@ func walkPrevOp() worldOp {
 				return walkMsg{pos: i + 1, back: true, err: err}
 			}
 			s.tl.reset(s.world)
-			return walkMsg{pos: i, back: true}
+			w.forget(i)
+			return walkMsg{pos: i, back: true, results: maps.Clone(w.results)}
 		},
 	}
 }
@@ -99,13 +141,8 @@ type walkPanel struct {
 	pos           int
 	results       map[int]walkStep
 	st            *state
-	running       bool
-}
-
-// walkStep is what a step did, as the panel shows it.
-type walkStep struct {
-	res    *scenario.Result
-	target *describe.Tx
+	focused       bool
+	scroll        scroller
 }
 
 func newWalkPanel(c *Common, run *scenario.Runner) *walkPanel {
@@ -122,29 +159,44 @@ func (p *walkPanel) apply(msg walkMsg) {
 	if msg.err != nil {
 		return
 	}
-	p.pos = msg.pos
-	if msg.res != nil {
-		p.results[msg.pos-1] = walkStep{res: msg.res, target: msg.target}
-	}
-	for i := range p.results {
-		if i >= p.pos {
-			delete(p.results, i)
-		}
+	p.pos, p.results, p.scroll = msg.pos, msg.results, scroller{}
+}
+
+// restore shows the walkthrough as a branch of history left it.
+func (p *walkPanel) restore(w *walkSaved) {
+	if w != nil {
+		p.pos, p.results, p.scroll = w.pos, w.results, scroller{}
 	}
 }
 
 // SetSize implements component.
 func (p *walkPanel) SetSize(width, height int) { p.width, p.height = width, height }
 
-// View implements component.
+// Update scrolls the focused panel.
+func (p *walkPanel) Update(msg tea.Msg) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		p.scroll.key(p.c.KeyMap, k, len(p.content()), p.height-2, true)
+	}
+}
+
+// View implements component: the title, the step's note beside what it
+// did (scrolled when taller than the panel), and the step to come.
 func (p *walkPanel) View() string {
-	s := p.c.Styles
 	n := len(p.sc.Steps)
 	title := fmt.Sprintf("Walkthrough: %s · step %d of %d", p.sc.Name, p.pos, n)
 	if p.pos == 0 {
 		title = fmt.Sprintf("Walkthrough: %s · %d steps", p.sc.Name, n)
 	}
-	out := []string{p.c.rule(title, p.width, false)}
+	out := []string{p.c.rule(title, p.width, p.focused)}
+	h := p.height - 2
+	out = append(out, block(p.scroll.window(p.c, p.content(), h, scrollHint(p.focused)), p.width, h)...)
+	out = append(out, p.next())
+	return strings.Join(block(out, p.width, p.height), "\n")
+}
+
+// content is the step's note beside what it did, every line.
+func (p *walkPanel) content() []string {
+	s := p.c.Styles
 	lw := p.width * 9 / 20
 	rw := p.width - lw - 3
 	var left, right []string
@@ -163,11 +215,8 @@ func (p *walkPanel) View() string {
 		}
 		right = p.effect(p.pos-1, rw)
 	}
-	body := p.height - 2
-	cols := beside(block(left, lw, body), block(right, rw, body), s.Dim.Render(" │ "))
-	out = append(out, cols...)
-	out = append(out, p.next())
-	return strings.Join(block(out, p.width, p.height), "\n")
+	rows := max(len(left), len(right))
+	return beside(block(left, lw, rows), block(right, rw, rows), s.Dim.Render(" │ "))
 }
 
 // next is the last line: the step to come, or the end.
@@ -196,14 +245,13 @@ func (p *walkPanel) effect(i, width int) []string {
 	res := r.res
 	switch {
 	case r.target != nil:
-		t := &txInfo{d: r.target}
 		exit := r.target.Exit.String()
 		if r.target.Tx.Success {
 			exit = s.Success.Render(exit)
 		} else {
 			exit = s.Failure.Render(exit)
 		}
-		out = append(out, wrap("→ "+r.target.To.String()+": "+r.target.Message.String()+", "+exit+joinNonEmpty("", prefixed(", ", changeText(t))), width)...)
+		out = append(out, wrap("→ "+r.target.To.String()+": "+r.target.Message.String()+", "+exit+joinNonEmpty("", prefixed(", ", changeWords(r.target))), width)...)
 	case res.Trace != nil:
 		out = append(out, "→ no transaction ran on the target")
 	case res.Get != nil:

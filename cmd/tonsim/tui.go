@@ -17,11 +17,14 @@ var tuiCommand = &command{
 	help: `With no arguments, the UI opens on the built-in demo world: the example
 counter v1 deployed, owned by owner, wallets owner, alice and bob, and v2 and
 v3 ready to upgrade to (this is what plain "tonsim" does). With a scenario,
-it opens on the world at the scenario's end; with --world, on a saved world
-(and then the scenario's steps, if one is given, run on it first).
+it opens at once and plays the scenario behind its first screen, to the
+scenario's end, then lists every expectation that did not hold with its
+file:line (e shows them again); with --world, on a saved world (and then
+the scenario's steps, if one is given, run on it).
 
 In the UI: s sends a message, u upgrades (after a preflight), [ and ] travel
-through history, w saves the world (to reopen with --world), ? lists every
+through history (a send from the past forks it, z undoes the fork), y copies
+what is selected, w saves the world (to reopen with --world), ? lists every
 key, q quits.
 
 Examples:
@@ -73,11 +76,16 @@ func runTUI(c *cli, cmd *command, args []string) int {
 		return c.fail(cmd, err)
 	}
 	// Every transaction from the start keeps a snapshot, so the UI can
-	// travel back through the scenario's own.
+	// travel back through the scenario's own. The UI plays the scenario
+	// itself, behind its first screen, and lists what did not hold.
 	r.World.SetTransactionSnapshots(true)
-	opts := tui.Options{World: r.World, Catalog: r.Catalog, Start: r.World.Snapshot(), Title: title(path, *world), SavePath: savePath(path, *world)}
-	if code := c.playQuietly(cmd, r, path); code != exitOK {
-		return code
+	opts := tui.Options{World: r.World, Catalog: r.Catalog, Start: r.World.Snapshot(), Play: r, Title: title(path, *world), SavePath: savePath(path, *world)}
+	if path == "" && *world == "" {
+		// The demo is built before the UI opens: it has nothing to report.
+		if _, err := r.Run(); err != nil {
+			return c.fail(cmd, err)
+		}
+		opts.Play = nil
 	}
 	return c.runUI(cmd, opts)
 }

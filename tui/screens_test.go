@@ -1,0 +1,71 @@
+package tui
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+	"github.com/tonsim/tonsim/internal/golden"
+)
+
+// screenSizes are the terminal sizes every screen is kept at: the smallest
+// common terminal and a roomy one.
+var screenSizes = []struct{ w, h int }{{80, 24}, {120, 40}}
+
+// vault opens testdata/vault.yaml, played: a vault with deposits (each
+// emitting an event) and a sweep its action phase skipped.
+func vault(t *testing.T) *harness { return play(t, "testdata/vault.yaml") }
+
+// depositKeys select the first Deposit in the vault's log and focus its
+// detail: the log's lines are the deploy's 3, then the deposit's.
+var depositKeys = []string{"tab", "tab", "home", "down", "down", "down", "down", "tab"}
+
+// TestScreens keeps every pane and dialog at 80×24 and 120×40 as golden
+// files: testdata/TestScreens/<screen>/<size>.golden.
+func TestScreens(t *testing.T) {
+	screens := []struct {
+		name string
+		open func(*testing.T) *harness
+		keys []string
+		want string // a line the screen must show
+	}{
+		{"accounts", demo, nil, "Accounts (4)"},
+		{"account", demo, []string{"tab"}, "CounterV1$Data"},
+		{"account raw", demo, []string{"tab", "r"}, "raw cells"},
+		{"log", demo, []string{"tab", "tab"}, "Transactions (3)"},
+		{"log filtered", demo, []string{"tab", "tab", "/", "deployed", "enter"}, "Transactions (1 of 3)"},
+		{"log marks", vault, []string{"tab", "tab", "up", "up", "up"}, "⚠"},
+		{"transaction", vault, depositKeys, "Transaction lt 8"},
+		{"transaction end", vault, append(append([]string{}, depositKeys...), "end"), "In its send"},
+		{"help", demo, []string{"?"}, "Keys"},
+		{"help end", demo, []string{"?", "end"}, "Mouse"},
+		{"send", demo, []string{"s"}, "Send a message"},
+		{"send errors", demo, []string{"s", "abc"}, `want an integer, got "abc"`},
+		{"send fields", probe, []string{"s", "up", "up", "up", "right", "down", "down", "down"}, "Forward's fields"},
+		{"upgrade safe", demo, []string{"u"}, "✓ safe"},
+		{"upgrade brick", demo, []string{"u", "down"}, "would brick"},
+		{"upgrade brick end", demo, []string{"u", "down", "end"}, "enter, then enter again"},
+		{"getter", probe, []string{"tab", "down", "down", "down", "down", "down", "down", "down", "enter"}, "Getter sum on probe"},
+		{"save", demo, []string{"w"}, "Save the world"},
+		{"results", func(t *testing.T) *harness { return play(t, "testdata/failing.yaml") }, nil, "Scenario results"},
+		{"walkthrough", func(t *testing.T) *harness { return walk(t, "../examples/01-upgrade.yaml") }, []string{"n", "n", "n", "n", "n"}, "step 5 of 9"},
+		{"time travel", demo, []string{"s", "1", "enter", "u", "enter", "s", "2", "enter", "[", "[", "["}, "◆ after lt 13"},
+	}
+	for _, sc := range screens {
+		for _, size := range screenSizes {
+			t.Run(fmt.Sprintf("%s/%dx%d", sc.name, size.w, size.h), func(t *testing.T) {
+				h := sc.open(t).resize(size.w, size.h)
+				h.press(sc.keys...)
+				v := h.view()
+				require.Len(t, strings.Split(v, "\n"), size.h, "the screen has as many lines as the terminal")
+				for _, l := range strings.Split(v, "\n") {
+					require.LessOrEqual(t, len([]rune(l)), size.w, "no line is wider than the terminal: %q", l)
+				}
+				require.Contains(t, v, sc.want)
+				golden.Equal(t, filepath.Join(testdata, "TestScreens", strings.ReplaceAll(sc.name, " ", "_"), fmt.Sprintf("%dx%d.golden", size.w, size.h)), v)
+			})
+		}
+	}
+}

@@ -26,6 +26,7 @@ var allowed = []struct {
 	{"actor/wallet.go", "walletData", "MustStoreBoolBit", "a constant cell built at init: one bit in a new builder"},
 	{"actor/wallet.go", "DefaultWalletBalance", "MustFromTON", "a constant: a literal amount"},
 	{"actor/world.go", "emptyRoot", "MustStoreBoolBit", "a constant cell built at init: one bit in a new builder"},
+	{"contract/options.go", "DefaultValue", "MustFromTON", "a constant: a literal amount"},
 	{"counter/client.go", "DefaultValue", "MustFromTON", "a constant: a literal amount"},
 	{"counter/client.go", "StepBody", "mustEncode", "a uint64 always fits Step's queryId: uint64"},
 	{"counter/client.go", "SetStepBody", "mustEncode", "a uint8 always fits SetStep's step: uint8"},

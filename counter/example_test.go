@@ -20,8 +20,8 @@ func Example() {
 	tv, _ := c.TypeAndVersion()
 	fmt.Println(tv, "value", v)
 
-	tr, _ := c.Upgrade(owner, counter.V2().Code)
-	fmt.Println("upgrade succeeded:", tr.Transactions[1].Success)
+	res, _ := c.Upgrade(owner, counter.V2().Code)
+	fmt.Println("upgrade succeeded:", res.Err() == nil)
 
 	c.Step(owner, 3)
 	v, _ = c.Value()

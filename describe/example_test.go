@@ -24,8 +24,8 @@ func ExampleDescribe() {
 	addr, _ := actor.StateInitAddress(si)
 	w.SetName("counter", addr)
 	c, _, _ := counter.Deploy(w, alice, init)
-	tr, _ := c.Step(alice, 1)
-	for _, tx := range tr.Transactions {
+	res, _ := c.Step(alice, 1)
+	for _, tx := range res.Transactions() {
 		d := describe.Describe(cat, tx)
 		fmt.Println(d.From, "→", d.To, d.Message, d.Exit, d.Effects(d.Printer()))
 	}

@@ -117,9 +117,10 @@ func (h *Handle) On(w *actor.World) *Handle {
 }
 
 // String names the account: its name in the world, else its address.
-func (h *Handle) String() string {
-	return describe.Printer{Names: h.World}.Address(h.Address)
-}
+func (h *Handle) String() string { return h.Printer().Address(h.Address) }
+
+// Printer writes values with the names of the handle's world.
+func (h *Handle) Printer() describe.Printer { return describe.Printer{Names: h.World} }
 
 // Contract returns the contract whose code the account runs now, an error
 // wrapping [ErrUnknownVersion] when the handle knows none with that code.

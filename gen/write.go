@@ -28,7 +28,7 @@ var imports = map[string]string{
 // contract.Handle, which generated methods must not take.
 var handleMethods = map[string]bool{
 	"Send": true, "SendBody": true, "SendComment": true, "SendExternal": true, "Get": true, "GetInto": true,
-	"Storage": true, "StorageInto": true, "Contract": true, "Account": true, "On": true, "String": true,
+	"Storage": true, "StorageInto": true, "Contract": true, "Account": true, "On": true, "String": true, "Printer": true,
 	"World": true, "Address": true, "Contracts": true, "Handle": true,
 }
 

@@ -28,6 +28,7 @@ var allowed = []struct {
 	{"actor/world.go", "emptyRoot", "MustStoreBoolBit", "a constant cell built at init: one bit in a new builder"},
 	{"contract/options.go", "DefaultValue", "MustFromTON", "a constant: a literal amount"},
 	{"counter/counter_gen.go", "counterPackages", "MustEmbedded", "packages embedded with go:embed, parsed at init and tested"},
+	{"examples/gotest/vault_gen.go", "vaultPackages", "MustEmbedded", "packages embedded with go:embed, parsed at init and tested"},
 	{"examples/contracts/tolkcounter/tolkcounter.go", "v1", "mustLoad", "embedded code and ABI files, parsed at init and tested"},
 	{"scenario/scenario.go", "DefaultValue", "MustFromTON", "a constant: a literal amount"},
 	{"upgradable/preflight.go", "DefaultUpgradeValue", "MustFromTON", "a constant: a literal amount"},

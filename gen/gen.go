@@ -151,10 +151,6 @@ func ParseArgs(args []string) (pkg, family string, files []string, err error) {
 	return pkg, family, fs.Args(), nil
 }
 
-// ErrNotGenerated is returned by [Regenerate] for a file tonsim gen did
-// not write.
-var ErrNotGenerated = errors.New("not a file tonsim gen wrote")
-
 // Regenerate writes the file at path again from the arguments its first
 // line records and the packages as they are now, so a test can require a
 // committed file to be fresh.

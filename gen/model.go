@@ -177,6 +177,9 @@ func (m *model) addTypes(v *version) error {
 		}
 		reach[name] = true
 		for _, f := range def.Fields {
+			if err := identifier(v, "field "+name+".", f.Name); err != nil {
+				return err
+			}
 			if err := visitType(f.Type, name+"."+f.Name); err != nil {
 				return err
 			}
@@ -208,7 +211,13 @@ func (m *model) addTypes(v *version) error {
 		}
 	}
 	for _, g := range v.abi.Getters {
+		if err := identifier(v, "getter ", g.Name); err != nil {
+			return err
+		}
 		for _, a := range g.Arguments {
+			if err := identifier(v, "argument "+g.Name+".", a.Name); err != nil {
+				return err
+			}
 			if err := visitType(a.Type, "getter "+g.Name+"."+a.Name); err != nil {
 				return err
 			}
@@ -220,6 +229,9 @@ func (m *model) addTypes(v *version) error {
 		}
 	}
 	for _, a := range v.src.Package.Init.Args {
+		if err := identifier(v, "init argument ", a.Name); err != nil {
+			return err
+		}
 		if err := visitType(a.Type, "init."+a.Name); err != nil {
 			return err
 		}
@@ -320,4 +332,23 @@ func (m *model) addErrors(all []*version) {
 		}
 	}
 	sort.SliceStable(m.errs, func(i, j int) bool { return m.errs[i].code < m.errs[j].code })
+}
+
+// identifier checks a name the generated code carries as it is (in struct
+// tags and calls): letters, digits and underscores, not starting with a
+// digit, as Tact and Tolk names are.
+func identifier(v *version, what, name string) error {
+	ok := name != ""
+	for i, r := range name {
+		switch {
+		case r == '_', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		case r >= '0' && r <= '9' && i > 0:
+		default:
+			ok = false
+		}
+	}
+	if !ok {
+		return fmt.Errorf("%s: %s%q: %w", v.src.Path, what, name, ErrName)
+	}
+	return nil
 }

@@ -432,7 +432,7 @@ func (w *writer) structType(name, doc string, v *version, fields []cell.Field) e
 			field = fmt.Sprintf("%s%d", exported(f.Name), i)
 		}
 		used[field] = true
-		w.p("\t%s %s `abi:%q` // %s\n", field, t, f.Name, f.Type.String())
+		w.p("\t%s %s `abi:%q` // %s\n", field, t, f.Name, oneLine(f.Type.String()))
 	}
 	w.p("}\n\n")
 	return nil
@@ -540,7 +540,7 @@ func (w *writer) errors() {
 	}
 	w.p("// Exit codes the contract declares (TVM's own are package actor's Exit constants).\nconst (\n")
 	for _, e := range w.m.errs {
-		w.p("\t%s = %d // %s\n", e.name, e.code, strings.Join(strings.Fields(e.message), " "))
+		w.p("\t%s = %d // %s\n", e.name, e.code, oneLine(e.message))
 	}
 	w.p(")\n")
 }
@@ -551,3 +551,6 @@ func joinAnd(names []string) string {
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
+
+// oneLine keeps text that goes into a line comment on its line.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

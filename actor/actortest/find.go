@@ -1,7 +1,6 @@
 package actortest
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -35,10 +34,6 @@ func Described(cat describe.Contracts, txs []*actor.Transaction) Sent {
 	}
 	return out
 }
-
-// ErrNoMatch is returned by [Find] and [FindTransaction] when no
-// transaction matches.
-var ErrNoMatch = errors.New("no transaction matches")
 
 // Find returns the first transaction of the send matching every matcher.
 // When none does, the error (wrapping [ErrNoMatch]) draws the whole send

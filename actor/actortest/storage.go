@@ -1,7 +1,6 @@
 package actortest
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -20,22 +19,23 @@ type Storer interface {
 	String() string
 }
 
-// ErrStorage is returned by [CheckStorage] when a field does not hold
-// what it should.
-var ErrStorage = errors.New("storage differs")
-
 // CheckStorage compares the storage of h's account, decoded by the version
 // it runs, with want, field by field (each value in any form
 // [contract.Matches] takes; fields want does not name are not compared).
 // A difference is an error wrapping [ErrStorage] that lists each field
 // that differs, then the whole storage as a tree with those fields marked
-// ▸.
+// ▸; storage whose init has not run (a migration pending after an
+// upgrade) is an error wrapping [contract.ErrNotInitialized].
 func CheckStorage(h Storer, want Fields) error {
 	st, err := h.Storage()
 	if err != nil {
 		return err
 	}
 	s := st.Fields
+	if !st.Initialized {
+		return fmt.Errorf("storage of %s (%s): %w: it holds %s %s until the contract's init runs on it (after an upgrade, on the next message; getters see the migrated state already)",
+			h, st.Contract.Name, contract.ErrNotInitialized, s.Type, h.Printer().Value(s))
+	}
 	names := make([]string, 0, len(want))
 	for k := range want {
 		names = append(names, k)
@@ -61,9 +61,6 @@ func CheckStorage(h Storer, want Fields) error {
 		return nil
 	}
 	var b strings.Builder
-	if !st.Initialized {
-		b.WriteString("(the init arguments: the contract's init has not run on them) ")
-	}
 	fmt.Fprintf(&b, "%d of %d fields of %s (%s) differ:\n%s\n%s\n", len(diffs), len(names), h, st.Contract.Name, strings.Join(diffs, "\n"), s.Type)
 	for _, line := range p.Tree(s) {
 		mark := "  "

@@ -6,6 +6,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/tonsim/tonsim/actor/actortest"
+	"github.com/tonsim/tonsim/contract"
+	"github.com/tonsim/tonsim/examples/contracts"
 	"github.com/tonsim/tonsim/internal/golden"
 	"github.com/xssnick/tonutils-go/tlb"
 )
@@ -28,6 +30,12 @@ func TestStorage(t *testing.T) {
 	assert.ErrorContains(t, actortest.CheckStorage(vw.vault, actortest.Fields{"nope": 1}), `storage of vault (VaultV1): unknown field "nope" in VaultV1$Data`)
 	msg := run(func(tb testing.TB) { actortest.RequireStorage(tb, vw.vault, actortest.Fields{"withdrawCount": 5}) })
 	assert.Contains(t, msg, "withdrawCount: want 5, got 0")
+
+	_, err = vw.vault.Send(vw.owner, "Upgrade", map[string]any{"code": contracts.Builtins()["vault.v2"].Code})
+	require.NoError(t, err)
+	err = actortest.CheckStorage(vw.vault, actortest.Fields{"total": tlb.MustFromTON("1")})
+	require.ErrorIs(t, err, contract.ErrNotInitialized)
+	assert.Regexp(t, `^storage of vault \(vault.v2\): storage not initialized: it holds VaultV2_init_args \{stateToBeMigrated: x\{.*\} until the contract's init runs on it \(after an upgrade, on the next message; getters see the migrated state already\)$`, err.Error())
 }
 
 func TestPrint(t *testing.T) {

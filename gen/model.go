@@ -256,6 +256,11 @@ func (m *model) addTypes(v *version) error {
 			return fmt.Errorf("%s: the name %s of %s would be declared twice", v.src.Path, name, def.Name)
 		}
 		m.taken[name] = true
+		if def.Header != nil {
+			if err := m.take("Op" + name); err != nil {
+				return fmt.Errorf("%s: the opcode of %s: %w", v.src.Path, def.Name, err)
+			}
+		}
 		t := &goType{name: name, def: def, v: v, sig: sig}
 		m.types = append(m.types, t)
 		m.byName[name] = t

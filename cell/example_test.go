@@ -136,3 +136,12 @@ func ExampleFormatStack() {
 	// Output:
 	// -7 true "Counter v1.0.0" null
 }
+
+// Shape says what Go form values of an ABI type take, what a code
+// generator maps onto its own types.
+func ExampleABI_Shape() {
+	abi, _ := cell.ParseABI([]byte(`{"name":"X","types":[],"receivers":[],"getters":[],"errors":{}}`))
+	balances, _ := abi.Shape(cell.Type{Kind: cell.KindDict, Key: "address", Value: "uint", ValueFormat: "coins"})
+	fmt.Println(balances.Kind == cell.ShapeMap, balances.Key.Kind == cell.ShapeAddress, balances.Value.Coins, balances.Value.Bits)
+	// Output: true true true 120
+}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 	"github.com/tonsim/tonsim/actor"
+	"github.com/tonsim/tonsim/contract"
 	"github.com/tonsim/tonsim/counter"
 	"github.com/xssnick/tonutils-go/address"
 	"github.com/xssnick/tonutils-go/tlb"
@@ -31,12 +32,13 @@ const sessionSends = 100
 func BenchmarkStep(b *testing.B) {
 	b.Run("world", func(b *testing.B) {
 		w, wallet, c := benchSetup(b)
+		step := stepBody(b)
 		start, kept := w.Snapshot(), len(w.Transactions())
 		b.ReportAllocs()
 		for b.Loop() {
 			w.Restore(start)
 			for range sessionSends {
-				if _, err := c.Step(wallet, 1); err != nil {
+				if _, err := w.Send(actor.Message{From: wallet, To: c.Address, Value: contract.DefaultValue, Body: step}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -60,6 +62,7 @@ func BenchmarkStep(b *testing.B) {
 		block, err := cfg.NewBlockContext(tvm.BlockOptions{Now: actor.DefaultNow, RandSeed: make([]byte, 32)})
 		require.NoError(b, err)
 		machine := tvm.NewTVM()
+		step := stepBody(b)
 
 		b.ReportAllocs()
 		for b.Loop() {
@@ -78,7 +81,7 @@ func BenchmarkStep(b *testing.B) {
 				return res
 			}
 			for range sessionSends {
-				internal, err := tlb.ToCell(&tlb.InternalMessage{IHRDisabled: true, Bounce: true, SrcAddr: address.NewAddressNone(), DstAddr: c.Address, Amount: counter.DefaultValue, Body: counter.StepBody(1)})
+				internal, err := tlb.ToCell(&tlb.InternalMessage{IHRDisabled: true, Bounce: true, SrcAddr: address.NewAddressNone(), DstAddr: c.Address, Amount: contract.DefaultValue, Body: step})
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -99,6 +102,33 @@ func BenchmarkStep(b *testing.B) {
 	})
 }
 
+// stepBody is Step { queryId: 1 }, encoded once.
+func stepBody(b *testing.B) *tvmcell.Cell {
+	body, err := counter.V1().ABI.Encode("Step", map[string]any{"queryId": 1})
+	require.NoError(b, err)
+	return body
+}
+
+// BenchmarkHandle measures the same session as BenchmarkStep's world, sent
+// through the generated wrapper: the message encoded by the ABI of the
+// version that runs (found by its code hash) and every transaction
+// described. It reports ns/send; compare it with world within one run.
+func BenchmarkHandle(b *testing.B) {
+	w, wallet, c := benchSetup(b)
+	start, kept := w.Snapshot(), len(w.Transactions())
+	b.ReportAllocs()
+	for b.Loop() {
+		w.Restore(start)
+		for range sessionSends {
+			if _, err := c.SendStep(wallet, counter.Step{QueryID: 1}, contract.DefaultValue); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	require.Len(b, w.Transactions(), kept+3*sessionSends)
+	perSend(b)
+}
+
 // perSend reports the time of one send rather than of one session.
 func perSend(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*sessionSends), "ns/send")
@@ -109,11 +139,12 @@ func perSend(b *testing.B) {
 func BenchmarkRetained(b *testing.B) {
 	for b.Loop() {
 		w, wallet, c := benchSetup(b)
+		step := stepBody(b)
 		var before, after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
 		for range 1000 {
-			if _, err := c.Step(wallet, 1); err != nil {
+			if _, err := w.Send(actor.Message{From: wallet, To: c.Address, Value: contract.DefaultValue, Body: step}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -2,53 +2,28 @@ package counter
 
 import (
 	"bytes"
-	"embed"
 	"errors"
-	"fmt"
 
 	"github.com/tonsim/tonsim/cell"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
 )
 
+//go:generate go run ../cmd/tonsim gen -package counter -family Counter -o counter_gen.go build/CounterV1_CounterV1.pkg build/CounterV2_CounterV2.pkg build/CounterV3_CounterV3.pkg
+
 // Type is the reverse-DNS type every version reports in type_and_version.
 const Type = "com.example.upgrades.Counter"
 
-// Opcodes of the counter's messages.
-const (
-	// OpStep is message(1) Step { queryId: Int as uint64 }.
-	OpStep = 1
-	// OpSetStep is message(2) SetStep { step: Int as uint8 } (V3).
-	OpSetStep = 2
-)
-
-//go:embed build/*.pkg
-var builds embed.FS
-
-var v1, v2, v3 = mustLoad("CounterV1"), mustLoad("CounterV2"), mustLoad("CounterV3")
-
-func mustLoad(name string) *cell.Package {
-	data, err := builds.ReadFile("build/" + name + "_" + name + ".pkg")
-	if err != nil {
-		panic(fmt.Sprintf("counter: embedded package %s: %v", name, err))
-	}
-	pkg, err := cell.ParsePackage(data)
-	if err != nil {
-		panic(fmt.Sprintf("counter: embedded package %s: %v", name, err))
-	}
-	return pkg
-}
-
 // V1 returns the package of version 1.0.0.
-func V1() *cell.Package { return v1 }
+func V1() *cell.Package { return CounterV1Package() }
 
 // V2 returns the package of version 2.0.0.
-func V2() *cell.Package { return v2 }
+func V2() *cell.Package { return CounterV2Package() }
 
 // V3 returns the package of version 3.0.0.
-func V3() *cell.Package { return v3 }
+func V3() *cell.Package { return CounterV3Package() }
 
 // Versions returns the packages of every version, oldest first.
-func Versions() []*cell.Package { return []*cell.Package{v1, v2, v3} }
+func Versions() []*cell.Package { return CounterPackages() }
 
 // ErrUnknownCode is returned by [ByCode] for code that is no counter version.
 var ErrUnknownCode = errors.New("code is not a counter version")

@@ -1,12 +1,14 @@
 package counter_test
 
 import (
+	"math/big"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/actor/actortest"
+	"github.com/tonsim/tonsim/contract"
 	"github.com/tonsim/tonsim/counter"
 	_ "github.com/tonsim/tonsim/internal/golden" // so go test ./... -update runs here too
 	"github.com/tonsim/tonsim/upgradable"
@@ -28,10 +30,10 @@ func setup(t *testing.T, value uint32) *fixture {
 	require.NoError(t, err)
 	f.stranger, err = w.NewWallet("stranger")
 	require.NoError(t, err)
-	var tr *actor.Trace
-	f.c, tr, err = counter.Deploy(w, f.stranger, counter.Init{ID: 7, Owner: f.owner, Value: value})
+	var res *contract.Result
+	f.c, res, err = counter.Deploy(w, f.stranger, counter.Init{ID: 7, Owner: f.owner, Value: value})
 	require.NoError(t, err)
-	actortest.RequireTransaction(t, tr.Transactions, actortest.To(f.c.Address), actortest.Deployed(), actortest.Success())
+	actortest.RequireTransaction(t, res.Transactions(), actortest.To(f.c.Address), actortest.Deployed(), actortest.Success())
 	return f
 }
 
@@ -52,9 +54,9 @@ func (f *fixture) version(t *testing.T) string {
 
 func (f *fixture) step(t *testing.T, from *address.Address) *actor.Transaction {
 	t.Helper()
-	tr, err := f.c.Step(from, 1)
+	res, err := f.c.Step(from, 1)
 	require.NoError(t, err)
-	return actortest.RequireTransaction(t, tr.Transactions, actortest.To(f.c.Address), actortest.Op(counter.OpStep))
+	return actortest.RequireTransaction(t, res.Transactions(), actortest.To(f.c.Address), actortest.Op(counter.OpStep))
 }
 
 func TestStepReturnsTheRest(t *testing.T) {
@@ -62,11 +64,11 @@ func TestStepReturnsTheRest(t *testing.T) {
 	tr, err := f.c.Step(f.stranger, 42)
 	require.NoError(t, err)
 
-	step := actortest.RequireTransaction(t, tr.Transactions, actortest.From(f.stranger), actortest.To(f.c.Address), actortest.Op(counter.OpStep), actortest.Success())
-	back := actortest.RequireTransaction(t, tr.Transactions, actortest.From(f.c.Address), actortest.To(f.stranger))
+	step := actortest.RequireTransaction(t, tr.Transactions(), actortest.From(f.stranger), actortest.To(f.c.Address), actortest.Op(counter.OpStep), actortest.Success())
+	back := actortest.RequireTransaction(t, tr.Transactions(), actortest.From(f.c.Address), actortest.To(f.stranger))
 	assert.Same(t, step, back.Parent)
 	assert.Positive(t, back.Value.Nano().Sign())
-	assert.Equal(t, -1, back.Value.Nano().Cmp(counter.DefaultValue.Nano()), "the rest: the value less the gas")
+	assert.Equal(t, -1, back.Value.Nano().Cmp(contract.DefaultValue.Nano()), "the rest: the value less the gas")
 	assert.Equal(t, int64(1), f.value(t))
 }
 
@@ -80,7 +82,7 @@ func TestUpgradeChainKeepsState(t *testing.T) {
 
 	tr, err := f.c.Upgrade(f.owner, counter.V2().Code)
 	require.NoError(t, err)
-	up := actortest.RequireTransaction(t, tr.Transactions, actortest.To(f.c.Address), actortest.Op(upgradable.OpUpgrade), actortest.Success())
+	up := actortest.RequireTransaction(t, tr.Transactions(), actortest.To(f.c.Address), actortest.Op(upgradable.OpUpgrade), actortest.Success())
 	old, err := upgradable.Envelope(up.DataAfter)
 	require.NoError(t, err, "the upgrade leaves the old data in the envelope")
 	assert.Equal(t, up.DataBefore.Hash(), old.Hash())
@@ -96,19 +98,22 @@ func TestUpgradeChainKeepsState(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "3.0.0", f.version(t))
 	assert.Equal(t, int64(2), f.value(t))
-	step, err := f.c.StepSize()
+	step, err := f.c.GetStep()
 	require.NoError(t, err)
 	assert.Equal(t, int64(1), step.Int64())
 
-	tr, err = f.c.SetStep(f.owner, 5)
+	tr, err = f.c.SendSetStep(f.owner, counter.SetStep{Step: 5}, contract.DefaultValue)
 	require.NoError(t, err)
-	actortest.RequireTransaction(t, tr.Transactions, actortest.To(f.c.Address), actortest.Op(counter.OpSetStep), actortest.Success())
+	actortest.RequireTransaction(t, tr.Transactions(), actortest.To(f.c.Address), actortest.Op(counter.OpSetStep), actortest.Success())
 	f.step(t, f.stranger)
 	assert.Equal(t, int64(7), f.value(t), "V3 adds its step")
+	st, err := f.c.StorageCounterV3()
+	require.NoError(t, err)
+	assert.Equal(t, counter.CounterV3Data{Owner: f.owner, Value: 7, ID: 7, Step: 5}, *st, "V3's storage, typed")
 	id, err := f.c.ID()
 	require.NoError(t, err)
 	assert.Equal(t, int64(7), id.Int64())
-	owner, err := f.c.Owner()
+	owner, err := f.c.GetOwner()
 	require.NoError(t, err)
 	assert.True(t, owner.Equals(f.owner))
 }
@@ -124,7 +129,7 @@ func TestBackToBackUpgradesBrick(t *testing.T) {
 	require.NoError(t, err)
 	tr, err := f.c.Upgrade(f.owner, counter.V3().Code)
 	require.NoError(t, err)
-	up := actortest.RequireTransaction(t, tr.Transactions, actortest.To(f.c.Address), actortest.Op(upgradable.OpUpgrade), actortest.Success())
+	up := actortest.RequireTransaction(t, tr.Transactions(), actortest.To(f.c.Address), actortest.Op(upgradable.OpUpgrade), actortest.Success())
 
 	inner, err := upgradable.Envelope(up.DataAfter)
 	require.NoError(t, err)
@@ -161,7 +166,7 @@ func TestDirectV1ToV3Bricks(t *testing.T) {
 	assert.Equal(t, int32(actor.ExitCellUnderflow), f.step(t, f.stranger).ExitCode)
 	tr, err := f.c.Upgrade(f.owner, counter.V2().Code)
 	require.NoError(t, err)
-	rescue := actortest.RequireTransaction(t, tr.Transactions, actortest.To(f.c.Address), actortest.Op(upgradable.OpUpgrade))
+	rescue := actortest.RequireTransaction(t, tr.Transactions(), actortest.To(f.c.Address), actortest.Op(upgradable.OpUpgrade))
 	assert.Equal(t, int32(actor.ExitCellUnderflow), rescue.ExitCode, "not even the owner's Upgrade can repair it")
 }
 
@@ -172,10 +177,10 @@ func TestOwnerChecks(t *testing.T) {
 
 	tr, err := f.c.Upgrade(f.stranger, counter.V2().Code)
 	require.NoError(t, err)
-	tx := actortest.RequireTransaction(t, tr.Transactions, actortest.From(f.stranger), actortest.To(f.c.Address), actortest.ExitCode(132), actortest.Aborted())
+	tx := actortest.RequireTransaction(t, tr.Transactions(), actortest.From(f.stranger), actortest.To(f.c.Address), actortest.ExitCode(132), actortest.Aborted())
 	assert.Equal(t, acc.Data.Hash(), tx.DataAfter.Hash())
 	assert.Equal(t, acc.Code.Hash(), tx.CodeAfter.Hash())
-	actortest.RequireTransaction(t, tr.Transactions, actortest.From(f.c.Address), actortest.To(f.stranger), actortest.Bounced())
+	actortest.RequireTransaction(t, tr.Transactions(), actortest.From(f.c.Address), actortest.To(f.stranger), actortest.Bounced())
 	assert.Equal(t, "1.0.0", f.version(t))
 
 	_, err = f.c.Upgrade(f.owner, counter.V2().Code)
@@ -183,10 +188,10 @@ func TestOwnerChecks(t *testing.T) {
 	f.step(t, f.stranger)
 	_, err = f.c.Upgrade(f.owner, counter.V3().Code)
 	require.NoError(t, err)
-	tr, err = f.c.SetStep(f.stranger, 9)
+	tr, err = f.c.SendSetStep(f.stranger, counter.SetStep{Step: 9}, contract.DefaultValue)
 	require.NoError(t, err)
-	actortest.RequireTransaction(t, tr.Transactions, actortest.To(f.c.Address), actortest.Op(counter.OpSetStep), actortest.ExitCode(132))
-	step, err := f.c.StepSize()
+	actortest.RequireTransaction(t, tr.Transactions(), actortest.To(f.c.Address), actortest.Op(counter.OpSetStep), actortest.ExitCode(132))
+	step, err := f.c.GetStep()
 	require.NoError(t, err)
 	assert.Equal(t, int64(1), step.Int64())
 }
@@ -214,3 +219,5 @@ func TestByCode(t *testing.T) {
 	_, err := counter.ByCode(actor.WalletCode())
 	require.ErrorIs(t, err, counter.ErrUnknownCode)
 }
+
+func bigInt(n int64) *big.Int { return big.NewInt(n) }

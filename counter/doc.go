@@ -17,5 +17,10 @@
 // Preflight reports it before the second Upgrade is sent.
 //
 // All three take the owner-checked Upgrade of package upgradable. [Counter]
-// wraps a deployed counter with typed messages and getters.
+// is a handle on a deployed counter whichever version it runs, written by
+// `tonsim gen` (counter_gen.go, see package gen): [DeployCounter],
+// [OpenCounter], typed messages ([Counter.SendStep]), getters
+// ([Counter.GetValue]) and each version's storage
+// ([Counter.StorageCounterV3]). A few shorthands are written over them:
+// [Deploy] with [Init], [Counter.Step], [Counter.Upgrade].
 package counter

@@ -23,8 +23,8 @@ func TestUpgradeKeepsValue(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, upgradable.Safe, r.Verdict)
 
-	tr, _ := c.Upgrade(owner, counter.V2().Code)
-	actortest.RequireTransaction(t, tr.Transactions,
+	res, _ := c.Upgrade(owner, counter.V2().Code)
+	actortest.RequireTransaction(t, res.Transactions(),
 		actortest.From(owner), actortest.To(c.Address), actortest.Op(upgradable.OpUpgrade), actortest.Success())
 	v, _ := c.Value()
 	require.Equal(t, int64(1), v.Int64())

@@ -8,6 +8,7 @@ import (
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/catalog"
 	"github.com/tonsim/tonsim/cell"
+	"github.com/tonsim/tonsim/contract"
 	"github.com/tonsim/tonsim/counter"
 	"github.com/tonsim/tonsim/describe"
 	_ "github.com/tonsim/tonsim/internal/golden" // so go test ./... -update runs here too
@@ -50,9 +51,19 @@ func newFixture(t *testing.T) *fixture {
 	addr, err := actor.StateInitAddress(si)
 	require.NoError(t, err)
 	require.NoError(t, f.w.SetName("counter", addr))
-	f.c, f.deploy, err = counter.Deploy(f.w, f.stranger, init)
+	var res *contract.Result
+	f.c, res, err = counter.Deploy(f.w, f.stranger, init)
 	require.NoError(t, err)
+	f.deploy = res.Trace
 	return f
+}
+
+// trace is the record of a send made through the counter's handle.
+func trace(res *contract.Result, err error) (*actor.Trace, error) {
+	if err != nil {
+		return nil, err
+	}
+	return res.Trace, nil
 }
 
 // on describes the counter's transaction in a trace.
@@ -91,7 +102,7 @@ func TestDescribe(t *testing.T) {
 		assert.Equal(t, "external", root.Message.String())
 	})
 	t.Run("step", func(t *testing.T) {
-		tr, err := f.c.Step(f.stranger, 5)
+		tr, err := trace(f.c.Step(f.stranger, 5))
 		require.NoError(t, err)
 		d := f.on(t, tr)
 		assert.Equal(t, "Step", d.Message.String())
@@ -111,7 +122,7 @@ func TestDescribe(t *testing.T) {
 		assert.Equal(t, "v1", cashback.From.Contract.Name, "the sender's code, from the record")
 	})
 	t.Run("a stranger's upgrade", func(t *testing.T) {
-		tr, err := f.c.Upgrade(f.stranger, counter.V2().Code)
+		tr, err := trace(f.c.Upgrade(f.stranger, counter.V2().Code))
 		require.NoError(t, err)
 		d := f.on(t, tr)
 		assert.Equal(t, "Upgrade", d.Message.String())
@@ -126,14 +137,14 @@ func TestDescribe(t *testing.T) {
 	t.Run("unknown opcode", func(t *testing.T) {
 		body, err := cell.ParseBOC("b5ee9c7201010101000600000800000063")
 		require.NoError(t, err)
-		tr, err := f.w.Send(actor.Message{From: f.stranger, To: f.c.Address, Value: counter.DefaultValue, Body: body})
+		tr, err := f.w.Send(actor.Message{From: f.stranger, To: f.c.Address, Value: contract.DefaultValue, Body: body})
 		require.NoError(t, err)
 		d := f.on(t, tr)
 		assert.Equal(t, "0x00000063", d.Message.String())
 		assert.Equal(t, "130 (Invalid incoming message)", d.Exit.String())
 	})
 	t.Run("upgrade leaves a pending migration", func(t *testing.T) {
-		tr, err := f.c.Upgrade(f.owner, counter.V2().Code)
+		tr, err := trace(f.c.Upgrade(f.owner, counter.V2().Code))
 		require.NoError(t, err)
 		d := f.on(t, tr)
 		assert.True(t, d.CodeChanged)
@@ -144,7 +155,7 @@ func TestDescribe(t *testing.T) {
 		assert.Equal(t, []string{"code v1 → v2", "migration pending"}, d.Effects(p))
 	})
 	t.Run("the next message migrates", func(t *testing.T) {
-		tr, err := f.c.Step(f.stranger, 6)
+		tr, err := trace(f.c.Step(f.stranger, 6))
 		require.NoError(t, err)
 		d := f.on(t, tr)
 		assert.Equal(t, "v2", d.Contract.Name)
@@ -153,7 +164,7 @@ func TestDescribe(t *testing.T) {
 	})
 	t.Run("a comment", func(t *testing.T) {
 		body := tvmcell.BeginCell().MustStoreUInt(0, 32).MustStoreStringSnake("hi").EndCell()
-		tr, err := f.w.Send(actor.Message{From: f.stranger, To: f.owner, Value: counter.DefaultValue, Body: body})
+		tr, err := f.w.Send(actor.Message{From: f.stranger, To: f.owner, Value: contract.DefaultValue, Body: body})
 		require.NoError(t, err)
 		assert.Equal(t, `comment "hi"`, describe.Describe(f.cat, tr.Transactions[1]).Message.String())
 	})
@@ -163,7 +174,7 @@ func TestDescribe(t *testing.T) {
 // moved on: a rename and an upgrade later, they read as when they ran.
 func TestDescribeReadsTheRecord(t *testing.T) {
 	f := newFixture(t)
-	tr, err := f.c.Upgrade(f.stranger, counter.V2().Code)
+	tr, err := trace(f.c.Upgrade(f.stranger, counter.V2().Code))
 	require.NoError(t, err)
 	bounceTx := tr.Transactions[len(tr.Transactions)-1]
 	before := describe.Describe(f.cat, bounceTx)

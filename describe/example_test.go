@@ -2,11 +2,13 @@ package describe_test
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/catalog"
 	"github.com/tonsim/tonsim/counter"
 	"github.com/tonsim/tonsim/describe"
+	"github.com/xssnick/tonutils-go/tlb"
 )
 
 // Describe explains a transaction by the contracts a catalog knows: its
@@ -22,8 +24,8 @@ func ExampleDescribe() {
 	addr, _ := actor.StateInitAddress(si)
 	w.SetName("counter", addr)
 	c, _, _ := counter.Deploy(w, alice, init)
-	tr, _ := c.Step(alice, 1)
-	for _, tx := range tr.Transactions {
+	res, _ := c.Step(alice, 1)
+	for _, tx := range res.Transactions() {
 		d := describe.Describe(cat, tx)
 		fmt.Println(d.From, "→", d.To, d.Message, d.Exit, d.Effects(d.Printer()))
 	}
@@ -43,4 +45,25 @@ func ExamplePrinter() {
 	// Output:
 	// owner
 	// owner 0:44139b…33f7
+}
+
+// WriteTree draws a send as a tree; FeesTable adds what each transaction
+// paid, as @ton/sandbox's printTransactionFees.
+func ExampleWriteTree() {
+	w, _ := actor.NewWorld()
+	alice, _ := w.NewWallet("alice")
+	bob, _ := w.NewWallet("bob")
+	tr, _ := w.Send(actor.Message{From: alice, To: bob, Value: tlb.MustFromTON("1")})
+	var ds []*describe.Tx
+	for _, tx := range tr.Transactions {
+		ds = append(ds, describe.Describe(catalog.New(), tx))
+	}
+	describe.WriteTree(os.Stdout, "", ds)
+	describe.FeesTable(os.Stdout, "", ds)
+	// Output:
+	// external → alice  external  0 (Success)
+	// └─ alice → bob  empty  0 (Success)
+	//   lt   message  value in  value out   total fees       in fwd      out fwd      gas fee  storage  actions  exit  action
+	//    1  external         0          1   0.00024649            0  0.000066667  0.000123201        0        1     0       0
+	//    3     empty         1          0  0.000132801  0.000044446            0  0.000132801        0        0     0       0
 }

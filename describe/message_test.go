@@ -24,7 +24,7 @@ const childABI = `{"name":"Child","types":[
  {"name":"Get","header":1,"fields":[{"name":"queryId","type":{"kind":"simple","type":"uint","optional":false,"format":64}}]}],
  "receivers":[{"receiver":"internal","message":{"kind":"typed","type":"Get"}}],"getters":[],"errors":{}}`
 
-func contract(t *testing.T, name, abiJSON string) *catalog.Contract {
+func abiContract(t *testing.T, name, abiJSON string) *catalog.Contract {
 	t.Helper()
 	abi, err := cell.ParseABI([]byte(abiJSON))
 	require.NoError(t, err)
@@ -32,7 +32,7 @@ func contract(t *testing.T, name, abiJSON string) *catalog.Contract {
 }
 
 func TestNameSharedOpcodes(t *testing.T) {
-	proxy, child := contract(t, "proxy", proxyABI), contract(t, "child", childABI)
+	proxy, child := abiContract(t, "proxy", proxyABI), abiContract(t, "child", childABI)
 	get := tvmcell.BeginCell().MustStoreUInt(1, 32).MustStoreUInt(7, 64).EndCell()
 	step := tvmcell.BeginCell().MustStoreUInt(1, 32).MustStoreUInt(7, 64).MustStoreUInt(2, 8).EndCell()
 	reply := tvmcell.BeginCell().MustStoreUInt(2222, 32).MustStoreUInt(5, 32).EndCell()

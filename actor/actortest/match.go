@@ -1,24 +1,29 @@
 package actortest
 
 import (
-	"errors"
 	"fmt"
+	"math/big"
 	"strings"
-	"testing"
 
 	"github.com/tonsim/tonsim/actor"
-	"github.com/tonsim/tonsim/catalog"
+	"github.com/tonsim/tonsim/contract"
 	"github.com/tonsim/tonsim/describe"
 	"github.com/xssnick/tonutils-go/address"
+	"github.com/xssnick/tonutils-go/tlb"
 )
 
-// Matcher is one condition on a transaction.
+// Matcher is one condition on a transaction, as @ton/test-utils'
+// toHaveTransaction takes them: from, to, op, success, deployed, bounced,
+// value, fees, events...
 type Matcher struct {
 	desc string
 	// addr is the account the condition names, written by name when a
 	// failure lists it.
 	addr  *address.Address
-	match func(*actor.Transaction) bool
+	match func(*describe.Tx) bool
+	// got says what a transaction holds instead, for the closest candidate
+	// of a failure: "exit 9 (Cell underflow)".
+	got func(*describe.Tx, describe.Printer) string
 }
 
 func (m Matcher) String() string { return m.text(describe.Printer{Full: true}) }
@@ -33,172 +38,174 @@ func (m Matcher) text(p describe.Printer) string {
 
 // From matches transactions whose inbound message came from addr.
 func From(addr *address.Address) Matcher {
-	return Matcher{desc: "from", addr: addr, match: func(tx *actor.Transaction) bool {
-		return tx.From != nil && tx.From.Equals(addr)
-	}}
+	return Matcher{desc: "from", addr: addr,
+		match: func(d *describe.Tx) bool { return d.Tx.From != nil && d.Tx.From.Equals(addr) },
+		got:   func(d *describe.Tx, _ describe.Printer) string { return "from " + d.From.String() }}
 }
 
 // To matches transactions that ran on addr.
 func To(addr *address.Address) Matcher {
-	return Matcher{desc: "to", addr: addr, match: func(tx *actor.Transaction) bool {
-		return tx.To != nil && tx.To.Equals(addr)
-	}}
+	return Matcher{desc: "to", addr: addr,
+		match: func(d *describe.Tx) bool { return d.Tx.To != nil && d.Tx.To.Equals(addr) },
+		got:   func(d *describe.Tx, _ describe.Printer) string { return "to " + d.To.String() }}
 }
 
 // External matches transactions started by an external message.
 func External() Matcher {
-	return Matcher{desc: "external", match: func(tx *actor.Transaction) bool { return tx.External }}
+	return Matcher{desc: "external",
+		match: func(d *describe.Tx) bool { return d.Tx.External },
+		got:   func(d *describe.Tx, _ describe.Printer) string { return "internal, from " + d.From.String() }}
 }
 
 // Op matches transactions whose inbound body starts with opcode op.
 func Op(op uint32) Matcher {
-	return Matcher{desc: fmt.Sprintf("op 0x%08x", op), match: func(tx *actor.Transaction) bool {
-		return tx.HasOpcode && tx.Opcode == op
-	}}
+	return Matcher{desc: "op " + describe.OpText(op),
+		match: func(d *describe.Tx) bool { return d.Tx.HasOpcode && d.Tx.Opcode == op },
+		got:   gotMessage}
+}
+
+// Message matches transactions whose inbound message is of type typ by
+// the receiver's ABI ("Deposit"), as the transaction is described.
+func Message(typ string) Matcher {
+	return Matcher{desc: typ,
+		match: func(d *describe.Tx) bool {
+			return d.Message.Type == typ && d.Message.Kind == describe.MessageTyped && !d.Message.Malformed
+		},
+		got: gotMessage}
+}
+
+func gotMessage(d *describe.Tx, _ describe.Printer) string {
+	if d.Tx.HasOpcode && d.Message.Kind != describe.MessageBounce {
+		return d.Message.String() + " (" + describe.OpText(d.Tx.Opcode) + ")"
+	}
+	return d.Message.String()
 }
 
 // EmptyBody matches transactions whose inbound message has no body.
 func EmptyBody() Matcher {
-	return Matcher{desc: "empty body", match: func(tx *actor.Transaction) bool {
-		return tx.Body.BitsSize() == 0 && tx.Body.RefsNum() == 0
-	}}
+	return Matcher{desc: "empty body",
+		match: func(d *describe.Tx) bool { return d.Tx.Body.BitsSize() == 0 && d.Tx.Body.RefsNum() == 0 },
+		got:   gotMessage}
 }
 
 // ExitCode matches the compute phase's exit code.
 func ExitCode(code int32) Matcher {
-	return Matcher{desc: fmt.Sprintf("exit code %d", code), match: func(tx *actor.Transaction) bool {
-		return tx.ComputeSkipped == "" && tx.ExitCode == code
-	}}
+	return Matcher{desc: fmt.Sprintf("exit code %d", code),
+		match: func(d *describe.Tx) bool { return d.Tx.ComputeSkipped == "" && d.Tx.ExitCode == code },
+		got:   gotExit}
 }
+
+func gotExit(d *describe.Tx, _ describe.Printer) string { return "exit " + d.Exit.String() }
 
 // ActionCode matches the action phase's result code.
 func ActionCode(code int32) Matcher {
-	return Matcher{desc: fmt.Sprintf("action code %d", code), match: func(tx *actor.Transaction) bool {
-		return tx.ActionCode == code
-	}}
+	return Matcher{desc: fmt.Sprintf("action code %d", code),
+		match: func(d *describe.Tx) bool { return d.Tx.ActionCode == code },
+		got:   func(d *describe.Tx, _ describe.Printer) string { return fmt.Sprintf("action code %d", d.Tx.ActionCode) }}
 }
 
 // Success matches transactions whose compute and action phases succeeded.
 func Success() Matcher {
-	return Matcher{desc: "success", match: func(tx *actor.Transaction) bool { return tx.Success }}
+	return Matcher{desc: "success", match: func(d *describe.Tx) bool { return d.Tx.Success }, got: gotExit}
 }
 
 // Failed matches transactions that did not succeed.
 func Failed() Matcher {
-	return Matcher{desc: "failed", match: func(tx *actor.Transaction) bool { return !tx.Success }}
+	return Matcher{desc: "failed", match: func(d *describe.Tx) bool { return !d.Tx.Success }, got: gotExit}
+}
+
+// flag makes a matcher of a transaction's flag.
+func flag(name string, on func(*actor.Transaction) bool) Matcher {
+	return Matcher{desc: name,
+		match: func(d *describe.Tx) bool { return on(d.Tx) },
+		got:   func(*describe.Tx, describe.Printer) string { return "not " + name }}
 }
 
 // Aborted matches transactions with the aborted flag.
 func Aborted() Matcher {
-	return Matcher{desc: "aborted", match: func(tx *actor.Transaction) bool { return tx.Aborted }}
+	return flag("aborted", func(tx *actor.Transaction) bool { return tx.Aborted })
 }
 
 // Deployed matches transactions that made their account active.
 func Deployed() Matcher {
-	return Matcher{desc: "deployed", match: func(tx *actor.Transaction) bool { return tx.Deployed }}
+	return flag("deployed", func(tx *actor.Transaction) bool { return tx.Deployed })
 }
 
 // Bounced matches transactions whose inbound message is a bounce.
 func Bounced() Matcher {
-	return Matcher{desc: "bounced", match: func(tx *actor.Transaction) bool { return tx.Bounced }}
+	return flag("bounced", func(tx *actor.Transaction) bool { return tx.Bounced })
 }
 
-// Where matches by any condition; desc says what it checks.
-func Where(desc string, match func(*actor.Transaction) bool) Matcher {
-	return Matcher{desc: desc, match: match}
+// Value matches transactions whose inbound message carried exactly v.
+func Value(v tlb.Coins) Matcher { return ValueBetween(v, v) }
+
+// ValueBetween matches transactions whose inbound message carried from
+// min to max, both included.
+func ValueBetween(min, max tlb.Coins) Matcher {
+	return amount("value", min, max, func(d *describe.Tx) *big.Int { return d.ValueIn().Nano() })
 }
 
-// ErrNoMatch is returned by [FindTransaction] when no transaction matches.
-var ErrNoMatch = errors.New("no transaction matches")
+// FeesAtMost matches transactions whose total fees are at most max.
+func FeesAtMost(max tlb.Coins) Matcher { return FeesBetween(tlb.ZeroCoins, max) }
 
-// FindTransaction returns the first transaction matching every matcher.
-func FindTransaction(txs []*actor.Transaction, ms ...Matcher) (*actor.Transaction, error) {
-	for _, tx := range txs {
-		if matchesAll(tx, ms) {
-			return tx, nil
-		}
+// FeesBetween matches transactions whose total fees are from min to max,
+// both included.
+func FeesBetween(min, max tlb.Coins) Matcher {
+	return amount("fees", min, max, func(d *describe.Tx) *big.Int { return d.Fees.Total })
+}
+
+func amount(name string, min, max tlb.Coins, of func(*describe.Tx) *big.Int) Matcher {
+	lo, hi := min.Nano(), max.Nano()
+	desc := name + " " + describe.TON(lo)
+	switch {
+	case lo.Sign() == 0 && hi.Cmp(lo) != 0:
+		desc = name + " at most " + describe.TON(hi)
+	case hi.Cmp(lo) != 0:
+		desc = name + " " + describe.Nano(lo) + "–" + describe.TON(hi)
 	}
-	return nil, fmt.Errorf("%w %s among:\n%s", ErrNoMatch, conditions(txs, ms), Table(txs))
+	return Matcher{desc: desc,
+		match: func(d *describe.Tx) bool {
+			v := of(d)
+			return v != nil && v.Cmp(lo) >= 0 && v.Cmp(hi) <= 0
+		},
+		got: func(d *describe.Tx, _ describe.Printer) string { return name + " " + describe.TON(of(d)) }}
 }
 
-// FilterTransactions returns every transaction matching every matcher.
-func FilterTransactions(txs []*actor.Transaction, ms ...Matcher) []*actor.Transaction {
-	var out []*actor.Transaction
-	for _, tx := range txs {
-		if matchesAll(tx, ms) {
-			out = append(out, tx)
-		}
+// Event matches transactions that emitted an event of type typ whose
+// fields hold fields (each in any form [contract.Matches] takes; nil for
+// any fields).
+func Event(typ string, fields Fields) Matcher {
+	desc := "event " + typ
+	if len(fields) > 0 {
+		desc += " " + cellText(fields)
 	}
-	return out
-}
-
-// RequireTransaction fails the test now unless a transaction matches every
-// matcher, and returns the first that does.
-func RequireTransaction(t testing.TB, txs []*actor.Transaction, ms ...Matcher) *actor.Transaction {
-	t.Helper()
-	tx, err := FindTransaction(txs, ms...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tx
-}
-
-// RequireNoTransaction fails the test now if any transaction matches every
-// matcher.
-func RequireNoTransaction(t testing.TB, txs []*actor.Transaction, ms ...Matcher) {
-	t.Helper()
-	if found := FilterTransactions(txs, ms...); len(found) > 0 {
-		t.Fatalf("want no transaction %s, found:\n%s", conditions(txs, ms), Table(found))
-	}
-}
-
-func matchesAll(tx *actor.Transaction, ms []Matcher) bool {
-	for _, m := range ms {
-		if !m.match(tx) {
-			return false
-		}
-	}
-	return true
-}
-
-// conditions writes the matchers, with the names the last of txs knew.
-func conditions(txs []*actor.Transaction, ms []Matcher) string {
-	p := describe.Printer{Full: true}
-	if len(txs) > 0 {
-		p.Names = txs[len(txs)-1]
-	}
-	parts := make([]string, len(ms))
-	for i, m := range ms {
-		parts[i] = m.text(p)
-	}
-	return "(" + strings.Join(parts, ", ") + ")"
-}
-
-// Table writes transactions one per line, as they read when they ran:
-// lt, sender → receiver by name, message, exit, flags.
-func Table(txs []*actor.Transaction) string {
-	return TableWith(catalog.New(), txs)
-}
-
-// TableWith is [Table] with the messages named and the exit codes
-// explained by the contracts cat knows.
-func TableWith(cat describe.Contracts, txs []*actor.Transaction) string {
-	if len(txs) == 0 {
-		return "  (no transactions)\n"
-	}
-	var b strings.Builder
-	for _, tx := range txs {
-		d := describe.Describe(cat, tx)
-		fmt.Fprintf(&b, "  lt %d  %s → %s  %s  %s", tx.LT, d.From, d.To, d.Message, d.Exit)
-		for _, flag := range []struct {
-			on   bool
-			name string
-		}{{tx.Success, "success"}, {tx.Aborted, "aborted"}, {tx.Deployed, "deployed"}, {tx.Bounced, "bounced"}} {
-			if flag.on {
-				b.WriteString("  " + flag.name)
+	return Matcher{desc: desc,
+		match: func(d *describe.Tx) bool {
+			for _, e := range d.Events {
+				if e.Type == typ && e.Body != nil && contract.Matches(e.Body, map[string]any(fields)) {
+					return true
+				}
 			}
-		}
-		b.WriteString("\n")
-	}
-	return b.String()
+			return false
+		},
+		got: func(d *describe.Tx, p describe.Printer) string {
+			if len(d.Events) == 0 {
+				return "no events"
+			}
+			parts := make([]string, len(d.Events))
+			for i, e := range d.Events {
+				parts[i] = e.Text(p)
+			}
+			return "events " + strings.Join(parts, "; ")
+		}}
 }
+
+// Where matches by any condition on the record; desc says what it checks.
+func Where(desc string, match func(*actor.Transaction) bool) Matcher {
+	return Matcher{desc: desc,
+		match: func(d *describe.Tx) bool { return match(d.Tx) },
+		got:   func(*describe.Tx, describe.Printer) string { return "not " + desc }}
+}
+
+// Fields are wanted values by field name: of a storage, of an event.
+type Fields map[string]any

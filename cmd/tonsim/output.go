@@ -52,12 +52,12 @@ func (p textPrinter) step(r *scenario.Runner, res *scenario.Result) {
 	if res.Trace != nil {
 		ds := describeAll(r.Catalog, res.Trace.Transactions)
 		if p.tree {
-			printTree(p.w, "   ", ds)
+			describe.WriteTree(p.w, "   ", ds)
 		} else {
 			printTxs(p.w, "   ", ds)
 		}
 		if p.fees {
-			printFees(p.w, "   ", ds)
+			describe.FeesTable(p.w, "   ", ds)
 		}
 	}
 	if res.Preflight != nil {

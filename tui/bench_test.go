@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 	"github.com/tonsim/tonsim/actor"
+	"github.com/tonsim/tonsim/contract"
 	"github.com/tonsim/tonsim/counter"
 	"github.com/tonsim/tonsim/examples"
 )
@@ -22,8 +23,10 @@ func benchHistory(b *testing.B, n int) *harness {
 	require.NoError(b, err)
 	c, err := w.Lookup("counter")
 	require.NoError(b, err)
+	step, err := counter.V1().ABI.Encode("Step", map[string]any{"queryId": 1})
+	require.NoError(b, err)
 	for len(w.Transactions()) < n {
-		if _, err := w.Send(actor.Message{From: alice, To: c, Value: counter.DefaultValue, Body: counter.StepBody(1)}); err != nil {
+		if _, err := w.Send(actor.Message{From: alice, To: c, Value: contract.DefaultValue, Body: step}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -76,7 +76,7 @@ func ExampleText() {
 	// Output:
 	// 3 transactions:
 	//   external → alice  external  0 (Success)
-	//   └─ alice → vault  Deposit  0 (Success)  balances[0:2551602c0546fee59d2b2b5708f7fc8a8c4b2a6f0fc008bdecc53fbff81533b8]: null → 1 TON, total: 0 TON → 1 TON, depositCount: 0 → 1, lastDepositor: null → alice, history[0]: null → 1 TON
+	//   └─ alice → vault  Deposit  0 (Success)  balances[alice]: 1 TON (added), total: 0 TON → 1 TON, depositCount: 0 → 1, lastDepositor: null → alice, history[0]: 1 TON (added)
 	//        ↳ event Deposited {queryId: 1, depositor: alice, amount: 1 TON, balance: 1 TON}
 	//      └─ vault → alice  empty  0 (Success)
 	//     lt   message     value in    value out   total fees       in fwd      out fwd      gas fee  storage  actions  exit  action

@@ -1,6 +1,10 @@
 package trace
 
-import "strings"
+import (
+	"strings"
+
+	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
+)
 
 // Mark is something a step does that a debugger jumps to.
 type Mark int
@@ -16,6 +20,9 @@ const (
 	MarkC4
 	// MarkC5 writes c5, the actions the run leaves.
 	MarkC5
+	// MarkRead loads from the storage: an LD… or PLD… instruction on a
+	// slice of the account's data, the one that ran out of bits included.
+	MarkRead
 	// MarkException throws.
 	MarkException
 	markCount
@@ -24,7 +31,7 @@ const (
 // mark is a set of Marks.
 type mark uint8
 
-var markNames = [markCount]string{"SETCODE", "SENDRAWMSG", "ACCEPT", "c4 write", "c5 write", "exception"}
+var markNames = [markCount]string{"SETCODE", "SENDRAWMSG", "ACCEPT", "c4 write", "c5 write", "storage read", "exception"}
 
 func (m Mark) String() string {
 	if m < 0 || m >= markCount {
@@ -49,6 +56,20 @@ func marksOf(op string) mark {
 		m |= 1 << MarkC5
 	}
 	return m
+}
+
+// readsStorage reports whether step i loads from a slice of the storage.
+func (t *Trace) readsStorage(i int) bool {
+	s := &t.Steps[i]
+	mn := mnemonic(s.Op)
+	if len(s.Stack) == 0 || !(strings.HasPrefix(mn, "LD") || strings.HasPrefix(mn, "PLD")) {
+		return false
+	}
+	if _, ok := s.Stack[len(s.Stack)-1].(*tvmcell.Slice); !ok {
+		return false
+	}
+	o := t.known.origin(s.Stack[len(s.Stack)-1])
+	return o != nil && o.Role == RoleStorage
 }
 
 // Has reports whether step i does m.

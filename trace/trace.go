@@ -192,6 +192,9 @@ func (t *Trace) build(events []vm.TraceStep, rerun *actor.Rerun) {
 	t.price(bases)
 	for i := range t.Steps {
 		t.Steps[i].marks = marksOf(t.Steps[i].Op)
+		if t.readsStorage(i) {
+			t.Steps[i].marks |= 1 << MarkRead
+		}
 	}
 }
 

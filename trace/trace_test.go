@@ -191,3 +191,21 @@ func TestPosString(t *testing.T) {
 	assert.Equal(t, "?", trace.Pos{}.String())
 	assert.Regexp(t, `^#[0-9a-f]{8}\+8\^1$`, trace.Pos{Cell: c, Bit: 8, Ref: 1}.String())
 }
+
+func TestStorageReads(t *testing.T) {
+	b := newBrick(t)
+	var reads []string
+	for _, tx := range []*actor.Transaction{b.upgrade, b.step} {
+		tr, err := trace.Transaction(b.w, b.cat, tx)
+		require.NoError(t, err)
+		var ops []string
+		for i := tr.Next(-1, trace.MarkRead, 1); i >= 0; i = tr.Next(i, trace.MarkRead, 1) {
+			ops = append(ops, tr.Steps[i].Op)
+		}
+		reads = append(reads, strings.Join(ops, ", "))
+	}
+	assert.Equal(t, []string{
+		"1 LDI, LDMSGADDR, 32 LDU, 32 LDU", // v1 reads its own layout
+		"1 LDI, LDREF, 1 LDI, LDMSGADDR, 64 LDU, 32 LDU", // v3 reads v1's as v2's, in the envelope
+	}, reads)
+}

@@ -24,7 +24,7 @@ func (h *helpView) groups() [][]key.Binding {
 	km := h.c.KeyMap
 	g := [][]key.Binding{
 		{km.Up, km.Down, km.PageUp, km.PageDown, km.Top, km.Bottom, km.NextPane, km.PrevPane},
-		{km.Enter, km.Back, km.Filter, km.Send, km.Upgrade, km.Raw, km.Save},
+		{km.Enter, km.Back, km.Filter, km.Send, km.Upgrade, km.Raw, km.Save, km.Trace},
 		{km.TimeBack, km.TimeForward, km.TimeStart, km.TimeNow},
 	}
 	if h.walk {
@@ -45,6 +45,7 @@ func (h *helpView) View() string {
 		"The accounts pane lists the world; the pane on the right shows the selected account (storage decoded by its ABI, getters live) or, with the log focused, the selected transaction. Enter in the log travels to a transaction: the whole screen shows the world as it was then, and sending from there forks history.",
 		"Send (s) builds a message from the target's ABI; each field is checked as you type. Upgrade (u) dry-runs the upgrade first and shows the verdict: safe, rejected, or would brick; sending anything but a safe upgrade needs enter twice.",
 		"Save (w) writes the world shown, at whatever point of history, to a file that tonsim tui --world FILE opens again.",
+		"Trace (t) runs the selected transaction (the log) or getter (the account pane) again, instruction by instruction, in a debugger; in a walkthrough, from the accounts pane, the step just run.",
 		"Mouse: click a row to select it, the wheel scrolls. ? or esc closes this help.",
 	}
 	for _, t := range text {

@@ -56,6 +56,8 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.account.raw = !m.account.raw
 	case key.Matches(msg, km.Save):
 		m.openDialog(newSaveDialog(m.c, m.savePath, m.whenText()))
+	case key.Matches(msg, km.Trace):
+		return m.openTrace()
 	case key.Matches(msg, km.TimeBack):
 		return m.travel(m.aimedAt() - 1)
 	case key.Matches(msg, km.TimeForward):

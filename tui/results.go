@@ -55,6 +55,8 @@ func (m *Model) result(msg tea.Msg) tea.Cmd {
 		m.saved(r)
 	case walkMsg:
 		return m.walked(r)
+	case tracedMsg:
+		m.traced(r)
 	}
 	return nil
 }

@@ -205,7 +205,7 @@ func TestStorageReads(t *testing.T) {
 		reads = append(reads, strings.Join(ops, ", "))
 	}
 	assert.Equal(t, []string{
-		"1 LDI, LDMSGADDR, 32 LDU, 32 LDU", // v1 reads its own layout
+		"1 LDI, LDMSGADDR, 32 LDU, 32 LDU",               // v1 reads its own layout
 		"1 LDI, LDREF, 1 LDI, LDMSGADDR, 64 LDU, 32 LDU", // v3 reads v1's as v2's, in the envelope
 	}, reads)
 }

@@ -36,6 +36,17 @@ func loopCode(t testing.TB, n int64) *tvmcell.Cell {
 // longTrace is a real 10,000-step trace: a deployment of loopCode.
 func longTrace(t testing.TB) *trace.Trace {
 	t.Helper()
+	w, tx := longTx(t)
+	long, err := trace.Transaction(w, catalog.New(), tx)
+	require.NoError(t, err)
+	require.NoError(t, long.Check)
+	require.GreaterOrEqual(t, len(long.Steps), 10_000)
+	return long
+}
+
+// longTx deploys loopCode: a transaction of 10,000 steps.
+func longTx(t testing.TB) (*actor.World, *actor.Transaction) {
+	t.Helper()
 	w, err := actor.NewWorld()
 	require.NoError(t, err)
 	wallet, err := w.NewWallet("wallet")
@@ -44,11 +55,19 @@ func longTrace(t testing.TB) *trace.Trace {
 	tr, err := w.Send(actor.Message{From: wallet, StateInit: si, Value: tlb.MustFromTON("1")})
 	require.NoError(t, err)
 	require.Len(t, tr.Transactions, 2)
-	long, err := trace.Transaction(w, catalog.New(), tr.Transactions[1])
-	require.NoError(t, err)
-	require.NoError(t, long.Check)
-	require.GreaterOrEqual(t, len(long.Steps), 10_000)
-	return long
+	return w, tr.Transactions[1]
+}
+
+// BenchmarkTraceLong is what opening the debugger on a 10,000-step
+// transaction costs: the rerun with the hook and the trace built from it.
+func BenchmarkTraceLong(b *testing.B) {
+	w, tx := longTx(b)
+	cat := catalog.New()
+	for b.Loop() {
+		if _, err := trace.Transaction(w, cat, tx); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
 func TestLongTrace(t *testing.T) {

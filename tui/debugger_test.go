@@ -169,3 +169,16 @@ func TestDebuggerNothingToTrace(t *testing.T) {
 	assert.Nil(t, h.m.dialog)
 	assert.Contains(t, h.status(), "Select a getter to trace")
 }
+
+func TestDebuggerPreflightDryRun(t *testing.T) {
+	h := walk(t, "../examples/04-brick.yaml")
+	h.press("n", "n", "t")
+	d, ok := h.m.dialog.(*debugger)
+	require.True(t, ok, h.status())
+	require.Len(t, d.sides, 2, "the dry run's Upgrade beside its migration")
+	assert.Contains(t, d.sides[0].t.Title(), "Upgrade")
+	assert.Equal(t, "32 LDU", d.sides[1].t.Steps[d.sides[1].cur].Op, "the migration fails as the real one will")
+	for _, s := range d.sides {
+		assert.NoError(t, s.t.Check, "a fork's records run again")
+	}
+}

@@ -413,7 +413,7 @@ func calls(mn string) bool {
 func returns(mn string) bool {
 	switch mn {
 	case "RET", "RETALT", "RETBOOL", "RETARGS", "RETVARARGS", "RETDATA", "RETTRUE", "RETFALSE",
-		"IFRET", "IFNOTRET", "IFRETALT", "IFNOTRETALT", "RET)":
+		"IFRET", "IFNOTRET", "IFRETALT", "IFNOTRETALT":
 		return true
 	}
 	return false

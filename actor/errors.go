@@ -44,6 +44,14 @@ var (
 	// transactions than the world allows (see [WithMaxTransactions]),
 	// typically two contracts bouncing messages between them forever.
 	ErrTooManyTransactions = errors.New("too many transactions in one send")
+
+	// ErrNoReplay is returned by [World.Retrace] for a record that does not
+	// hold what a rerun takes: one no world ran.
+	ErrNoReplay = errors.New("transaction cannot be run again")
+
+	// ErrRerunDiffers is returned by [Rerun.Err] when a traced rerun came
+	// out otherwise than the first run.
+	ErrRerunDiffers = errors.New("rerun differs from the first run")
 )
 
 // ExitError is a TVM run that ended with an exit code other than 0 or 1: a

@@ -45,6 +45,26 @@ func (w *World) get(addr *address.Address, op string, method uint64, args []any)
 	w.mu.Lock()
 	defer w.mu.Unlock()
 
+	call, err := w.getCall(addr, op, method, args)
+	if err != nil {
+		return nil, err
+	}
+	res, err := w.machine.ExecuteGetMethod(call.acc.Code, call.acc.Data, call.c7, vm.GasWithLimit(w.getterGas), call.stack, tvm.ExecutionConfig{Config: w.config})
+	if err != nil {
+		return nil, fmt.Errorf("%s on %s: %w", op, addr.StringRaw(), err)
+	}
+	return getResult(op, addr, res.ExitCode, res.GasUsed, res.Stack)
+}
+
+// getCall is a get-method ready to run: the account, the stack of its
+// arguments and method id, and its c7.
+type getCall struct {
+	acc   *Account
+	stack *vm.Stack
+	c7    tuple.Tuple
+}
+
+func (w *World) getCall(addr *address.Address, op string, method uint64, args []any) (*getCall, error) {
 	id, err := idOf(addr)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", op, err)
@@ -79,17 +99,18 @@ func (w *World) get(addr *address.Address, op string, method uint64, args []any)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", op, err)
 	}
-	res, err := w.machine.ExecuteGetMethod(acc.Code, acc.Data, c7, vm.GasWithLimit(w.getterGas), stack, tvm.ExecutionConfig{Config: w.config})
-	if err != nil {
-		return nil, fmt.Errorf("%s on %s: %w", op, addr.StringRaw(), err)
-	}
-	if res.ExitCode != ExitSuccess && res.ExitCode != ExitAltSuccess {
-		return nil, &ExitError{Op: op, Account: addr, Code: res.ExitCode, Meaning: ExitCodeMeaning(res.ExitCode), GasUsed: res.GasUsed}
-	}
+	return &getCall{acc: acc, stack: stack, c7: c7}, nil
+}
 
-	out := &GetResult{GasUsed: res.GasUsed, ExitCode: res.ExitCode, Stack: make([]any, res.Stack.Len())}
+// getResult is what a get-method that ended with exit and left stack
+// returned, or the [*ExitError] it failed with.
+func getResult(op string, addr *address.Address, exit, gas int64, stack *vm.Stack) (*GetResult, error) {
+	if exit != ExitSuccess && exit != ExitAltSuccess {
+		return nil, &ExitError{Op: op, Account: addr, Code: exit, Meaning: ExitCodeMeaning(exit), GasUsed: gas}
+	}
+	out := &GetResult{GasUsed: gas, ExitCode: exit, Stack: make([]any, stack.Len())}
 	for i := range out.Stack {
-		v, err := res.Stack.Get(res.Stack.Len() - 1 - i)
+		v, err := stack.Get(stack.Len() - 1 - i)
 		if err != nil {
 			return nil, fmt.Errorf("%s: result %d: %w", op, i+1, err)
 		}

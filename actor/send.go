@@ -240,6 +240,7 @@ func (w *World) execute(q queued) (*Transaction, []tvm.OutMessage, error) {
 		return nil, nil, fmt.Errorf("transaction on %s: %w", q.to.address().StringRaw(), err)
 	}
 	tx.names, tx.Debug = w.st.names, debug
+	tx.replay = replay{shard: e.prepared.ShardAccount(), block: w.st.block, lt: opts.LogicalTime}
 	if err := w.put(q.to, next); err != nil {
 		return nil, nil, err
 	}

@@ -90,6 +90,9 @@ type Transaction struct {
 
 	// names are the world's names as the transaction ran.
 	names *names
+	// replay is what re-executing the transaction takes ([World.Retrace]):
+	// pointers to state the world already shares, never copies.
+	replay replay
 }
 
 // NameOf returns the name addr had in the world when the transaction ran,

@@ -48,7 +48,10 @@ type Result struct {
 // stack when the contract's code is unknown), or the error it failed with.
 type GetOutcome struct {
 	Method string
-	Value  any
+	// Args are the arguments pushed, in order, as [actor.World.Get] takes
+	// them.
+	Args  []any
+	Value any
 	// Type is the getter's return type by the ABI, nil for unknown code.
 	Type *cell.Type
 	// Stack is the raw result of a getter of unknown code.
@@ -466,6 +469,7 @@ func (r *Runner) get(g *Get, res *Result) error {
 	if err != nil {
 		return conv.locate(err, g.Method.Pos)
 	}
+	out.Args = stack
 	ran, err := r.World.Get(addr, getter.Name, stack...)
 	if err != nil {
 		var exit *actor.ExitError

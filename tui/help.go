@@ -39,6 +39,7 @@ func helpGroups(km KeyMap, walk, played bool) []helpGroup {
 			{[]key.Binding{km.Send}, "send a message: sender, target, a message type from the target's ABI, one input per field by its type (a toggle for a Bool, TON for coins, a name or an address), checked as you type; or a comment, or a raw body"},
 			{[]key.Binding{km.Upgrade}, "upgrade the selected contract: pick the new code, read the preflight (safe, with each getter before → after; or would brick, with the exit code); anything but safe needs a second enter"},
 			{[]key.Binding{km.Raw}, "raw storage: the data's cells instead of decoded fields"},
+			{[]key.Binding{km.Trace}, "trace: run the selected transaction or getter again, instruction by instruction, in a debugger (its own keys: ? inside it)"},
 			{[]key.Binding{km.Copy}, "copy what is selected to the clipboard (OSC 52): an account's address, a getter's result, the raw data as a BOC, a transaction or its inbound message as a BOC"},
 			{[]key.Binding{km.Save}, "save the world shown (accounts, names, contracts) to a file, atomically; tonsim tui --world FILE, run, get and preflight open it again"},
 		}},
@@ -141,6 +142,7 @@ func (h *helpView) content() []string {
 	text := []string{
 		"The accounts pane lists the world; the pane on the right shows the selected account (storage decoded by its ABI, getters live) or, while the log or the pane after it has the focus, the selected transaction. Enter in the log travels to a transaction: the whole screen shows the world as it was then, and sending from there forks history; z brings the old branch back.",
 		"In the log, ✉ marks a transaction that emitted events, ⚠ one whose action phase skipped actions or failed, ↩ one whose message bounced back.",
+		"Trace (t) runs the selected transaction (the log) or getter (the account pane) again, instruction by instruction, in a debugger; in a walkthrough, from the accounts pane, the step just run.",
 		"Mouse: click a row to select it, the wheel scrolls. ? or esc closes this help.",
 	}
 	for _, t := range text {

@@ -71,6 +71,8 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		m.openDialog(m.newResultsDialog())
+	case key.Matches(msg, km.Trace):
+		return m.openTrace()
 	case key.Matches(msg, km.TimeBack):
 		return m.travel(m.aimedAt() - 1)
 	case key.Matches(msg, km.TimeForward):

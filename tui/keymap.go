@@ -41,6 +41,11 @@ type KeyMap struct {
 	// Walkthrough of a scenario.
 	WalkNext, WalkPrev, WalkAll key.Binding
 
+	// Trace opens the debugger on the selected transaction or getter;
+	// Debugger holds the debugger's own keys.
+	Trace    key.Binding
+	Debugger DebuggerKeyMap
+
 	Help key.Binding
 	Quit key.Binding
 	// ForceQuit quits from anywhere, a text field included.
@@ -84,6 +89,9 @@ func DefaultKeyMap() KeyMap {
 		WalkNext: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next step")),
 		WalkPrev: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "previous step")),
 		WalkAll:  key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "run to the end")),
+
+		Trace:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "trace")),
+		Debugger: DefaultDebuggerKeyMap(),
 
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),

@@ -200,6 +200,12 @@ func TestHelpKeys(t *testing.T) {
 			h.send(keyPress(k))
 			assert.IsType(t, &resultsDialog{}, h.m.dialog)
 		},
+		"t": func(t *testing.T, k string) {
+			h := demo(t)
+			h.press("tab", "tab")
+			h.send(keyPress(k))
+			assert.IsType(t, &debugger{}, h.m.dialog, h.status())
+		},
 		"?": func(t *testing.T, k string) {
 			h := demo(t)
 			h.send(keyPress(k))

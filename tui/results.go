@@ -95,6 +95,8 @@ func (m *Model) result(msg tea.Msg) tea.Cmd {
 		m.switched(r)
 	case loadedMsg:
 		m.loaded(r)
+	case tracedMsg:
+		m.traced(r)
 	}
 	return nil
 }

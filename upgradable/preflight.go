@@ -176,6 +176,16 @@ type Report struct {
 	Layout *LayoutCheck
 }
 
+// Transactions are the dry run's transactions on the contract, in order:
+// each step's, then the migration's when a lazy upgrade ran one.
+func (r *Report) Transactions() []*actor.Transaction {
+	out := append([]*actor.Transaction(nil), r.Steps...)
+	if r.Migration != nil {
+		out = append(out, r.Migration)
+	}
+	return out
+}
+
 // Warnings are the probes that failed and matter whatever the verdict.
 func (r *Report) Warnings() []Probe {
 	var out []Probe

@@ -55,7 +55,7 @@ type cli struct {
 	config string
 }
 
-var commands = []*command{runCommand, testCommand, getCommand, preflightCommand, inspectCommand, tuiCommand, walkCommand, genCommand}
+var commands = []*command{runCommand, testCommand, getCommand, preflightCommand, traceCommand, inspectCommand, tuiCommand, walkCommand, genCommand}
 
 func run(args []string, stdout, stderr io.Writer) int {
 	c := &cli{stdout: stdout, stderr: stderr, builtins: examples.Builtins()}

@@ -29,8 +29,8 @@ func compileSchema(t *testing.T) *jsonschema.Schema {
 }
 
 // TestJSONSchema checks every line the examples print with --json (run,
-// test, get and preflight) against the documented schema, and that every
-// kind of line was seen.
+// test, get, preflight and trace) against the documented schema, and that
+// every kind of line was seen.
 func TestJSONSchema(t *testing.T) {
 	schema := compileSchema(t)
 	examples, err := filepath.Glob("../../examples/*.yaml")
@@ -46,6 +46,10 @@ func TestJSONSchema(t *testing.T) {
 		[]string{"get", "--json", "../../examples/04-brick.yaml", "counter", "value"},
 		[]string{"preflight", "--json", "../../examples/01-upgrade.yaml", "counter", "counter.v3"},
 		[]string{"run", "--json", "testdata/failing.yaml"},
+		[]string{"trace", "--json", "--step", "4", "../../examples/04-brick.yaml"},
+		[]string{"trace", "--json", "--step", "2", "../../examples/04-brick.yaml"},
+		[]string{"trace", "--json", "--step", "5", "../../examples/04-brick.yaml"},
+		[]string{"trace", "--json", "--step", "1", "--tx", "1", "../../examples/01-upgrade.yaml"},
 	)
 	kinds := map[string]int{}
 	for _, args := range runs {
@@ -66,7 +70,7 @@ func TestJSONSchema(t *testing.T) {
 			kinds[k.Kind]++
 		}
 	}
-	for _, kind := range []string{"config", "tx", "get", "preflight", "failure", "test", "summary"} {
+	for _, kind := range []string{"config", "tx", "get", "preflight", "failure", "test", "summary", "trace"} {
 		assert.Positive(t, kinds[kind], "no %q line was checked", kind)
 	}
 }
@@ -80,6 +84,7 @@ func TestJSONSchemaRefuses(t *testing.T) {
 		`{"kind":"config","profile":"x","global_version":14}`,
 		`{"kind":"summary","passed":1,"failed":0,"extra":true}`,
 		`{"kind":"failure","step":1,"file":"f","line":1,"col":1,"key":"k","want":"w","gots":"g"}`,
+		`{"kind":"trace","step":1,"lt":1,"getter":null,"index":1,"vm_step":1,"op":"SETCP 0","text":"SETCP 0","gas":"26","gas_left":0,"proc":"recv_internal","where":"recv_internal","pos":null,"jumped":false,"marks":[],"popped":[],"pushed":[],"stack":[],"exception":null,"notes":[],"reproduces":true}`,
 	} {
 		v, err := jsonschema.UnmarshalJSON(strings.NewReader(line))
 		require.NoError(t, err)

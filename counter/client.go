@@ -25,11 +25,11 @@ type Init struct {
 
 // StateInit returns the StateInit that deploys a V1 counter with init.
 func StateInit(init Init) (*tlb.StateInit, error) {
-	data, err := v1.InitData(map[string]any{"id": init.ID, "owner": init.Owner, "value": init.Value})
+	data, err := V1().InitData(map[string]any{"id": init.ID, "owner": init.Owner, "value": init.Value})
 	if err != nil {
 		return nil, err
 	}
-	return &tlb.StateInit{Code: v1.Code, Data: data}, nil
+	return &tlb.StateInit{Code: V1().Code, Data: data}, nil
 }
 
 // Counter is a deployed counter in a world.
@@ -58,12 +58,12 @@ func Deploy(w *actor.World, from *address.Address, init Init) (*Counter, *actor.
 
 // StepBody is Step { queryId }.
 func StepBody(queryID uint64) *tvmcell.Cell {
-	return mustEncode(v1, "Step", map[string]any{"queryId": queryID})
+	return mustEncode(V1(), "Step", map[string]any{"queryId": queryID})
 }
 
 // SetStepBody is V3's SetStep { step }.
 func SetStepBody(step uint8) *tvmcell.Cell {
-	return mustEncode(v3, "SetStep", map[string]any{"step": step})
+	return mustEncode(V3(), "SetStep", map[string]any{"step": step})
 }
 
 // mustEncode encodes a message whose values fit its fields by their Go
@@ -107,7 +107,7 @@ func (c *Counter) StepSize() (*big.Int, error) { return c.int("step") }
 
 // Owner returns the counter's owner (getter owner).
 func (c *Counter) Owner() (*address.Address, error) {
-	v, err := c.World.GetTyped(c.Address, v1.ABI, "owner", nil)
+	v, err := c.World.GetTyped(c.Address, V1().ABI, "owner", nil)
 	if err != nil {
 		return nil, err
 	}
@@ -140,7 +140,7 @@ func (c *Counter) Package() (*cell.Package, error) {
 // int reads an Int getter; every version declares it the same way, so
 // V3's ABI (the widest) reads them all.
 func (c *Counter) int(method string) (*big.Int, error) {
-	v, err := c.World.GetTyped(c.Address, v3.ABI, method, nil)
+	v, err := c.World.GetTyped(c.Address, V3().ABI, method, nil)
 	if err != nil {
 		return nil, err
 	}

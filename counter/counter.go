@@ -5,6 +5,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/tonsim/tonsim/cell"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
@@ -24,7 +25,13 @@ const (
 //go:embed build/*.pkg
 var builds embed.FS
 
-var v1, v2, v3 = mustLoad("CounterV1"), mustLoad("CounterV2"), mustLoad("CounterV3")
+// versions parses the embedded packages on first use, not at start-up, so
+// a command that names no counter (tonsim help) never pays for them. They
+// are part of the binary and every test parses them, so the panic cannot be
+// reached from input.
+var versions = sync.OnceValue(func() [3]*cell.Package {
+	return [3]*cell.Package{mustLoad("CounterV1"), mustLoad("CounterV2"), mustLoad("CounterV3")}
+})
 
 func mustLoad(name string) *cell.Package {
 	data, err := builds.ReadFile("build/" + name + "_" + name + ".pkg")
@@ -39,16 +46,19 @@ func mustLoad(name string) *cell.Package {
 }
 
 // V1 returns the package of version 1.0.0.
-func V1() *cell.Package { return v1 }
+func V1() *cell.Package { return versions()[0] }
 
 // V2 returns the package of version 2.0.0.
-func V2() *cell.Package { return v2 }
+func V2() *cell.Package { return versions()[1] }
 
 // V3 returns the package of version 3.0.0.
-func V3() *cell.Package { return v3 }
+func V3() *cell.Package { return versions()[2] }
 
 // Versions returns the packages of every version, oldest first.
-func Versions() []*cell.Package { return []*cell.Package{v1, v2, v3} }
+func Versions() []*cell.Package {
+	v := versions()
+	return v[:]
+}
 
 // ErrUnknownCode is returned by [ByCode] for code that is no counter version.
 var ErrUnknownCode = errors.New("code is not a counter version")

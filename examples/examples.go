@@ -6,17 +6,46 @@ package examples
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/catalog"
+	"github.com/tonsim/tonsim/cell"
 	"github.com/tonsim/tonsim/counter"
 	"github.com/tonsim/tonsim/scenario"
 )
 
+// builtins names each built-in contract and says where its package comes
+// from. The packages are parsed on first use, so [BuiltinNames] (all that
+// `tonsim help` needs) costs nothing at start-up.
+var builtins = []struct {
+	name string
+	pkg  func() *cell.Package
+}{
+	{"counter.v1", counter.V1},
+	{"counter.v2", counter.V2},
+	{"counter.v3", counter.V3},
+}
+
 // Builtins are the contracts every scenario may name without a file: the
 // example counter's versions, as counter.v1, counter.v2 and counter.v3.
 func Builtins() scenario.Builtins {
-	return scenario.Builtins{"counter.v1": counter.V1(), "counter.v2": counter.V2(), "counter.v3": counter.V3()}
+	out := make(scenario.Builtins, len(builtins))
+	for _, b := range builtins {
+		out[b.name] = b.pkg()
+	}
+	return out
+}
+
+// BuiltinNames returns the names of [Builtins], sorted, without parsing a
+// package.
+func BuiltinNames() []string {
+	out := make([]string, len(builtins))
+	for i, b := range builtins {
+		out[i] = b.name
+	}
+	slices.Sort(out)
+	return out
 }
 
 //go:embed demo/demo.yaml

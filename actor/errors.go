@@ -44,6 +44,11 @@ var (
 	// transactions than the world allows (see [WithMaxTransactions]),
 	// typically two contracts bouncing messages between them forever.
 	ErrTooManyTransactions = errors.New("too many transactions in one send")
+
+	// ErrTooManyMessages is returned when one send would hold more
+	// messages waiting for delivery than the world allows (see
+	// [WithMaxInFlight]): a contract whose every message sends several.
+	ErrTooManyMessages = errors.New("too many messages in flight in one send")
 )
 
 // ExitError is a TVM run that ended with an exit code other than 0 or 1: a

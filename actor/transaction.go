@@ -76,9 +76,6 @@ type Transaction struct {
 	CodeBefore, CodeAfter       *tvmcell.Cell
 	DataBefore, DataAfter       *tvmcell.Cell
 
-	// Cell is the transaction as its TL-B cell.
-	Cell *tvmcell.Cell
-
 	// Debug holds what the contract printed with its debug instructions
 	// (Tact's dump(), FunC's ~dump, DUMPSTK, STRDUMP), in order; only for
 	// code the world was told to watch ([World.SetDebugCode]).
@@ -90,6 +87,31 @@ type Transaction struct {
 
 	// names are the world's names as the transaction ran.
 	names *names
+	// cell is the transaction cell, packed: see [Transaction.Cell].
+	cell packedCell
+}
+
+// Cell returns the transaction as its TL-B cell. A record keeps it packed,
+// sharing the message cells it holds anyway (InCell, Out), and builds it
+// again on each call: the hash is checked, so the cell is the one the
+// emulator made.
+func (t *Transaction) Cell() (*tvmcell.Cell, error) {
+	c, err := t.cell.unpack(t.sharedCells())
+	if err != nil {
+		return nil, fmt.Errorf("transaction lt %d: %w", t.LT, err)
+	}
+	return c, nil
+}
+
+// sharedCells are the cells of the transaction cell a record keeps as they
+// are: the inbound message and each outbound one.
+func (t *Transaction) sharedCells() []*tvmcell.Cell {
+	out := make([]*tvmcell.Cell, 0, 1+len(t.Out))
+	out = append(out, t.InCell)
+	for _, m := range t.Out {
+		out = append(out, m.Cell)
+	}
+	return out
 }
 
 // NameOf returns the name addr had in the world when the transaction ran,
@@ -112,10 +134,14 @@ func (t *Transaction) NameOf(addr *address.Address) string {
 // phase's gas, the action phase's fees, counts and result, the bounce phase.
 // Records keep only the most used fields; this parses the rest on demand.
 func (t *Transaction) Phases() (*tlb.TransactionDescriptionOrdinary, error) {
-	if t.Cell == nil || t.Cell.RefsNum() < 3 {
+	c, err := t.Cell()
+	if err != nil {
+		return nil, err
+	}
+	if c.RefsNum() < 3 {
 		return nil, fmt.Errorf("transaction lt %d has no description", t.LT)
 	}
-	desc, err := t.Cell.PeekRef(2)
+	desc, err := c.PeekRef(2)
 	if err != nil {
 		return nil, err
 	}
@@ -157,7 +183,10 @@ type OutMessage struct {
 
 // Hash returns the representation hash of the transaction cell, the
 // transaction's id on chain.
-func (t *Transaction) Hash() []byte { return t.Cell.Hash() }
+func (t *Transaction) Hash() []byte {
+	h := t.cell.hash
+	return h[:]
+}
 
 // Err returns nil for a successful transaction, else an [*ExitError]
 // carrying the compute exit code or, when compute succeeded, the action
@@ -193,37 +222,22 @@ type txHeader struct {
 // orig_status:AccountStatus end_status:AccountStatus ^[in_msg out_msgs]
 // total_fees:CurrencyCollection state_update:^HASH_UPDATE description:^TransactionDescr.
 func readHeader(c *tvmcell.Cell) (*txHeader, error) {
-	s, err := c.BeginParse()
-	if err != nil {
+	var s tvmcell.Slice
+	if err := c.BeginParseInto(&s); err != nil {
 		return nil, err
 	}
+	r := reader{s: &s}
 	var h txHeader
-	if err := s.SkipBits(4 + 256); err != nil {
-		return nil, err
-	}
-	lt, err := s.LoadUInt(64)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.SkipBits(256 + 64); err != nil {
-		return nil, err
-	}
-	now, err := s.LoadUInt(32)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.SkipBits(15); err != nil {
-		return nil, err
-	}
-	if err := h.origStatus.LoadFromCell(s); err != nil {
-		return nil, err
-	}
-	if err := h.endStatus.LoadFromCell(s); err != nil {
-		return nil, err
-	}
-	var fees tlb.CurrencyCollection
-	if err := fees.LoadFromCell(s); err != nil {
-		return nil, err
+	r.skip(4 + 256)
+	h.lt = r.uint(64)
+	r.skip(256 + 64)
+	h.now = uint32(r.uint(32))
+	r.skip(15)
+	h.origStatus, h.endStatus = r.accountStatus(), r.accountStatus()
+	fees := r.coins()
+	r.maybeRef() // extra currencies
+	if r.err != nil {
+		return nil, r.err
 	}
 	if s.RefsNum() != 3 {
 		return nil, fmt.Errorf("transaction cell has %d refs after its fees, want 3", s.RefsNum())
@@ -235,12 +249,13 @@ func readHeader(c *tvmcell.Cell) (*txHeader, error) {
 	if h.outcome, err = readOutcome(desc); err != nil {
 		return nil, err
 	}
-	h.lt, h.now, h.fees = lt, uint32(now), fees.Coins
+	h.fees = tlb.FromNanoTON(fees)
 	return &h, nil
 }
 
-// record builds the record of one emulated transaction.
-func record(to *address.Address, before, after *tvm.PreparedAccount, in *tvm.PreparedMessage, res *tvm.TransactionExecutionResult) (*Transaction, error) {
+// record builds the record of one emulated transaction; scratch is a
+// buffer for packing its cell, reused between records.
+func record(to *address.Address, before, after *tvm.PreparedAccount, in *tvm.PreparedMessage, res *tvm.TransactionExecutionResult, scratch *[]byte) (*Transaction, error) {
 	h, err := readHeader(res.TransactionCell)
 	if err != nil {
 		return nil, fmt.Errorf("transaction cell: %w", err)
@@ -255,7 +270,6 @@ func record(to *address.Address, before, after *tvm.PreparedAccount, in *tvm.Pre
 		Aborted:   o.aborted,
 		Destroyed: o.destroyed,
 		Fees:      h.fees,
-		Cell:      res.TransactionCell,
 	}
 	tx.StatusBefore, tx.BalanceBefore, tx.CodeBefore, tx.DataBefore = accountState(before)
 	tx.StatusAfter, tx.BalanceAfter, tx.CodeAfter, tx.DataAfter = accountState(after)
@@ -273,7 +287,7 @@ func record(to *address.Address, before, after *tvm.PreparedAccount, in *tvm.Pre
 		tx.Body = m.Body
 	}
 	if tx.Body == nil {
-		tx.Body = tvmcell.BeginCell().EndCell()
+		tx.Body = emptyCell
 	}
 	if tx.Body.BitsSize() >= 32 {
 		op, err := opcode(tx.Body)
@@ -309,7 +323,11 @@ func record(to *address.Address, before, after *tvm.PreparedAccount, in *tvm.Pre
 			o.Body = m.Body
 		}
 	}
-	tx.ValueOut = tlb.FromNanoTON(valueOut)
+	tx.ValueOut = tlb.ZeroCoins
+	if valueOut.Sign() != 0 {
+		tx.ValueOut = tlb.FromNanoTON(valueOut)
+	}
+	tx.cell = packCell(res.TransactionCell, tx.sharedCells(), scratch)
 	return tx, nil
 }
 
@@ -325,6 +343,10 @@ func accountState(p *tvm.PreparedAccount) (status tlb.AccountStatus, balance tlb
 	}
 	return state.Status, state.Balance, code, data
 }
+
+// emptyCell is the body of a message without one. Cells never change, so
+// every record shares it.
+var emptyCell = tvmcell.BeginCell().EndCell()
 
 // opcode reads the first 32 bits of a body.
 func opcode(body *tvmcell.Cell) (uint64, error) {

@@ -1,0 +1,164 @@
+package actor
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"slices"
+
+	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
+)
+
+// packedCell is a cell tree kept as bytes, for the part of a transaction
+// cell a record holds but seldom reads: the header, the state update, the
+// description, the message dictionary. Cells the record keeps anyway (the
+// inbound message, the outbound ones) are not copied but referred to, so
+// a record holds each cell once, and the bytes hold no pointers for the
+// collector to follow. [packedCell.unpack] builds the same tree again, and
+// its hash is checked against the one kept.
+//
+// The bytes are the cells in preorder: a cell is a tag byte (its number of
+// refs, 0 to 4), its bit length as a uvarint, its data bytes, then its
+// refs; a tag of tagShared, followed by a uvarint index into shared, stands
+// for a shared cell.
+type packedCell struct {
+	hash tvmcell.Hash
+	data []byte
+	// whole is the cell itself when it cannot be packed (an exotic cell in
+	// the tree, which tonutils-go's transactions never hold).
+	whole *tvmcell.Cell
+}
+
+const tagShared = 0xff
+
+// maxPackedRefs is the most refs an ordinary cell has.
+const maxPackedRefs = 4
+
+// errNotPackable marks a tree packCell keeps whole.
+var errNotPackable = errors.New("exotic cell")
+
+// packCell packs root, referring to the cells of shared by their index.
+// scratch is a buffer to reuse between calls.
+func packCell(root *tvmcell.Cell, shared []*tvmcell.Cell, scratch *[]byte) packedCell {
+	p := packedCell{hash: root.HashKey()}
+	buf, err := appendPacked((*scratch)[:0], root, shared)
+	if err != nil {
+		p.whole = root
+		return p
+	}
+	*scratch = buf
+	p.data = bytes.Clone(buf) // exactly sized: the record keeps it
+	return p
+}
+
+func appendPacked(buf []byte, c *tvmcell.Cell, shared []*tvmcell.Cell) ([]byte, error) {
+	for i, s := range shared {
+		if s == c {
+			buf = append(buf, tagShared)
+			return binary.AppendUvarint(buf, uint64(i)), nil
+		}
+	}
+	if c.IsSpecial() {
+		return nil, errNotPackable
+	}
+	bits := c.BitsSize()
+	buf = append(buf, byte(c.RefsNum()))
+	buf = binary.AppendUvarint(buf, uint64(bits))
+	n := c.SerializedBOCBodySize()
+	buf = slices.Grow(buf, n)
+	data := buf[len(buf) : len(buf)+n]
+	c.SerializeBOCBodyTo(data)
+	if tail := bits % 8; tail != 0 {
+		data[n-1] &^= 1 << (7 - tail) // the serialization's end-of-data bit
+	}
+	buf = buf[:len(buf)+n]
+	for i := range int(c.RefsNum()) {
+		ref, err := c.PeekRef(i)
+		if err != nil {
+			return nil, err
+		}
+		if buf, err = appendPacked(buf, ref, shared); err != nil {
+			return nil, err
+		}
+	}
+	return buf, nil
+}
+
+// unpack builds the packed tree again, over the same shared cells.
+func (p *packedCell) unpack(shared []*tvmcell.Cell) (*tvmcell.Cell, error) {
+	if p.whole != nil {
+		return p.whole, nil
+	}
+	r := packReader{data: p.data, shared: shared}
+	c, err := r.cell()
+	if err == nil && r.pos != len(r.data) {
+		err = fmt.Errorf("%d bytes left over", len(r.data)-r.pos)
+	}
+	if err == nil && c.HashKey() != p.hash {
+		err = errors.New("hash differs from the one recorded")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("packed cell: %w", err)
+	}
+	return c, nil
+}
+
+type packReader struct {
+	data   []byte
+	pos    int
+	shared []*tvmcell.Cell
+}
+
+func (r *packReader) uvarint() (uint64, error) {
+	v, n := binary.Uvarint(r.data[r.pos:])
+	if n <= 0 {
+		return 0, errors.New("truncated")
+	}
+	r.pos += n
+	return v, nil
+}
+
+func (r *packReader) cell() (*tvmcell.Cell, error) {
+	if r.pos >= len(r.data) {
+		return nil, errors.New("truncated")
+	}
+	tag := r.data[r.pos]
+	r.pos++
+	if tag == tagShared {
+		i, err := r.uvarint()
+		if err != nil {
+			return nil, err
+		}
+		if i >= uint64(len(r.shared)) {
+			return nil, fmt.Errorf("shared cell %d of %d", i, len(r.shared))
+		}
+		return r.shared[i], nil
+	}
+	if tag > maxPackedRefs {
+		return nil, fmt.Errorf("cell with %d refs", tag)
+	}
+	bits, err := r.uvarint()
+	if err != nil {
+		return nil, err
+	}
+	n := int((bits + 7) / 8)
+	if n > len(r.data)-r.pos {
+		return nil, errors.New("truncated")
+	}
+	b := tvmcell.BeginCell()
+	if err := b.StoreSlice(r.data[r.pos:r.pos+n], uint(bits)); err != nil {
+		return nil, err
+	}
+	r.pos += n
+	for range tag {
+		ref, err := r.cell()
+		if err != nil {
+			return nil, err
+		}
+		if err := b.StoreRef(ref); err != nil {
+			return nil, err
+		}
+	}
+	return b.EndCell(), nil
+}

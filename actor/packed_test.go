@@ -1,0 +1,65 @@
+package actor
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
+)
+
+// TestPackedCell checks that a record keeps its transaction cell packed,
+// that the cell built again is the one the emulator made (its hash), and
+// that it shares the message cells the record holds instead of copies.
+func TestPackedCell(t *testing.T) {
+	for i, tx := range variedTransactions(t) {
+		t.Run(fmt.Sprintf("%d", i), func(t *testing.T) {
+			require.Nil(t, tx.cell.whole, "an ordinary tree is packed")
+			c, err := tx.Cell()
+			require.NoError(t, err)
+			assert.Equal(t, tx.Hash(), c.Hash())
+
+			io, err := c.PeekRef(0)
+			require.NoError(t, err)
+			in, err := io.PeekRef(0)
+			require.NoError(t, err)
+			assert.Same(t, tx.InCell, in, "the inbound message is the record's own cell")
+			assert.Less(t, len(tx.cell.data), 400, "no message is copied into the packed bytes")
+		})
+	}
+}
+
+func TestUnpackDamaged(t *testing.T) {
+	shared := []*tvmcell.Cell{tvmcell.BeginCell().MustStoreUInt(7, 8).EndCell()}
+	root := tvmcell.BeginCell().MustStoreUInt(0xabcdef, 24).MustStoreRef(shared[0]).
+		MustStoreRef(tvmcell.BeginCell().MustStoreUInt(1, 3).EndCell()).EndCell()
+	var scratch []byte
+	p := packCell(root, shared, &scratch)
+	c, err := p.unpack(shared)
+	require.NoError(t, err)
+	assert.Equal(t, root.Hash(), c.Hash())
+
+	tests := []struct {
+		name   string
+		damage func(p packedCell) packedCell
+		want   string
+	}{
+		{"truncated", func(p packedCell) packedCell { p.data = p.data[:len(p.data)-1]; return p }, "truncated"},
+		{"left over", func(p packedCell) packedCell { p.data = append(p.data, 0, 0); return p }, "left over"},
+		{"refs", func(p packedCell) packedCell { p.data[0] = 9; return p }, "9 refs"},
+		{"other hash", func(p packedCell) packedCell { p.hash[0] ^= 1; return p }, "hash differs"},
+		{"shared index", func(p packedCell) packedCell { return p }, "shared cell 0 of 0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := tt.damage(packedCell{hash: p.hash, data: append([]byte(nil), p.data...)})
+			with := shared
+			if tt.name == "shared index" {
+				with = nil
+			}
+			_, err := d.unpack(with)
+			assert.ErrorContains(t, err, tt.want)
+		})
+	}
+}

@@ -174,13 +174,14 @@ type failureLine struct {
 // jsonPrinter writes a JSON object per line: the config, each transaction,
 // getter, preflight and failed expectation.
 type jsonPrinter struct {
+	w   io.Writer
 	enc *json.Encoder
 }
 
 func newJSONPrinter(w io.Writer) jsonPrinter {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	return jsonPrinter{enc: enc}
+	return jsonPrinter{w: w, enc: enc}
 }
 
 func (p jsonPrinter) start(r *scenario.Runner) {
@@ -203,6 +204,7 @@ func (p jsonPrinter) step(r *scenario.Runner, res *scenario.Result) {
 	for _, f := range res.Failures {
 		p.enc.Encode(failureRow(res.Step.Index, f))
 	}
+	flush(p.w)
 }
 
 func failureRow(step int, f scenario.Failure) failureLine {

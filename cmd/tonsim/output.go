@@ -66,6 +66,7 @@ func (p textPrinter) step(r *scenario.Runner, res *scenario.Result) {
 	for _, f := range res.Failures {
 		fmt.Fprintf(p.w, "   FAIL %s\n", f)
 	}
+	flush(p.w)
 }
 
 func preflightNext(res *scenario.Result) string {

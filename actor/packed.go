@@ -104,6 +104,33 @@ func (p *packedCell) unpack(shared []*tvmcell.Cell) (*tvmcell.Cell, error) {
 	return c, nil
 }
 
+// unpackRef builds only the root's i-th ref, skipping the rest of the
+// tree: what reading one part of the cell takes. The hash is not checked
+// (it is the root's); [packedCell.unpack] checks the whole.
+func (p *packedCell) unpackRef(shared []*tvmcell.Cell, i int) (*tvmcell.Cell, error) {
+	if p.whole != nil {
+		return p.whole.PeekRef(i)
+	}
+	r := packReader{data: p.data, shared: shared}
+	refs, err := r.header()
+	if err != nil {
+		return nil, fmt.Errorf("packed cell: %w", err)
+	}
+	if i >= refs {
+		return nil, fmt.Errorf("packed cell: no ref %d of %d", i, refs)
+	}
+	for range i {
+		if err := r.skip(); err != nil {
+			return nil, fmt.Errorf("packed cell: %w", err)
+		}
+	}
+	c, err := r.cell()
+	if err != nil {
+		return nil, fmt.Errorf("packed cell: %w", err)
+	}
+	return c, nil
+}
+
 type packReader struct {
 	data   []byte
 	pos    int
@@ -117,6 +144,46 @@ func (r *packReader) uvarint() (uint64, error) {
 	}
 	r.pos += n
 	return v, nil
+}
+
+// header reads an ordinary cell's tag and skips its data, returning its
+// number of refs.
+func (r *packReader) header() (int, error) {
+	if r.pos >= len(r.data) {
+		return 0, errors.New("truncated")
+	}
+	tag := r.data[r.pos]
+	r.pos++
+	if tag > maxPackedRefs {
+		return 0, fmt.Errorf("cell with %d refs", tag)
+	}
+	bits, err := r.uvarint()
+	if err != nil {
+		return 0, err
+	}
+	n := int((bits + 7) / 8)
+	if n > len(r.data)-r.pos {
+		return 0, errors.New("truncated")
+	}
+	r.pos += n
+	return int(tag), nil
+}
+
+// skip passes over one cell and its refs without building them.
+func (r *packReader) skip() error {
+	if r.pos < len(r.data) && r.data[r.pos] == tagShared {
+		r.pos++
+		_, err := r.uvarint()
+		return err
+	}
+	refs, err := r.header()
+	for range refs {
+		if err != nil {
+			return err
+		}
+		err = r.skip()
+	}
+	return err
 }
 
 func (r *packReader) cell() (*tvmcell.Cell, error) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xssnick/tonutils-go/tlb"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
 )
 
@@ -25,6 +26,27 @@ func TestPackedCell(t *testing.T) {
 			in, err := io.PeekRef(0)
 			require.NoError(t, err)
 			assert.Same(t, tx.InCell, in, "the inbound message is the record's own cell")
+
+			// One ref alone, as Phases reads the description.
+			for i := range int(c.RefsNum()) {
+				want, err := c.PeekRef(i)
+				require.NoError(t, err)
+				got, err := tx.cell.unpackRef(tx.sharedCells(), i)
+				require.NoError(t, err)
+				assert.Equal(t, want.Hash(), got.Hash(), "ref %d", i)
+			}
+			_, err = tx.cell.unpackRef(tx.sharedCells(), int(c.RefsNum()))
+			assert.ErrorContains(t, err, "no ref")
+
+			// The forward fee kept off the parsed message is the one the
+			// message cell holds.
+			var m tlb.Message
+			require.NoError(t, tlb.Parse(&m, tx.InCell))
+			want := tlb.ZeroCoins
+			if in, ok := m.Msg.(*tlb.InternalMessage); ok {
+				want = in.FwdFee
+			}
+			assert.Equal(t, want.Nano().String(), tx.InForwardFee().Nano().String())
 			assert.Less(t, len(tx.cell.data), 400, "no message is copied into the packed bytes")
 		})
 	}

@@ -89,6 +89,12 @@ type Transaction struct {
 	names *names
 	// cell is the transaction cell, packed: see [Transaction.Cell].
 	cell packedCell
+	// inFwdFee is the inbound message's fwd_fee, read off the parsed
+	// message when it fits 64 bits (see [Transaction.InForwardFee]).
+	inFwdFee struct {
+		nano  uint64
+		known bool
+	}
 }
 
 // Cell returns the transaction as its TL-B cell. A record keeps it packed,
@@ -102,6 +108,10 @@ func (t *Transaction) Cell() (*tvmcell.Cell, error) {
 	}
 	return c, nil
 }
+
+// descriptionRef is the ref of a transaction cell that holds its
+// description: ^[in_msg out_msgs], state_update, description.
+const descriptionRef = 2
 
 // sharedCells are the cells of the transaction cell a record keeps as they
 // are: the inbound message and each outbound one.
@@ -134,16 +144,9 @@ func (t *Transaction) NameOf(addr *address.Address) string {
 // phase's gas, the action phase's fees, counts and result, the bounce phase.
 // Records keep only the most used fields; this parses the rest on demand.
 func (t *Transaction) Phases() (*tlb.TransactionDescriptionOrdinary, error) {
-	c, err := t.Cell()
+	desc, err := t.cell.unpackRef(t.sharedCells(), descriptionRef)
 	if err != nil {
-		return nil, err
-	}
-	if c.RefsNum() < 3 {
-		return nil, fmt.Errorf("transaction lt %d has no description", t.LT)
-	}
-	desc, err := c.PeekRef(2)
-	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("transaction lt %d: description: %w", t.LT, err)
 	}
 	var d tlb.TransactionDescriptionOrdinary
 	if err := tlb.Parse(&d, desc); err != nil {
@@ -157,6 +160,9 @@ func (t *Transaction) Phases() (*tlb.TransactionDescriptionOrdinary, error) {
 func (t *Transaction) InForwardFee() tlb.Coins {
 	if t.External || t.InCell == nil {
 		return tlb.ZeroCoins
+	}
+	if t.inFwdFee.known {
+		return tlb.FromNanoTON(new(big.Int).SetUint64(t.inFwdFee.nano))
 	}
 	var m tlb.Message
 	if err := tlb.Parse(&m, t.InCell); err != nil {
@@ -281,6 +287,9 @@ func record(to *address.Address, before, after *tvm.PreparedAccount, in *tvm.Pre
 		tx.Bounce = m.Bounce
 		tx.Bounced = m.Bounced
 		tx.Body = m.Body
+		if fee := m.FwdFee.Nano(); fee.IsUint64() {
+			tx.inFwdFee.nano, tx.inFwdFee.known = fee.Uint64(), true
+		}
 	case *tlb.ExternalMessage:
 		tx.External = true
 		tx.Value = tlb.ZeroCoins

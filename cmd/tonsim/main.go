@@ -108,6 +108,7 @@ func (c *cli) main(args []string) (status int) {
 		c.files.MaxSize = size
 	}
 	if len(args) == 0 {
+		actor.Prepare()
 		c.loadBuiltins()
 		return tuiCommand.run(c, tuiCommand, nil)
 	}
@@ -127,6 +128,9 @@ func (c *cli) main(args []string) (status int) {
 		fmt.Fprintf(c.stderr, "tonsim: unknown command %q\n\n", args[0])
 		c.overview(c.stderr)
 		return exitUsage
+	}
+	if cmd != inspectCommand {
+		actor.Prepare() // every other command makes a world
 	}
 	c.loadBuiltins()
 	return cmd.run(c, cmd, args[1:])

@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"slices"
 
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
 )
@@ -19,8 +18,8 @@ import (
 // its hash is checked against the one kept.
 //
 // The bytes are the cells in preorder: a cell is a tag byte (its number of
-// refs, 0 to 4), its bit length as a uvarint, its data bytes, then its
-// refs; a tag of tagShared, followed by a uvarint index into shared, stands
+// refs, 0 to 4), its bit length as a uvarint, its data bytes (as runs, see
+// appendRuns), then its refs; a tag of tagShared, followed by a uvarint index into shared, stands
 // for a shared cell.
 type packedCell struct {
 	hash tvmcell.Hash
@@ -65,14 +64,12 @@ func appendPacked(buf []byte, c *tvmcell.Cell, shared []*tvmcell.Cell) ([]byte, 
 	bits := c.BitsSize()
 	buf = append(buf, byte(c.RefsNum()))
 	buf = binary.AppendUvarint(buf, uint64(bits))
-	n := c.SerializedBOCBodySize()
-	buf = slices.Grow(buf, n)
-	data := buf[len(buf) : len(buf)+n]
-	c.SerializeBOCBodyTo(data)
+	var data [maxCellBytes]byte
+	n := c.SerializeBOCBodyTo(data[:])
 	if tail := bits % 8; tail != 0 {
 		data[n-1] &^= 1 << (7 - tail) // the serialization's end-of-data bit
 	}
-	buf = buf[:len(buf)+n]
+	buf = appendRuns(buf, data[:n])
 	for i := range int(c.RefsNum()) {
 		ref, err := c.PeekRef(i)
 		if err != nil {
@@ -83,6 +80,71 @@ func appendPacked(buf []byte, c *tvmcell.Cell, shared []*tvmcell.Cell) ([]byte, 
 		}
 	}
 	return buf, nil
+}
+
+// maxCellBytes is the most data a cell holds: 1023 bits.
+const maxCellBytes = 128
+
+// Data bytes are kept as runs: a control byte below runZeros is followed
+// by that many plus one bytes as they are; runZeros+k stands for k+1 zero
+// bytes. A transaction's cells are 40 % zeros (hashes of empty states,
+// zero fees, unset fields), most of them in long runs.
+const (
+	runZeros = 0x80
+	maxRun   = 0x80
+)
+
+func appendRuns(buf, data []byte) []byte {
+	for len(data) > 0 {
+		zeros := 0
+		for zeros < len(data) && zeros < maxRun && data[zeros] == 0 {
+			zeros++
+		}
+		if zeros >= 2 || zeros == len(data) {
+			buf = append(buf, byte(runZeros+zeros-1))
+			data = data[zeros:]
+			continue
+		}
+		// Literal bytes up to the next run of two zeros.
+		lit := 1
+		for lit < len(data) && lit < maxRun && !(data[lit] == 0 && (lit+1 == len(data) || data[lit+1] == 0)) {
+			lit++
+		}
+		buf = append(buf, byte(lit-1))
+		buf = append(buf, data[:lit]...)
+		data = data[lit:]
+	}
+	return buf
+}
+
+// runs decodes n data bytes into dst (nil to skip them).
+func (r *packReader) runs(n int, dst []byte) error {
+	for got := 0; got < n; {
+		if r.pos >= len(r.data) {
+			return errors.New("truncated")
+		}
+		c := int(r.data[r.pos])
+		r.pos++
+		k := c%runZeros + 1
+		if got+k > n {
+			return errors.New("data runs past the cell")
+		}
+		if c >= runZeros {
+			if dst != nil {
+				clear(dst[got : got+k])
+			}
+		} else {
+			if k > len(r.data)-r.pos {
+				return errors.New("truncated")
+			}
+			if dst != nil {
+				copy(dst[got:], r.data[r.pos:r.pos+k])
+			}
+			r.pos += k
+		}
+		got += k
+	}
+	return nil
 }
 
 // unpack builds the packed tree again, over the same shared cells.
@@ -161,11 +223,12 @@ func (r *packReader) header() (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	n := int((bits + 7) / 8)
-	if n > len(r.data)-r.pos {
-		return 0, errors.New("truncated")
+	if bits > 8*maxCellBytes {
+		return 0, fmt.Errorf("cell of %d bits", bits)
 	}
-	r.pos += n
+	if err := r.runs(int((bits+7)/8), nil); err != nil {
+		return 0, err
+	}
 	return int(tag), nil
 }
 
@@ -209,15 +272,18 @@ func (r *packReader) cell() (*tvmcell.Cell, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := int((bits + 7) / 8)
-	if n > len(r.data)-r.pos {
-		return nil, errors.New("truncated")
+	if bits > 8*maxCellBytes {
+		return nil, fmt.Errorf("cell of %d bits", bits)
 	}
-	b := tvmcell.BeginCell()
-	if err := b.StoreSlice(r.data[r.pos:r.pos+n], uint(bits)); err != nil {
+	n := int((bits + 7) / 8)
+	var data [maxCellBytes]byte
+	if err := r.runs(n, data[:n]); err != nil {
 		return nil, err
 	}
-	r.pos += n
+	b := tvmcell.BeginCell()
+	if err := b.StoreSlice(data[:n], uint(bits)); err != nil {
+		return nil, err
+	}
 	for range tag {
 		ref, err := r.cell()
 		if err != nil {

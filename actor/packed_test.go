@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"bytes"
 	"fmt"
 	"testing"
 
@@ -47,7 +48,7 @@ func TestPackedCell(t *testing.T) {
 				want = in.FwdFee
 			}
 			assert.Equal(t, want.Nano().String(), tx.InForwardFee().Nano().String())
-			assert.Less(t, len(tx.cell.data), 400, "no message is copied into the packed bytes")
+			assert.Less(t, len(tx.cell.data), 300, "no message is copied into the packed bytes")
 		})
 	}
 }
@@ -84,4 +85,36 @@ func TestUnpackDamaged(t *testing.T) {
 			assert.ErrorContains(t, err, tt.want)
 		})
 	}
+}
+
+func TestRuns(t *testing.T) {
+	long := make([]byte, 128)
+	long[5], long[127] = 7, 9
+	tests := []struct {
+		name string
+		data []byte
+		max  int // the most bytes the runs may take
+	}{
+		{"empty", []byte{}, 0},
+		{"one zero", []byte{0}, 1},
+		{"one byte", []byte{5}, 2},
+		{"zeros", make([]byte, 100), 1},
+		{"mixed", []byte{1, 0, 2, 0, 0, 0, 3, 4, 0}, 9},
+		{"hash then zeros", append(bytes.Repeat([]byte{0xab}, 32), make([]byte, 32)...), 34},
+		{"a cell full", long, 8},
+		{"no zeros", bytes.Repeat([]byte{0xff}, 128), 129},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			enc := appendRuns(nil, tt.data)
+			assert.LessOrEqual(t, len(enc), tt.max)
+			r := packReader{data: enc}
+			got := make([]byte, len(tt.data))
+			require.NoError(t, r.runs(len(tt.data), got))
+			assert.Equal(t, len(enc), r.pos, "every byte read")
+			assert.Equal(t, tt.data, got[:len(tt.data)])
+		})
+	}
+	r := packReader{data: appendRuns(nil, make([]byte, 10))}
+	assert.ErrorContains(t, r.runs(5, make([]byte, 5)), "past the cell")
 }

@@ -19,7 +19,7 @@ const (
 	gcPercent = 400
 	// memoryLimit caps that growth: past it the collector runs whenever
 	// the heap reaches the limit, so long runs stay within it...
-	memoryLimit = 512 << 20
+	memoryLimit = 256 << 20
 	// ...until what is live passes limitShare of the limit: the limit is
 	// then raised to liveGrowth times the live heap after each collection,
 	// so the collector never runs back to back (Go's default growth).

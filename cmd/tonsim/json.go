@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/hex"
 	"encoding/json"
 	"io"
@@ -177,17 +176,12 @@ type failureLine struct {
 type jsonPrinter struct {
 	w   io.Writer
 	enc *json.Encoder
-	bg  *behind
 }
 
 func newJSONPrinter(w io.Writer) jsonPrinter {
-	return jsonPrinter{w: w, enc: newEncoder(w), bg: &behind{}}
-}
-
-func newEncoder(w io.Writer) *json.Encoder {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	return enc
+	return jsonPrinter{w: w, enc: enc}
 }
 
 func (p jsonPrinter) start(r *scenario.Runner) {
@@ -195,36 +189,23 @@ func (p jsonPrinter) start(r *scenario.Runner) {
 	p.enc.Encode(configLine{Kind: "config", Profile: c.Profile, GlobalVersion: c.GlobalVersion, Hash: c.Hash})
 }
 
-// step encodes the lines that depend on the world as it is now (getters,
-// preflights) at once, and leaves the transactions, which depend on their
-// records alone, to p.bg.
 func (p jsonPrinter) step(r *scenario.Runner, res *scenario.Result) {
-	var tail bytes.Buffer
-	enc := newEncoder(&tail)
+	if res.Trace != nil {
+		for _, d := range describeAll(r.Catalog, res.Trace.Transactions) {
+			p.enc.Encode(txRow(res.Step.Index, d))
+		}
+	}
 	if res.Get != nil {
-		enc.Encode(getRow(r.World, res.Step.Index, res.Target, res.Get))
+		p.enc.Encode(getRow(r.World, res.Step.Index, res.Target, res.Get))
 	}
 	if res.Preflight != nil {
-		enc.Encode(preflightRow(r.World, res.Step.Index, res.Target, preflightNext(res), res.Preflight))
+		p.enc.Encode(preflightRow(r.World, res.Step.Index, res.Target, preflightNext(res), res.Preflight))
 	}
 	for _, f := range res.Failures {
-		enc.Encode(failureRow(res.Step.Index, f))
+		p.enc.Encode(failureRow(res.Step.Index, f))
 	}
-	var txs []*actor.Transaction
-	if res.Trace != nil {
-		txs = res.Trace.Transactions
-	}
-	cat, index := r.Catalog, res.Step.Index
-	p.bg.do(func() {
-		for _, d := range describeAll(cat, txs) {
-			p.enc.Encode(txRow(index, d))
-		}
-		p.w.Write(tail.Bytes())
-		flush(p.w)
-	})
+	flush(p.w)
 }
-
-func (p jsonPrinter) finish() { p.bg.wait() }
 
 func failureRow(step int, f scenario.Failure) failureLine {
 	return failureLine{Kind: "failure", Step: step, File: f.File, Line: f.Pos.Line, Col: f.Pos.Col, Key: f.Key, Want: f.Want, Got: f.Got}

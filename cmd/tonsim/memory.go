@@ -14,9 +14,11 @@ import (
 // when the heap doubles) a short run spends an eighth of its time
 // collecting garbage that a larger heap would never have had to look at.
 const (
-	// gcPercent lets the heap grow to five times what is live before a
-	// collection.
-	gcPercent = 400
+	// gcPercent lets the heap grow to three times what is live before a
+	// collection. Higher is not faster: the process then spends in page
+	// faults, touching new memory, what it saves in collections (measured
+	// on 1,000 sends: 200 beats 100, 150, 300 and 400).
+	gcPercent = 200
 	// memoryLimit caps that growth: past it the collector runs whenever
 	// the heap reaches the limit, so long runs stay within it...
 	memoryLimit = 256 << 20

@@ -1,6 +1,6 @@
 // Command compare runs commands in turn, round after round, so that a
 // shared, noisy machine slows each alike, and prints each one's median wall
-// time and peak resident memory, and the ratio of each median to the
+// time CPU time and peak resident memory, and the ratio of each median to the
 // first's:
 //
 //	go run ./internal/bench/compare -rounds 9 -- \
@@ -34,16 +34,18 @@ func main() {
 		os.Exit(2)
 	}
 	walls := make([][]time.Duration, len(cmds))
+	cpus := make([][]time.Duration, len(cmds))
 	rss := make([][]int64, len(cmds))
 	for round := range *warmup + *rounds {
 		for i, c := range cmds {
-			wall, maxRSS, err := runOnce(c, *dir)
+			wall, cpu, maxRSS, err := runOnce(c, *dir)
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "compare: %s: %v\n", c, err)
 				os.Exit(1)
 			}
 			if round >= *warmup {
 				walls[i] = append(walls[i], wall)
+				cpus[i] = append(cpus[i], cpu)
 				rss[i] = append(rss[i], maxRSS)
 			}
 		}
@@ -51,27 +53,29 @@ func main() {
 	first := median(walls[0])
 	for i, c := range cmds {
 		m := median(walls[i])
-		fmt.Printf("%-70s median %8.1f ms  (min %8.1f, max %8.1f)  peak RSS %6.1f MB  ×%.2f of the first\n",
-			c, ms(m), ms(slices.Min(walls[i])), ms(slices.Max(walls[i])), float64(median(rss[i]))/1024, float64(m)/float64(first))
+		fmt.Printf("%-60s median %8.1f ms  (min %8.1f, max %8.1f)  CPU %8.1f ms  peak RSS %6.1f MB  ×%.2f of the first\n",
+			c, ms(m), ms(slices.Min(walls[i])), ms(slices.Max(walls[i])), ms(median(cpus[i])), float64(median(rss[i]))/1024, float64(m)/float64(first))
 	}
 }
 
-// runOnce runs c and returns its wall time and peak resident set in KiB.
-func runOnce(c, dir string) (time.Duration, int64, error) {
+// runOnce runs c and returns its wall time, CPU time (user and system)
+// and peak resident set in KiB.
+func runOnce(c, dir string) (time.Duration, time.Duration, int64, error) {
 	args := strings.Fields(c)
 	cmd := exec.Command(args[0], args[1:]...)
 	cmd.Dir = dir
 	cmd.Stderr = os.Stderr
 	start := time.Now()
 	if err := cmd.Run(); err != nil {
-		return 0, 0, err
+		return 0, 0, 0, err
 	}
 	wall := time.Since(start)
+	cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	var maxRSS int64
 	if u, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		maxRSS = u.Maxrss
 	}
-	return wall, maxRSS, nil
+	return wall, cpu, maxRSS, nil
 }
 
 func median[T int64 | time.Duration](xs []T) T {

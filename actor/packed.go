@@ -24,8 +24,9 @@ import (
 type packedCell struct {
 	hash tvmcell.Hash
 	data []byte
-	// whole is the cell itself when it cannot be packed (an exotic cell in
-	// the tree, which tonutils-go's transactions never hold).
+	// whole is the cell itself until it is packed: a record the history
+	// does not keep never is (see World.remember), and neither is a tree
+	// with an exotic cell, which tonutils-go's transactions never hold.
 	whole *tvmcell.Cell
 }
 
@@ -34,21 +35,27 @@ const tagShared = 0xff
 // maxPackedRefs is the most refs an ordinary cell has.
 const maxPackedRefs = 4
 
-// errNotPackable marks a tree packCell keeps whole.
+// errNotPackable marks a tree pack keeps whole.
 var errNotPackable = errors.New("exotic cell")
 
-// packCell packs root, referring to the cells of shared by their index.
-// scratch is a buffer to reuse between calls.
-func packCell(root *tvmcell.Cell, shared []*tvmcell.Cell, scratch *[]byte) packedCell {
-	p := packedCell{hash: root.HashKey()}
-	buf, err := appendPacked((*scratch)[:0], root, shared)
+// wholeCell keeps root as it is; [packedCell.pack] packs it later.
+func wholeCell(root *tvmcell.Cell) packedCell {
+	return packedCell{hash: root.HashKey(), whole: root}
+}
+
+// pack packs the whole cell, referring to the cells of shared by their
+// index; scratch is a buffer to reuse between calls. A tree it cannot pack
+// stays whole.
+func (p *packedCell) pack(shared []*tvmcell.Cell, scratch *[]byte) {
+	if p.whole == nil {
+		return
+	}
+	buf, err := appendPacked((*scratch)[:0], p.whole, shared)
 	if err != nil {
-		p.whole = root
-		return p
+		return
 	}
 	*scratch = buf
-	p.data = bytes.Clone(buf) // exactly sized: the record keeps it
-	return p
+	p.data, p.whole = bytes.Clone(buf), nil // exactly sized: the record keeps it
 }
 
 func appendPacked(buf []byte, c *tvmcell.Cell, shared []*tvmcell.Cell) ([]byte, error) {

@@ -58,7 +58,9 @@ func TestUnpackDamaged(t *testing.T) {
 	root := tvmcell.BeginCell().MustStoreUInt(0xabcdef, 24).MustStoreRef(shared[0]).
 		MustStoreRef(tvmcell.BeginCell().MustStoreUInt(1, 3).EndCell()).EndCell()
 	var scratch []byte
-	p := packCell(root, shared, &scratch)
+	p := wholeCell(root)
+	p.pack(shared, &scratch)
+	require.Nil(t, p.whole)
 	c, err := p.unpack(shared)
 	require.NoError(t, err)
 	assert.Equal(t, root.Hash(), c.Hash())
@@ -117,4 +119,25 @@ func TestRuns(t *testing.T) {
 	}
 	r := packReader{data: appendRuns(nil, make([]byte, 10))}
 	assert.ErrorContains(t, r.runs(5, make([]byte, 5)), "past the cell")
+}
+
+// TestUnkeptRecordsStayWhole checks that a record the history does not keep
+// is never packed, and reads the same.
+func TestUnkeptRecordsStayWhole(t *testing.T) {
+	w, err := NewWorld(WithHistory(0))
+	require.NoError(t, err)
+	a, err := w.NewWallet("a")
+	require.NoError(t, err)
+	b, err := w.NewWallet("b")
+	require.NoError(t, err)
+	tr, err := w.Send(Message{From: a, To: b, Value: tlb.FromNanoTONU(1e9)})
+	require.NoError(t, err)
+	for _, tx := range tr.Transactions {
+		assert.NotNil(t, tx.cell.whole, "not packed: only the trace holds it")
+		c, err := tx.Cell()
+		require.NoError(t, err)
+		assert.Equal(t, tx.Hash(), c.Hash())
+		_, err = tx.Phases()
+		assert.NoError(t, err)
+	}
 }

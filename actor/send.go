@@ -172,8 +172,9 @@ func (w *World) run(to accountID, c *tvmcell.Cell, msg *tlb.Message) (*Trace, er
 }
 
 func (w *World) process(first queued) (*Trace, error) {
-	trace := &Trace{}
-	queue := []queued{first}
+	trace := &Trace{Transactions: make([]*Transaction, 0, 4)}
+	queue := make([]queued, 1, 4)
+	queue[0] = first
 	for len(queue) > 0 {
 		if len(trace.Transactions) == w.maxTxs {
 			return nil, fmt.Errorf("%w: stopped after %d", ErrTooManyTransactions, w.maxTxs)
@@ -258,7 +259,7 @@ func (w *World) execute(q queued) (*Transaction, []tvm.OutMessage, error) {
 	}
 
 	next := &entry{prepared: res.NextAccount, stat: res.AccountStorageStat}
-	tx, err := record(q.msg.Msg.DestAddr(), e.prepared, next.prepared, prepared, res, &w.scratch)
+	tx, err := record(q.msg.Msg.DestAddr(), e.prepared, next.prepared, prepared, res)
 	if err != nil {
 		return nil, nil, fmt.Errorf("transaction on %s: %w", q.to.address().StringRaw(), err)
 	}

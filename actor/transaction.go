@@ -227,10 +227,10 @@ type txHeader struct {
 // prev_trans_hash:bits256 prev_trans_lt:uint64 now:uint32 outmsg_cnt:uint15
 // orig_status:AccountStatus end_status:AccountStatus ^[in_msg out_msgs]
 // total_fees:CurrencyCollection state_update:^HASH_UPDATE description:^TransactionDescr.
-func readHeader(c *tvmcell.Cell) (*txHeader, error) {
+func readHeader(c *tvmcell.Cell) (txHeader, error) {
 	var s tvmcell.Slice
 	if err := c.BeginParseInto(&s); err != nil {
-		return nil, err
+		return txHeader{}, err
 	}
 	r := reader{s: &s}
 	var h txHeader
@@ -243,25 +243,25 @@ func readHeader(c *tvmcell.Cell) (*txHeader, error) {
 	fees := r.coins()
 	r.maybeRef() // extra currencies
 	if r.err != nil {
-		return nil, r.err
+		return txHeader{}, r.err
 	}
 	if s.RefsNum() != 3 {
-		return nil, fmt.Errorf("transaction cell has %d refs after its fees, want 3", s.RefsNum())
+		return txHeader{}, fmt.Errorf("transaction cell has %d refs after its fees, want 3", s.RefsNum())
 	}
 	desc, err := c.PeekRef(2)
 	if err != nil {
-		return nil, err
+		return txHeader{}, err
 	}
 	if h.outcome, err = readOutcome(desc); err != nil {
-		return nil, err
+		return txHeader{}, err
 	}
 	h.fees = tlb.FromNanoTON(fees)
-	return &h, nil
+	return h, nil
 }
 
-// record builds the record of one emulated transaction; scratch is a
-// buffer for packing its cell, reused between records.
-func record(to *address.Address, before, after *tvm.PreparedAccount, in *tvm.PreparedMessage, res *tvm.TransactionExecutionResult, scratch *[]byte) (*Transaction, error) {
+// record builds the record of one emulated transaction, its cell kept
+// whole until the history keeps it (see [World.remember]).
+func record(to *address.Address, before, after *tvm.PreparedAccount, in *tvm.PreparedMessage, res *tvm.TransactionExecutionResult) (*Transaction, error) {
 	h, err := readHeader(res.TransactionCell)
 	if err != nil {
 		return nil, fmt.Errorf("transaction cell: %w", err)
@@ -336,7 +336,7 @@ func record(to *address.Address, before, after *tvm.PreparedAccount, in *tvm.Pre
 	if valueOut.Sign() != 0 {
 		tx.ValueOut = tlb.FromNanoTON(valueOut)
 	}
-	tx.cell = packCell(res.TransactionCell, tx.sharedCells(), scratch)
+	tx.cell = wholeCell(res.TransactionCell)
 	return tx, nil
 }
 
@@ -359,8 +359,8 @@ var emptyCell = tvmcell.BeginCell().EndCell()
 
 // opcode reads the first 32 bits of a body.
 func opcode(body *tvmcell.Cell) (uint64, error) {
-	s, err := body.BeginParse()
-	if err != nil {
+	var s tvmcell.Slice
+	if err := body.BeginParseInto(&s); err != nil {
 		return 0, err
 	}
 	return s.LoadUInt(32)

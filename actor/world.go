@@ -60,7 +60,7 @@ type World struct {
 	// pendingShared says a snapshot holds st.pending too: the next write
 	// copies the map first (see [World.setPending]).
 	pendingShared bool
-	// scratch is a buffer records are packed in (see packCell).
+	// scratch is a buffer records are packed in (see packedCell.pack).
 	scratch []byte
 }
 
@@ -274,18 +274,20 @@ func (w *World) Transactions() []*Transaction {
 	return slices.Clip(w.st.history)
 }
 
-// remember adds tx to the history. Under a limit the history drops its
-// oldest records by reslicing: appends go on at its own length as always
-// (so snapshots sharing the array are safe), and once the array is full
-// append moves the last records to a new one, leaving the dropped ones to
-// the collector: memory stays within about twice the limit.
+// remember adds tx to the history, its cell packed to be kept (a record
+// only its Trace holds keeps it whole: it is not kept long). Under a limit
+// the history drops its oldest records by reslicing: appends go on at its
+// own length as always (so snapshots sharing the array are safe), and once
+// the array is full append moves the last records to a new one, leaving the
+// dropped ones to the collector: memory stays within about twice the limit.
 func (w *World) remember(tx *Transaction) {
 	switch n := w.historyLimit; {
 	case n == 0:
-		return
+		return // the record lives as long as its Trace, its cell whole
 	case n > 0 && len(w.st.history) >= n:
 		w.st.history = w.st.history[len(w.st.history)-n+1:]
 	}
+	tx.cell.pack(tx.sharedCells(), &w.scratch)
 	w.st.history = append(w.st.history, tx)
 }
 

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 	"testing"
 
@@ -186,7 +187,7 @@ func BenchmarkExamples(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	for _, jobs := range []int{1, 2, runtime.NumCPU()} {
+	for _, jobs := range slices.Compact([]int{1, 2, max(2, runtime.NumCPU())}) {
 		b.Run(fmt.Sprint("j=", jobs), func(b *testing.B) {
 			for b.Loop() {
 				next := make(chan string)

@@ -232,6 +232,9 @@ func (w *World) Accounts() ([]*Account, error) {
 }
 
 func (w *World) accountIDs() ([]accountID, error) {
+	if err := w.flush(); err != nil {
+		return nil, err
+	}
 	if w.st.accounts == nil {
 		return nil, nil
 	}

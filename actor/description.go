@@ -2,6 +2,7 @@ package actor
 
 import (
 	"fmt"
+	"math/big"
 
 	"github.com/xssnick/tonutils-go/tlb"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
@@ -30,11 +31,11 @@ type outcome struct {
 //	  destroyed:Bool = TransactionDescr;
 func readOutcome(c *tvmcell.Cell) (outcome, error) {
 	var o outcome
-	s, err := c.BeginParse()
-	if err != nil {
+	var s tvmcell.Slice
+	if err := c.BeginParseInto(&s); err != nil {
 		return o, err
 	}
-	r := reader{s: s}
+	r := reader{s: &s}
 	if tag := r.uint(4); tag != 0 && r.err == nil {
 		return o, fmt.Errorf("transaction description tag %04b is not ordinary", tag)
 	}
@@ -105,20 +106,54 @@ func (r *reader) maybeGrams() {
 
 func (r *reader) maybeRef() {
 	if r.bit() && r.err == nil {
-		_, r.err = r.s.LoadRef()
+		_, r.err = r.s.LoadRefCell()
 	}
 }
 
-func (r *reader) ref() *reader {
-	if r.err != nil {
-		return r
+// ref starts reading the next ref into s (the caller's, so that reading a
+// description allocates nothing).
+func (r *reader) ref(s *tvmcell.Slice) reader {
+	if r.err == nil {
+		var c *tvmcell.Cell
+		if c, r.err = r.s.LoadRefCell(); r.err == nil {
+			r.err = c.BeginParseInto(s)
+		}
 	}
-	s, err := r.s.LoadRef()
+	if r.err != nil {
+		return reader{err: r.err}
+	}
+	return reader{s: s}
+}
+
+// coins reads Grams: VarUInteger 16.
+func (r *reader) coins() *big.Int {
+	n := r.uint(4)
+	if r.err != nil {
+		return new(big.Int)
+	}
+	if n == 0 {
+		return new(big.Int)
+	}
+	v, err := r.s.LoadBigUInt(uint(n) * 8)
 	if err != nil {
 		r.err = err
-		return r
+		return new(big.Int)
 	}
-	return &reader{s: s}
+	return v
+}
+
+// accountStatus reads acc_state_uninit$00 | acc_state_frozen$01 |
+// acc_state_active$10 | acc_state_nonexist$11.
+func (r *reader) accountStatus() tlb.AccountStatus {
+	switch r.uint(2) {
+	case 0b01:
+		return tlb.AccountStatusFrozen
+	case 0b10:
+		return tlb.AccountStatusActive
+	case 0b11:
+		return tlb.AccountStatusNonExist
+	}
+	return tlb.AccountStatusUninit
 }
 
 // statusChange skips acst_unchanged$0 | acst_frozen$10 | acst_deleted$11.
@@ -159,7 +194,8 @@ func (r *reader) computePhase(o *outcome) {
 	o.computeSuccess = r.bit()
 	r.skip(2) // msg_state_used, account_activated
 	r.grams() // gas_fees
-	d := r.ref()
+	var ds tvmcell.Slice
+	d := r.ref(&ds)
 	o.gasUsed = int64(d.varUint(3))
 	d.varUint(3) // gas_limit
 	if d.bit() {
@@ -176,7 +212,8 @@ func (r *reader) computePhase(o *outcome) {
 // status_change:AccStatusChange total_fwd_fees:(Maybe Grams)
 // total_action_fees:(Maybe Grams) result_code:int32 ...
 func (r *reader) actionPhase(o *outcome) {
-	a := r.ref()
+	var as tvmcell.Slice
+	a := r.ref(&as)
 	o.actionRan = true
 	o.actionSuccess = a.bit()
 	a.skip(2) // valid, no_funds

@@ -16,6 +16,42 @@ import (
 // branch: success, a throw and its bounce, a skipped compute phase with and
 // without a bounce, a failed action phase, logs and externals.
 func TestReadOutcomeMatchesTLB(t *testing.T) {
+	for i, tx := range variedTransactions(t) {
+		t.Run(fmt.Sprintf("%d", i), func(t *testing.T) {
+			var full tlb.Transaction
+			c, err := tx.Cell()
+			require.NoError(t, err)
+			require.NoError(t, tlb.Parse(&full, c))
+			want := full.Description.(tlb.TransactionDescriptionOrdinary)
+			desc, err := c.PeekRef(2)
+			require.NoError(t, err)
+			got, err := readOutcome(desc)
+			require.NoError(t, err)
+
+			assert.Equal(t, want.Aborted, got.aborted)
+			assert.Equal(t, want.Destroyed, got.destroyed)
+			switch c := want.ComputePhase.Phase.(type) {
+			case tlb.ComputePhaseVM:
+				assert.Empty(t, got.computeSkipped)
+				assert.Equal(t, c.Success, got.computeSuccess)
+				assert.Equal(t, c.Details.ExitCode, got.exitCode)
+				assert.Equal(t, c.Details.GasUsed.Int64(), got.gasUsed)
+			case tlb.ComputePhaseSkipped:
+				assert.Equal(t, c.Reason.Type, got.computeSkipped)
+			}
+			assert.Equal(t, want.ActionPhase != nil, got.actionRan)
+			if want.ActionPhase != nil {
+				assert.Equal(t, want.ActionPhase.Success, got.actionSuccess)
+				assert.Equal(t, want.ActionPhase.ResultCode, got.actionCode)
+			}
+		})
+	}
+}
+
+// variedTransactions runs sends whose transactions take every branch of a
+// description, and checks that they did.
+func variedTransactions(t *testing.T) []*Transaction {
+	t.Helper()
 	probe, err := cell.LoadPackage("testdata/probe/Probe_Probe.pkg")
 	require.NoError(t, err)
 	w, err := NewWorld()
@@ -52,41 +88,27 @@ func TestReadOutcomeMatchesTLB(t *testing.T) {
 	}
 
 	seen := map[string]bool{}
-	for i, tx := range w.Transactions() {
-		t.Run(fmt.Sprintf("%d", i), func(t *testing.T) {
-			var full tlb.Transaction
-			require.NoError(t, tlb.Parse(&full, tx.Cell))
-			want := full.Description.(tlb.TransactionDescriptionOrdinary)
-			desc, err := tx.Cell.PeekRef(2)
-			require.NoError(t, err)
-			got, err := readOutcome(desc)
-			require.NoError(t, err)
-
-			assert.Equal(t, want.Aborted, got.aborted)
-			assert.Equal(t, want.Destroyed, got.destroyed)
-			switch c := want.ComputePhase.Phase.(type) {
-			case tlb.ComputePhaseVM:
-				assert.Empty(t, got.computeSkipped)
-				assert.Equal(t, c.Success, got.computeSuccess)
-				assert.Equal(t, c.Details.ExitCode, got.exitCode)
-				assert.Equal(t, c.Details.GasUsed.Int64(), got.gasUsed)
-				seen[fmt.Sprintf("vm success=%t", c.Success)] = true
-			case tlb.ComputePhaseSkipped:
-				assert.Equal(t, c.Reason.Type, got.computeSkipped)
-				seen["skipped "+string(c.Reason.Type)] = true
-			}
-			assert.Equal(t, want.ActionPhase != nil, got.actionRan)
-			if want.ActionPhase != nil {
-				assert.Equal(t, want.ActionPhase.Success, got.actionSuccess)
-				assert.Equal(t, want.ActionPhase.ResultCode, got.actionCode)
-				seen[fmt.Sprintf("action success=%t", want.ActionPhase.Success)] = true
-			}
-			if want.BouncePhase != nil {
-				seen[fmt.Sprintf("bounce %T", want.BouncePhase.Phase)] = true
-			}
-		})
+	for _, tx := range w.Transactions() {
+		c, err := tx.Cell()
+		require.NoError(t, err)
+		var full tlb.Transaction
+		require.NoError(t, tlb.Parse(&full, c))
+		want := full.Description.(tlb.TransactionDescriptionOrdinary)
+		switch c := want.ComputePhase.Phase.(type) {
+		case tlb.ComputePhaseVM:
+			seen[fmt.Sprintf("vm success=%t", c.Success)] = true
+		case tlb.ComputePhaseSkipped:
+			seen["skipped "+string(c.Reason.Type)] = true
+		}
+		if want.ActionPhase != nil {
+			seen[fmt.Sprintf("action success=%t", want.ActionPhase.Success)] = true
+		}
+		if want.BouncePhase != nil {
+			seen[fmt.Sprintf("bounce %T", want.BouncePhase.Phase)] = true
+		}
 	}
 	for _, branch := range []string{"vm success=true", "vm success=false", "skipped NO_STATE", "action success=true", "action success=false", "bounce tlb.BouncePhaseOk"} {
 		assert.True(t, seen[branch], "no transaction took branch %q", branch)
 	}
+	return w.Transactions()
 }

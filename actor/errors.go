@@ -52,6 +52,11 @@ var (
 	// ErrRerunDiffers is returned by [Rerun.Err] when a traced rerun came
 	// out otherwise than the first run.
 	ErrRerunDiffers = errors.New("rerun differs from the first run")
+
+	// ErrTooManyMessages is returned when one send would hold more
+	// messages waiting for delivery than the world allows (see
+	// [WithMaxInFlight]): a contract whose every message sends several.
+	ErrTooManyMessages = errors.New("too many messages in flight in one send")
 )
 
 // ExitError is a TVM run that ended with an exit code other than 0 or 1: a

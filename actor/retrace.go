@@ -124,7 +124,7 @@ func (w *World) Retrace(tx *Transaction, hook vm.TraceHook) (*Rerun, error) {
 	if !sameCell(out.DataAfter, tx.DataAfter) {
 		out.Differs = append(out.Differs, "data")
 	}
-	if !sameCell(out.Cell, tx.Cell) {
+	if out.Cell == nil || !bytes.Equal(out.Cell.Hash(), tx.Hash()) {
 		out.Differs = append(out.Differs, "transaction")
 	}
 	return out, nil

@@ -39,6 +39,7 @@ func (w *World) Save() *Saved {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 
+	w.flushed()
 	s := &Saved{Accounts: w.st.accounts, Names: make(map[string]*address.Address, w.st.names.len()), Now: w.st.now, LT: w.st.lt, Seed: w.seed,
 		Profile: w.profile, Config: w.configRoot}
 	w.st.names.each(func(name string, id accountID) { s.Names[name] = id.address() })

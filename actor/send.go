@@ -99,7 +99,7 @@ func (w *World) Send(m Message) (*Trace, error) {
 
 	body := m.Body
 	if body == nil {
-		body = tvmcell.BeginCell().EndCell()
+		body = emptyCell
 	}
 	internal, err := tlb.ToCell(&tlb.InternalMessage{
 		IHRDisabled: true,
@@ -132,7 +132,7 @@ func (w *World) SendExternal(to *address.Address, body *tvmcell.Cell) (*Trace, e
 		return nil, fmt.Errorf("destination: %w", err)
 	}
 	if body == nil {
-		body = tvmcell.BeginCell().EndCell()
+		body = emptyCell
 	}
 	return w.external(id, body)
 }
@@ -172,13 +172,15 @@ func (w *World) run(to accountID, c *tvmcell.Cell, msg *tlb.Message) (*Trace, er
 }
 
 func (w *World) process(first queued) (*Trace, error) {
-	trace := &Trace{}
-	queue := []queued{first}
+	trace := &Trace{Transactions: make([]*Transaction, 0, 4)}
+	queue := make([]queued, 1, 4)
+	queue[0] = first
 	for len(queue) > 0 {
 		if len(trace.Transactions) == w.maxTxs {
 			return nil, fmt.Errorf("%w: stopped after %d", ErrTooManyTransactions, w.maxTxs)
 		}
 		q := queue[0]
+		queue[0] = queued{} // the queue's array outlives the message
 		queue = queue[1:]
 
 		tx, outs, err := w.execute(q)
@@ -186,8 +188,11 @@ func (w *World) process(first queued) (*Trace, error) {
 			return nil, err
 		}
 		trace.Transactions = append(trace.Transactions, tx)
-		w.st.history = append(w.st.history, tx)
+		w.remember(tx)
 		if w.snapshots {
+			if err := w.flush(); err != nil {
+				return nil, err
+			}
 			tx.After = w.snapshot()
 		}
 
@@ -202,8 +207,27 @@ func (w *World) process(first queued) (*Trace, error) {
 			}
 			queue = append(queue, queued{to: id, cell: out.Cell, msg: out.Msg, parent: tx})
 		}
+		if err := w.checkQueue(len(trace.Transactions), len(queue)); err != nil {
+			return nil, err
+		}
 	}
 	return trace, nil
+}
+
+// checkQueue bounds what a send holds while it runs: the messages waiting
+// for delivery, and the transactions run plus those still queued, since
+// each queued message takes one. A send past either bound fails now, before
+// a fan-out has filled memory with messages it can never deliver.
+func (w *World) checkQueue(ran, queued int) error {
+	if queued > w.maxInFlight {
+		return fmt.Errorf("%w: %d queued after %d transactions, more than the %d a send may hold (actor.WithMaxInFlight)",
+			ErrTooManyMessages, queued, ran, w.maxInFlight)
+	}
+	if ran+queued > w.maxTxs {
+		return fmt.Errorf("%w: %d run and %d more messages queued, more than the %d a send may run (actor.WithMaxTransactions)",
+			ErrTooManyTransactions, ran, queued, w.maxTxs)
+	}
+	return nil
 }
 
 // execute runs one transaction through tonutils-go's emulator and stores

@@ -76,9 +76,6 @@ type Transaction struct {
 	CodeBefore, CodeAfter       *tvmcell.Cell
 	DataBefore, DataAfter       *tvmcell.Cell
 
-	// Cell is the transaction as its TL-B cell.
-	Cell *tvmcell.Cell
-
 	// Debug holds what the contract printed with its debug instructions
 	// (Tact's dump(), FunC's ~dump, DUMPSTK, STRDUMP), in order; only for
 	// code the world was told to watch ([World.SetDebugCode]).
@@ -93,6 +90,41 @@ type Transaction struct {
 	// replay is what re-executing the transaction takes ([World.Retrace]):
 	// pointers to state the world already shares, never copies.
 	replay replay
+	// cell is the transaction cell, packed: see [Transaction.Cell].
+	cell packedCell
+	// inFwdFee is the inbound message's fwd_fee, read off the parsed
+	// message when it fits 64 bits (see [Transaction.InForwardFee]).
+	inFwdFee struct {
+		nano  uint64
+		known bool
+	}
+}
+
+// Cell returns the transaction as its TL-B cell. A record keeps it packed,
+// sharing the message cells it holds anyway (InCell, Out), and builds it
+// again on each call: the hash is checked, so the cell is the one the
+// emulator made.
+func (t *Transaction) Cell() (*tvmcell.Cell, error) {
+	c, err := t.cell.unpack(t.sharedCells())
+	if err != nil {
+		return nil, fmt.Errorf("transaction lt %d: %w", t.LT, err)
+	}
+	return c, nil
+}
+
+// descriptionRef is the ref of a transaction cell that holds its
+// description: ^[in_msg out_msgs], state_update, description.
+const descriptionRef = 2
+
+// sharedCells are the cells of the transaction cell a record keeps as they
+// are: the inbound message and each outbound one.
+func (t *Transaction) sharedCells() []*tvmcell.Cell {
+	out := make([]*tvmcell.Cell, 0, 1+len(t.Out))
+	out = append(out, t.InCell)
+	for _, m := range t.Out {
+		out = append(out, m.Cell)
+	}
+	return out
 }
 
 // NameOf returns the name addr had in the world when the transaction ran,
@@ -115,12 +147,9 @@ func (t *Transaction) NameOf(addr *address.Address) string {
 // phase's gas, the action phase's fees, counts and result, the bounce phase.
 // Records keep only the most used fields; this parses the rest on demand.
 func (t *Transaction) Phases() (*tlb.TransactionDescriptionOrdinary, error) {
-	if t.Cell == nil || t.Cell.RefsNum() < 3 {
-		return nil, fmt.Errorf("transaction lt %d has no description", t.LT)
-	}
-	desc, err := t.Cell.PeekRef(2)
+	desc, err := t.cell.unpackRef(t.sharedCells(), descriptionRef)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("transaction lt %d: description: %w", t.LT, err)
 	}
 	var d tlb.TransactionDescriptionOrdinary
 	if err := tlb.Parse(&d, desc); err != nil {
@@ -134,6 +163,9 @@ func (t *Transaction) Phases() (*tlb.TransactionDescriptionOrdinary, error) {
 func (t *Transaction) InForwardFee() tlb.Coins {
 	if t.External || t.InCell == nil {
 		return tlb.ZeroCoins
+	}
+	if t.inFwdFee.known {
+		return tlb.FromNanoTON(new(big.Int).SetUint64(t.inFwdFee.nano))
 	}
 	var m tlb.Message
 	if err := tlb.Parse(&m, t.InCell); err != nil {
@@ -160,7 +192,10 @@ type OutMessage struct {
 
 // Hash returns the representation hash of the transaction cell, the
 // transaction's id on chain.
-func (t *Transaction) Hash() []byte { return t.Cell.Hash() }
+func (t *Transaction) Hash() []byte {
+	h := t.cell.hash
+	return h[:]
+}
 
 // Err returns nil for a successful transaction, else an [*ExitError]
 // carrying the compute exit code or, when compute succeeded, the action
@@ -195,54 +230,40 @@ type txHeader struct {
 // prev_trans_hash:bits256 prev_trans_lt:uint64 now:uint32 outmsg_cnt:uint15
 // orig_status:AccountStatus end_status:AccountStatus ^[in_msg out_msgs]
 // total_fees:CurrencyCollection state_update:^HASH_UPDATE description:^TransactionDescr.
-func readHeader(c *tvmcell.Cell) (*txHeader, error) {
-	s, err := c.BeginParse()
-	if err != nil {
-		return nil, err
+func readHeader(c *tvmcell.Cell) (txHeader, error) {
+	var s tvmcell.Slice
+	if err := c.BeginParseInto(&s); err != nil {
+		return txHeader{}, err
 	}
+	r := reader{s: &s}
 	var h txHeader
-	if err := s.SkipBits(4 + 256); err != nil {
-		return nil, err
-	}
-	lt, err := s.LoadUInt(64)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.SkipBits(256 + 64); err != nil {
-		return nil, err
-	}
-	now, err := s.LoadUInt(32)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.SkipBits(15); err != nil {
-		return nil, err
-	}
-	if err := h.origStatus.LoadFromCell(s); err != nil {
-		return nil, err
-	}
-	if err := h.endStatus.LoadFromCell(s); err != nil {
-		return nil, err
-	}
-	var fees tlb.CurrencyCollection
-	if err := fees.LoadFromCell(s); err != nil {
-		return nil, err
+	r.skip(4 + 256)
+	h.lt = r.uint(64)
+	r.skip(256 + 64)
+	h.now = uint32(r.uint(32))
+	r.skip(15)
+	h.origStatus, h.endStatus = r.accountStatus(), r.accountStatus()
+	fees := r.coins()
+	r.maybeRef() // extra currencies
+	if r.err != nil {
+		return txHeader{}, r.err
 	}
 	if s.RefsNum() != 3 {
-		return nil, fmt.Errorf("transaction cell has %d refs after its fees, want 3", s.RefsNum())
+		return txHeader{}, fmt.Errorf("transaction cell has %d refs after its fees, want 3", s.RefsNum())
 	}
 	desc, err := c.PeekRef(2)
 	if err != nil {
-		return nil, err
+		return txHeader{}, err
 	}
 	if h.outcome, err = readOutcome(desc); err != nil {
-		return nil, err
+		return txHeader{}, err
 	}
-	h.lt, h.now, h.fees = lt, uint32(now), fees.Coins
-	return &h, nil
+	h.fees = tlb.FromNanoTON(fees)
+	return h, nil
 }
 
-// record builds the record of one emulated transaction.
+// record builds the record of one emulated transaction, its cell kept
+// whole until the history keeps it (see [World.remember]).
 func record(to *address.Address, before, after *tvm.PreparedAccount, in *tvm.PreparedMessage, res *tvm.TransactionExecutionResult) (*Transaction, error) {
 	h, err := readHeader(res.TransactionCell)
 	if err != nil {
@@ -258,7 +279,6 @@ func record(to *address.Address, before, after *tvm.PreparedAccount, in *tvm.Pre
 		Aborted:   o.aborted,
 		Destroyed: o.destroyed,
 		Fees:      h.fees,
-		Cell:      res.TransactionCell,
 	}
 	tx.StatusBefore, tx.BalanceBefore, tx.CodeBefore, tx.DataBefore = accountState(before)
 	tx.StatusAfter, tx.BalanceAfter, tx.CodeAfter, tx.DataAfter = accountState(after)
@@ -270,13 +290,16 @@ func record(to *address.Address, before, after *tvm.PreparedAccount, in *tvm.Pre
 		tx.Bounce = m.Bounce
 		tx.Bounced = m.Bounced
 		tx.Body = m.Body
+		if fee := m.FwdFee.Nano(); fee.IsUint64() {
+			tx.inFwdFee.nano, tx.inFwdFee.known = fee.Uint64(), true
+		}
 	case *tlb.ExternalMessage:
 		tx.External = true
 		tx.Value = tlb.ZeroCoins
 		tx.Body = m.Body
 	}
 	if tx.Body == nil {
-		tx.Body = tvmcell.BeginCell().EndCell()
+		tx.Body = emptyCell
 	}
 	if tx.Body.BitsSize() >= 32 {
 		op, err := opcode(tx.Body)
@@ -312,7 +335,11 @@ func record(to *address.Address, before, after *tvm.PreparedAccount, in *tvm.Pre
 			o.Body = m.Body
 		}
 	}
-	tx.ValueOut = tlb.FromNanoTON(valueOut)
+	tx.ValueOut = tlb.ZeroCoins
+	if valueOut.Sign() != 0 {
+		tx.ValueOut = tlb.FromNanoTON(valueOut)
+	}
+	tx.cell = wholeCell(res.TransactionCell)
 	return tx, nil
 }
 
@@ -329,10 +356,14 @@ func accountState(p *tvm.PreparedAccount) (status tlb.AccountStatus, balance tlb
 	return state.Status, state.Balance, code, data
 }
 
+// emptyCell is the body of a message without one. Cells never change, so
+// every record shares it.
+var emptyCell = tvmcell.BeginCell().EndCell()
+
 // opcode reads the first 32 bits of a body.
 func opcode(body *tvmcell.Cell) (uint64, error) {
-	s, err := body.BeginParse()
-	if err != nil {
+	var s tvmcell.Slice
+	if err := body.BeginParseInto(&s); err != nil {
 		return 0, err
 	}
 	return s.LoadUInt(32)

@@ -1,12 +1,12 @@
 package actor
 
 import (
-	"bytes"
 	"crypto/sha256"
 	_ "embed"
 	"errors"
 	"fmt"
 	"math/big"
+	"sync"
 
 	"github.com/tonsim/tonsim/cell"
 	"github.com/xssnick/tonutils-go/address"
@@ -20,25 +20,26 @@ import (
 //go:embed build/Wallet_Wallet.pkg
 var walletPackage []byte
 
-var wallet = func() *cell.Package {
+// wallet parses the embedded package on first use, not at start-up: a
+// command that makes no world never pays for it. The package is part of the
+// binary and a test parses it, so the panic cannot be reached from input.
+var wallet = sync.OnceValue(func() *cell.Package {
 	pkg, err := cell.ParsePackage(walletPackage)
 	if err != nil {
 		panic(fmt.Sprintf("actor: embedded wallet package: %v", err))
 	}
 	return pkg
-}()
-
-var walletCode = wallet.Code
+})
 
 // WalletPackage returns the Tact package of the world's wallets.
-func WalletPackage() *cell.Package { return wallet }
+func WalletPackage() *cell.Package { return wallet() }
 
 // walletData is a Tact contract's data before its init() ran: the
 // lazy-deployment bit 0 and no init arguments. The first message runs init.
 var walletData = tvmcell.BeginCell().MustStoreBoolBit(false).EndCell()
 
 // WalletCode returns the code of the world's wallets.
-func WalletCode() *tvmcell.Cell { return walletCode }
+func WalletCode() *tvmcell.Cell { return wallet().Code }
 
 // DefaultWalletBalance is what a new wallet holds: 1,000,000 TON.
 var DefaultWalletBalance = tlb.MustFromTON("1000000")
@@ -122,7 +123,7 @@ func (w *World) NewWallet(name string, opts ...WalletOption) (*address.Address, 
 	if err != nil {
 		return nil, fmt.Errorf("wallet %q: %w", name, err)
 	}
-	if err := w.putAccount(id, walletCode, walletData, spec.balance); err != nil {
+	if err := w.putAccount(id, wallet().Code, walletData, spec.balance); err != nil {
 		return nil, fmt.Errorf("wallet %q: %w", name, err)
 	}
 	w.st.names = names
@@ -160,5 +161,5 @@ func (w *World) isWallet(id accountID) bool {
 		return false
 	}
 	si := e.prepared.State().StateInit
-	return si != nil && si.Code != nil && bytes.Equal(si.Code.Hash(), walletCode.Hash())
+	return si != nil && si.Code != nil && si.Code.HashKey() == wallet().Code.HashKey()
 }

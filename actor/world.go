@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -22,6 +21,9 @@ const DefaultNow = 1735689600
 const (
 	DefaultGetterGasLimit  = 1_000_000
 	DefaultMaxTransactions = 10_000
+	DefaultMaxInFlight     = 10_000
+	// HistoryAll keeps every transaction in the history (the default).
+	HistoryAll = -1
 )
 
 // World is an in-memory TON: accounts running real code, wallets, a message
@@ -39,6 +41,11 @@ type World struct {
 	seed       [32]byte
 	getterGas  int64
 	maxTxs     int
+	// maxInFlight bounds the messages one send holds queued.
+	maxInFlight int
+	// historyLimit is how many transactions the history keeps, or
+	// HistoryAll.
+	historyLimit int
 	// snapshots makes every record carry the world right after it.
 	snapshots bool
 	// debugCode holds the hashes of code whose debug output transactions
@@ -50,14 +57,25 @@ type World struct {
 	// epoch counts restores. An entry stamped with the current epoch is the
 	// account's state in this history, so it needs no dictionary lookup.
 	epoch uint64
+	// pendingShared says a snapshot holds st.pending too: the next write
+	// copies the map first (see [World.setPending]).
+	pendingShared bool
+	// scratch is a buffer records are packed in (see packedCell.pack).
+	scratch []byte
 }
 
 // state is everything a snapshot captures. Every field is immutable or
 // replaced wholesale on change, so copying a state shares, never copies.
 type state struct {
 	// accounts is a dictionary from account id (256 bits) to ShardAccount;
-	// nil while the world is empty.
+	// nil while the world is empty. It is brought up to date lazily:
+	// pending holds the accounts written since, which win over it, and
+	// [World.flush] stores them in it when a caller needs the dictionary
+	// itself (a state root, a snapshot, a save, the list of accounts).
+	// Transactions only ever add to pending, so a send pays for no
+	// dictionary at all.
 	accounts *tvmcell.Cell
+	pending  map[accountID]*tlb.ShardAccount
 	names    *names
 	lt       uint64
 	now      uint32
@@ -116,15 +134,60 @@ func WithMaxTransactions(n int) Option {
 	}
 }
 
+// WithMaxInFlight bounds the messages one send may hold waiting for
+// delivery (default [DefaultMaxInFlight]); past it the send fails with
+// [ErrTooManyMessages] and is undone. Since every queued message takes a
+// transaction, a send also fails as soon as the transactions it ran and the
+// messages it holds pass [WithMaxTransactions].
+func WithMaxInFlight(n int) Option {
+	return func(w *World) error {
+		if n <= 0 {
+			return fmt.Errorf("in-flight message limit %d is not positive", n)
+		}
+		w.maxInFlight = n
+		return nil
+	}
+}
+
+// WithHistory keeps only the last n transactions in the world's history
+// ([World.Transactions]), for long runs that never look further back: the
+// older records are dropped, so memory stays flat. n = 0 keeps none, and a
+// negative n ([HistoryAll], the default) keeps every one. A send's [Trace]
+// holds its own transactions whatever the limit, and a [Snapshot] the
+// history as it was.
+func WithHistory(n int) Option {
+	return func(w *World) error {
+		w.setHistory(n)
+		return nil
+	}
+}
+
+// SetHistory changes how many transactions the history keeps from now on
+// (see [WithHistory]); a lower limit drops the oldest records at once.
+func (w *World) SetHistory(n int) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.setHistory(n)
+}
+
+func (w *World) setHistory(n int) {
+	w.historyLimit = max(n, HistoryAll)
+	if n >= 0 && len(w.st.history) > n {
+		w.st.history = slices.Clone(w.st.history[len(w.st.history)-n:])
+	}
+}
+
 // NewWorld returns an empty world with the default blockchain config, the
 // clock at [DefaultNow] and logical time at 0.
 func NewWorld(opts ...Option) (*World, error) {
 	w := &World{
-		machine:   tvm.NewTVM(),
-		getterGas: DefaultGetterGasLimit,
-		maxTxs:    DefaultMaxTransactions,
-		st:        state{names: &names{}, now: DefaultNow, lt: 1},
-		cache:     map[accountID]*entry{},
+		machine:      tvm.NewTVM(),
+		getterGas:    DefaultGetterGasLimit,
+		maxTxs:       DefaultMaxTransactions,
+		maxInFlight:  DefaultMaxInFlight,
+		historyLimit: HistoryAll,
+		st:           state{names: &names{}, now: DefaultNow, lt: 1},
+		cache:        map[accountID]*entry{},
 	}
 	for _, opt := range opts {
 		if err := opt(w); err != nil {
@@ -143,6 +206,14 @@ func NewWorld(opts ...Option) (*World, error) {
 	w.st.block = block
 	return w, nil
 }
+
+// Prepare starts building, on another goroutine, what every world of the
+// process shares and the first [NewWorld] would otherwise build before it
+// returns: tonutils-go's opcode dispatch tables, for all 16 global versions
+// at once (about 16 MiB and 25 ms; tonutils-go v1.18 has no constructor for
+// one version). A process that will make a world calls it first thing, so
+// the build overlaps with reading its input; NewWorld waits for it.
+func Prepare() { go tvm.NewTVM() }
 
 func (w *World) newBlock(now uint32) (*tvm.BlockContext, error) {
 	block, err := w.config.NewBlockContext(tvm.BlockOptions{Now: now, RandSeed: w.seed[:]})
@@ -195,85 +266,29 @@ func (w *World) LT() uint64 {
 	return w.st.lt
 }
 
-// Transactions returns every transaction of the world's history, oldest first.
+// Transactions returns every transaction of the world's history, oldest
+// first: all of them, or the last n under [WithHistory].
 func (w *World) Transactions() []*Transaction {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return slices.Clip(w.st.history)
 }
 
-// entry returns id's account prepared for the TVM. Within an epoch every
-// write goes through the cache, so a stamped entry is current; after a
-// Restore an entry is used again only if the dictionary still holds the very
-// Account cell it was prepared from.
-func (w *World) entry(id accountID) (*entry, error) {
-	e := w.cache[id]
-	if e != nil && e.epoch == w.epoch {
-		return e, nil
+// remember adds tx to the history, its cell packed to be kept (a record
+// only its Trace holds keeps it whole: it is not kept long). Under a limit
+// the history drops its oldest records by reslicing: appends go on at its
+// own length as always (so snapshots sharing the array are safe), and once
+// the array is full append moves the last records to a new one, leaving the
+// dropped ones to the collector: memory stays within about twice the limit.
+func (w *World) remember(tx *Transaction) {
+	switch n := w.historyLimit; {
+	case n == 0:
+		return // the record lives as long as its Trace, its cell whole
+	case n > 0 && len(w.st.history) >= n:
+		w.st.history = w.st.history[len(w.st.history)-n+1:]
 	}
-	shard, err := w.shardAccount(id)
-	if err != nil {
-		return nil, err
-	}
-	if e != nil && e.account == shard.Account {
-		e.epoch = w.epoch
-		return e, nil
-	}
-	prepared, err := tvm.PrepareAccount(shard, id.address())
-	if err != nil {
-		return nil, fmt.Errorf("account %s: %w", id.address().StringRaw(), err)
-	}
-	e = &entry{account: shard.Account, prepared: prepared, epoch: w.epoch}
-	w.cache[id] = e
-	return e, nil
-}
-
-func (w *World) shardAccount(id accountID) (*tlb.ShardAccount, error) {
-	if w.st.accounts == nil {
-		return emptyShardAccount()
-	}
-	s, err := w.st.accounts.AsDict(256).LoadValueByBytesKey(id[:])
-	if errors.Is(err, tvmcell.ErrNoSuchKeyInDict) {
-		return emptyShardAccount()
-	}
-	if err != nil {
-		return nil, fmt.Errorf("account dictionary: %w", err)
-	}
-	shard, err := loadShardAccount(s)
-	if err != nil {
-		return nil, fmt.Errorf("account %s: stored state: %w", id.address().StringRaw(), err)
-	}
-	return shard, nil
-}
-
-// put stores id's account after a transaction and keeps its prepared form.
-func (w *World) put(id accountID, e *entry) error {
-	shard := e.prepared.ShardAccount()
-	if err := w.putShard(id, shard); err != nil {
-		return err
-	}
-	e.account, e.epoch = shard.Account, w.epoch
-	w.cache[id] = e
-	return nil
-}
-
-// putShard writes id's ShardAccount into the account dictionary; the next
-// [World.entry] prepares it afresh.
-func (w *World) putShard(id accountID, shard *tlb.ShardAccount) error {
-	dict := tvmcell.NewDict(256)
-	if w.st.accounts != nil {
-		dict = w.st.accounts.AsDict(256)
-	}
-	value, err := storeShardAccount(shard.Account, shard.LastTransHash, shard.LastTransLT)
-	if err != nil {
-		return err
-	}
-	if err := dict.SetBuilderByBytesKey(id[:], value); err != nil {
-		return fmt.Errorf("account dictionary: %w", err)
-	}
-	w.st.accounts = dict.AsCell()
-	delete(w.cache, id)
-	return nil
+	tx.cell.pack(tx.sharedCells(), &w.scratch)
+	w.st.history = append(w.st.history, tx)
 }
 
 // StateRoot identifies the state of every account of a world: two roots are
@@ -298,6 +313,7 @@ func (st state) root() StateRoot {
 func (w *World) StateRoot() StateRoot {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	w.flushed()
 	return w.st.root()
 }
 
@@ -316,14 +332,22 @@ func (s *Snapshot) Now() uint32 { return s.st.now }
 // Transactions returns the history up to the snapshot, oldest first.
 func (s *Snapshot) Transactions() []*Transaction { return slices.Clip(s.st.history) }
 
-// Snapshot captures the world in O(1).
+// Snapshot captures the world in O(1) (after bringing its account
+// dictionary up to date: O(log n) for each account written since the last
+// snapshot).
 func (w *World) Snapshot() *Snapshot {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	w.flushed()
 	return w.snapshot()
 }
 
+// snapshot captures the state as it is, pending accounts included, for
+// undo; Snapshot.Root needs a flushed one.
 func (w *World) snapshot() *Snapshot {
+	if w.st.pending != nil {
+		w.pendingShared = true
+	}
 	return &Snapshot{st: w.st}
 }
 
@@ -339,6 +363,7 @@ func (w *World) restore(s *Snapshot) {
 	w.st = s.st
 	w.epoch++
 	w.st.history = slices.Clip(w.st.history)
+	w.pendingShared = w.st.pending != nil
 }
 
 // Fork returns an independent world that starts from this one's state and
@@ -347,20 +372,23 @@ func (w *World) Fork() *World {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 
+	w.flushed()
 	st := w.st
 	st.history = slices.Clip(st.history)
 	return &World{
-		machine:    tvm.NewTVM(),
-		config:     w.config,
-		configRoot: w.configRoot,
-		profile:    w.profile,
-		seed:       w.seed,
-		getterGas:  w.getterGas,
-		maxTxs:     w.maxTxs,
-		snapshots:  w.snapshots,
-		debugCode:  w.debugCode,
-		st:         st,
-		cache:      map[accountID]*entry{},
+		machine:      tvm.NewTVM(),
+		config:       w.config,
+		configRoot:   w.configRoot,
+		profile:      w.profile,
+		seed:         w.seed,
+		getterGas:    w.getterGas,
+		maxTxs:       w.maxTxs,
+		maxInFlight:  w.maxInFlight,
+		historyLimit: w.historyLimit,
+		snapshots:    w.snapshots,
+		debugCode:    w.debugCode,
+		st:           st,
+		cache:        map[accountID]*entry{},
 	}
 }
 

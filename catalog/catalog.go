@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"sync"
 
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/cell"
@@ -48,9 +49,12 @@ type Catalog struct {
 	byCode map[string]*Contract
 }
 
-// Wallet is the contract every world's wallets run. A catalog knows it by
-// its code without listing it among its contracts.
-var Wallet = &Contract{Name: "wallet", Package: actor.WalletPackage(), Code: actor.WalletCode(), Origin: "tonsim"}
+// Wallet returns the contract every world's wallets run. A catalog knows it
+// by its code without listing it among its contracts. It is made on first
+// use, so a program that never runs a world does not pay for it.
+var Wallet = sync.OnceValue(func() *Contract {
+	return &Contract{Name: "wallet", Package: actor.WalletPackage(), Code: actor.WalletCode(), Origin: "tonsim"}
+})
 
 // New returns a catalog with no contracts but the world's wallet.
 func New() *Catalog {
@@ -104,8 +108,8 @@ func (c *Catalog) ByCode(code *tvmcell.Cell) (*Contract, error) {
 	}
 	ct, ok := c.byCode[string(code.Hash())]
 	if !ok {
-		if bytes.Equal(code.Hash(), Wallet.Code.Hash()) {
-			return Wallet, nil
+		if w := Wallet(); bytes.Equal(code.Hash(), w.Code.Hash()) {
+			return w, nil
 		}
 		return nil, fmt.Errorf("%w %x", ErrUnknownCode, code.Hash()[:8])
 	}

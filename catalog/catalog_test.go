@@ -38,7 +38,7 @@ func TestLookups(t *testing.T) {
 	require.ErrorIs(t, err, catalog.ErrUnknownCode)
 	wallet, err := c.ByCode(actor.WalletCode())
 	require.NoError(t, err)
-	assert.Same(t, catalog.Wallet, wallet, "every catalog knows the world's wallet")
+	assert.Same(t, catalog.Wallet(), wallet, "every catalog knows the world's wallet")
 	assert.NotContains(t, names(c.Contracts()), "wallet", "without listing it")
 	require.ErrorIs(t, c.Add("v1", counter.V1()), catalog.ErrDuplicate)
 

@@ -5,6 +5,7 @@ package counter
 import (
 	"embed"
 	"math/big"
+	"sync"
 
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/cell"
@@ -19,29 +20,32 @@ import (
 //go:embed build/CounterV1_CounterV1.pkg build/CounterV2_CounterV2.pkg build/CounterV3_CounterV3.pkg
 var counterFiles embed.FS
 
-// counterPackages are the packages, parsed when the program starts.
-var counterPackages = contract.MustEmbedded(counterFiles, "build/CounterV1_CounterV1.pkg", "build/CounterV2_CounterV2.pkg", "build/CounterV3_CounterV3.pkg")
+// counterPackages returns the packages, parsed on first use: a program that never
+// asks for them does not pay for them.
+var counterPackages = sync.OnceValue(func() []*cell.Package {
+	return contract.MustEmbedded(counterFiles, "build/CounterV1_CounterV1.pkg", "build/CounterV2_CounterV2.pkg", "build/CounterV3_CounterV3.pkg")
+})
 
 // CounterV1Package returns CounterV1's package (build/CounterV1_CounterV1.pkg).
-func CounterV1Package() *cell.Package { return counterPackages[0] }
+func CounterV1Package() *cell.Package { return counterPackages()[0] }
 
 // CounterV2Package returns CounterV2's package (build/CounterV2_CounterV2.pkg).
-func CounterV2Package() *cell.Package { return counterPackages[1] }
+func CounterV2Package() *cell.Package { return counterPackages()[1] }
 
 // CounterV3Package returns CounterV3's package (build/CounterV3_CounterV3.pkg).
-func CounterV3Package() *cell.Package { return counterPackages[2] }
+func CounterV3Package() *cell.Package { return counterPackages()[2] }
 
 // CounterPackages returns every version of Counter, oldest first.
 func CounterPackages() []*cell.Package {
-	return []*cell.Package{counterPackages[0], counterPackages[1], counterPackages[2]}
+	return []*cell.Package{counterPackages()[0], counterPackages()[1], counterPackages()[2]}
 }
 
 // counterKnown are the versions a Counter handle knows, by name.
 func counterKnown() []contract.Option {
 	return []contract.Option{
-		contract.WithPackage("CounterV1", counterPackages[0]),
-		contract.WithPackage("CounterV2", counterPackages[1]),
-		contract.WithPackage("CounterV3", counterPackages[2]),
+		contract.WithPackage("CounterV1", counterPackages()[0]),
+		contract.WithPackage("CounterV2", counterPackages()[1]),
+		contract.WithPackage("CounterV3", counterPackages()[2]),
 	}
 }
 
@@ -62,7 +66,7 @@ type CounterInit struct {
 // DeployCounter has wallet from deploy CounterV1 with init, carrying
 // contract.DefaultValue unless an option says otherwise (see contract.Deploy).
 func DeployCounter(w *actor.World, from *address.Address, init CounterInit, opts ...contract.Option) (*Counter, *contract.Result, error) {
-	h, res, err := contract.Deploy(w, from, counterPackages[0], init, append(counterKnown(), opts...)...)
+	h, res, err := contract.Deploy(w, from, counterPackages()[0], init, append(counterKnown(), opts...)...)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -155,7 +159,7 @@ func (c *Counter) GetStep() (*big.Int, error) {
 // CounterV1's init has run on it.
 func (c *Counter) StorageCounterV1() (*CounterV1Data, error) {
 	var out CounterV1Data
-	if err := c.StorageInto(&out, counterPackages[0]); err != nil {
+	if err := c.StorageInto(&out, counterPackages()[0]); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -167,7 +171,7 @@ func (c *Counter) StorageCounterV1() (*CounterV1Data, error) {
 // CounterV2's init has run on it.
 func (c *Counter) StorageCounterV2() (*CounterV2Data, error) {
 	var out CounterV2Data
-	if err := c.StorageInto(&out, counterPackages[1]); err != nil {
+	if err := c.StorageInto(&out, counterPackages()[1]); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -179,7 +183,7 @@ func (c *Counter) StorageCounterV2() (*CounterV2Data, error) {
 // CounterV3's init has run on it.
 func (c *Counter) StorageCounterV3() (*CounterV3Data, error) {
 	var out CounterV3Data
-	if err := c.StorageInto(&out, counterPackages[2]); err != nil {
+	if err := c.StorageInto(&out, counterPackages()[2]); err != nil {
 		return nil, err
 	}
 	return &out, nil

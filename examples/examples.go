@@ -6,14 +6,31 @@ package examples
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/catalog"
+	"github.com/tonsim/tonsim/cell"
 	"github.com/tonsim/tonsim/counter"
 	"github.com/tonsim/tonsim/examples/contracts"
 	"github.com/tonsim/tonsim/examples/contracts/tolkcounter"
 	"github.com/tonsim/tonsim/scenario"
 )
+
+// builtins names each built-in contract and says where its package comes
+// from. The packages are parsed on first use, so [BuiltinNames] (all that
+// `tonsim help` needs) costs nothing at start-up.
+var builtins = []struct {
+	name string
+	pkg  func() *cell.Package
+}{
+	{"counter.v1", counter.V1},
+	{"counter.v2", counter.V2},
+	{"counter.v3", counter.V3},
+	{"tolk-counter.v1", tolkcounter.V1},
+	{"tolk-counter.v2", tolkcounter.V2},
+	{"tolk-counter.v2fail", tolkcounter.V2Fail},
+}
 
 // Builtins are the contracts every scenario may name without a file: the
 // example counter's versions (counter.v1, counter.v2, counter.v3), the
@@ -22,12 +39,26 @@ import (
 // the eager Tolk counter (tolk-counter.v1, tolk-counter.v2,
 // tolk-counter.v2fail).
 func Builtins() scenario.Builtins {
-	b := scenario.Builtins{"counter.v1": counter.V1(), "counter.v2": counter.V2(), "counter.v3": counter.V3(),
-		"tolk-counter.v1": tolkcounter.V1(), "tolk-counter.v2": tolkcounter.V2(), "tolk-counter.v2fail": tolkcounter.V2Fail()}
-	for name, pkg := range contracts.Builtins() {
-		b[name] = pkg
+	out := make(scenario.Builtins, len(builtins))
+	for _, b := range builtins {
+		out[b.name] = b.pkg()
 	}
-	return b
+	for name, pkg := range contracts.Builtins() {
+		out[name] = pkg
+	}
+	return out
+}
+
+// BuiltinNames returns the names of [Builtins], sorted, without parsing a
+// package.
+func BuiltinNames() []string {
+	out := make([]string, 0, len(builtins))
+	for _, b := range builtins {
+		out = append(out, b.name)
+	}
+	out = append(out, contracts.Names()...)
+	slices.Sort(out)
+	return out
 }
 
 //go:embed demo/demo.yaml

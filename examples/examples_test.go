@@ -41,6 +41,16 @@ func TestExamples(t *testing.T) {
 	}
 }
 
+func TestBuiltinNames(t *testing.T) {
+	names := make([]string, 0, len(builtins))
+	for name, pkg := range builtins {
+		require.NotNil(t, pkg, name)
+		names = append(names, name)
+	}
+	assert.ElementsMatch(t, names, examples.BuiltinNames(), "the names help prints are the contracts Builtins gives")
+	assert.IsNonDecreasing(t, examples.BuiltinNames())
+}
+
 func TestDemo(t *testing.T) {
 	w, cat, err := examples.Demo()
 	require.NoError(t, err)

@@ -120,6 +120,9 @@ func (m *model) take(id string) error {
 func (m *model) filesVar() string    { return unexportedFirst(m.handles[0].name) + "Files" }
 func (m *model) packagesVar() string { return unexportedFirst(m.handles[0].name) + "Packages" }
 
+// packagesCall is the expression giving the parsed packages.
+func (m *model) packagesCall() string { return m.packagesVar() + "()" }
+
 // versionIdent names a version: the Tact project of "<Project>_<Contract>.pkg",
 // else the contract, else the file.
 func versionIdent(src Source) string {

@@ -15,6 +15,7 @@ import (
 // imports are the packages generated code may use, by the name it uses.
 var imports = map[string]string{
 	"embed":    "embed",
+	"sync":     "sync",
 	"big":      "math/big",
 	"actor":    "github.com/tonsim/tonsim/actor",
 	"cell":     "github.com/tonsim/tonsim/cell",
@@ -123,7 +124,7 @@ func (w *writer) embeds() {
 	for i, s := range m.sources {
 		quoted[i] = quote(s.Path)
 	}
-	w.p("// %s are the packages, parsed when the program starts.\nvar %s = contract.MustEmbedded(%s, %s)\n\n",
+	w.p("// %s returns the packages, parsed on first use: a program that never\n// asks for them does not pay for them.\nvar %s = sync.OnceValue(func() []*cell.Package {\n\treturn contract.MustEmbedded(%s, %s)\n})\n\n",
 		m.packagesVar(), m.packagesVar(), m.filesVar(), strings.Join(quoted, ", "))
 }
 
@@ -134,7 +135,7 @@ func (w *writer) handle(h *handle) error {
 	for _, v := range h.versions {
 		names = append(names, v.ident)
 		w.p("// %sPackage returns %s's package (%s).\nfunc %sPackage() *cell.Package { return %s[%d] }\n\n",
-			v.ident, v.src.Package.Name, v.src.Path, v.ident, m.packagesVar(), v.index)
+			v.ident, v.src.Package.Name, v.src.Path, v.ident, m.packagesCall(), v.index)
 	}
 	if len(h.versions) > 1 {
 		w.p("// %sPackages returns every version of %s, oldest first.\nfunc %sPackages() []*cell.Package {\n\treturn []*cell.Package{", h.name, h.name, h.name)
@@ -142,7 +143,7 @@ func (w *writer) handle(h *handle) error {
 			if i > 0 {
 				w.p(", ")
 			}
-			w.p("%s[%d]", m.packagesVar(), v.index)
+			w.p("%s[%d]", m.packagesCall(), v.index)
 		}
 		w.p("}\n}\n\n")
 	}
@@ -150,7 +151,7 @@ func (w *writer) handle(h *handle) error {
 	known := unexportedFirst(h.name) + "Known"
 	w.p("// %s are the versions a %s handle knows, by name.\nfunc %s() []contract.Option {\n\treturn []contract.Option{\n", known, h.name, known)
 	for _, v := range h.versions {
-		w.p("\t\tcontract.WithPackage(%q, %s[%d]),\n", v.ident, m.packagesVar(), v.index)
+		w.p("\t\tcontract.WithPackage(%q, %s[%d]),\n", v.ident, m.packagesCall(), v.index)
 	}
 	w.p("\t}\n}\n\n")
 
@@ -191,7 +192,7 @@ func Open%[1]s(w *actor.World, addr *address.Address, opts ...contract.Option) (
 // On returns the same account in another world, a fork say.
 func (c *%[1]s) On(w *actor.World) *%[1]s { return &%[1]s{c.Handle.On(w)} }
 
-`, h.name, first.ident, m.packagesVar(), first.index, known)
+`, h.name, first.ident, m.packagesCall(), first.index, known)
 
 	methods := map[string]bool{}
 	method := func(name, suffix string) (string, error) {
@@ -230,7 +231,7 @@ func (c *%[4]s) %[1]s() (*%[3]s, error) {
 	return &out, nil
 }
 
-`, name, v.ident, typ, h.name, m.packagesVar(), v.index)
+`, name, v.ident, typ, h.name, m.packagesCall(), v.index)
 	}
 	return nil
 }

@@ -58,8 +58,10 @@ func (m *Model) copyTarget() (what, text string) {
 			return "the address of " + a.label(), a.addr.StringRaw()
 		}
 	case paneTxs:
-		if l := m.txs.selected(); l != nil && l.tx.Cell != nil {
-			return fmt.Sprintf("transaction lt %d as a BOC", l.tx.LT), cell.Hex(l.tx.Cell)
+		if l := m.txs.selected(); l != nil {
+			if c, err := l.tx.Cell(); err == nil {
+				return fmt.Sprintf("transaction lt %d as a BOC", l.tx.LT), cell.Hex(c)
+			}
 		}
 	case paneTx:
 		if l := m.tx.line; l != nil && l.tx.InCell != nil {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"github.com/tonsim/tonsim/cell"
 )
 
@@ -24,7 +25,11 @@ func TestCopy(t *testing.T) {
 			"Copied the result of owner on counter"},
 		{"the data as a BOC", []string{"tab", "r"}, func(h *harness) string { return cell.Hex(h.m.account.acc.data) },
 			"Copied the data of counter as a BOC (b5ee9c72"},
-		{"a transaction as a BOC", []string{"tab", "tab"}, func(h *harness) string { return cell.Hex(h.m.txs.selected().tx.Cell) },
+		{"a transaction as a BOC", []string{"tab", "tab"}, func(h *harness) string {
+			c, err := h.m.txs.selected().tx.Cell()
+			require.NoError(h.t, err)
+			return cell.Hex(c)
+		},
 			"Copied transaction lt 5 as a BOC (b5ee9c72"},
 		{"a transaction's message as a BOC", []string{"tab", "tab", "tab"}, func(h *harness) string { return cell.Hex(h.m.tx.line.tx.InCell) },
 			"Copied the inbound message of lt 5 as a BOC"},

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/hex"
 	"encoding/json"
 	"io"
@@ -174,13 +175,19 @@ type failureLine struct {
 // jsonPrinter writes a JSON object per line: the config, each transaction,
 // getter, preflight and failed expectation.
 type jsonPrinter struct {
+	w   io.Writer
 	enc *json.Encoder
+	bg  *behind
 }
 
 func newJSONPrinter(w io.Writer) jsonPrinter {
+	return jsonPrinter{w: w, enc: newEncoder(w), bg: &behind{}}
+}
+
+func newEncoder(w io.Writer) *json.Encoder {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	return jsonPrinter{enc: enc}
+	return enc
 }
 
 func (p jsonPrinter) start(r *scenario.Runner) {
@@ -188,22 +195,36 @@ func (p jsonPrinter) start(r *scenario.Runner) {
 	p.enc.Encode(configLine{Kind: "config", Profile: c.Profile, GlobalVersion: c.GlobalVersion, Hash: c.Hash})
 }
 
+// step encodes the lines that depend on the world as it is now (getters,
+// preflights) at once, and leaves the transactions, which depend on their
+// records alone, to p.bg.
 func (p jsonPrinter) step(r *scenario.Runner, res *scenario.Result) {
-	if res.Trace != nil {
-		for _, d := range describeAll(r.Catalog, res.Trace.Transactions) {
-			p.enc.Encode(txRow(res.Step.Index, d))
-		}
-	}
+	var tail bytes.Buffer
+	enc := newEncoder(&tail)
 	if res.Get != nil {
-		p.enc.Encode(getRow(r.World, res.Step.Index, res.Target, res.Get))
+		enc.Encode(getRow(r.World, res.Step.Index, res.Target, res.Get))
 	}
 	if res.Preflight != nil {
-		p.enc.Encode(preflightRow(r.World, res.Step.Index, res.Target, preflightNext(res), res.Preflight))
+		enc.Encode(preflightRow(r.World, res.Step.Index, res.Target, preflightNext(res), res.Preflight))
 	}
 	for _, f := range res.Failures {
-		p.enc.Encode(failureRow(res.Step.Index, f))
+		enc.Encode(failureRow(res.Step.Index, f))
 	}
+	var txs []*actor.Transaction
+	if res.Trace != nil {
+		txs = res.Trace.Transactions
+	}
+	cat, index := r.Catalog, res.Step.Index
+	p.bg.do(func() {
+		for _, d := range describeAll(cat, txs) {
+			p.enc.Encode(txRow(index, d))
+		}
+		p.w.Write(tail.Bytes())
+		flush(p.w)
+	})
 }
+
+func (p jsonPrinter) finish() { p.bg.wait() }
 
 func failureRow(step int, f scenario.Failure) failureLine {
 	return failureLine{Kind: "failure", Step: step, File: f.File, Line: f.Pos.Line, Col: f.Pos.Col, Key: f.Key, Want: f.Want, Got: f.Got}

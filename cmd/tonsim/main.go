@@ -7,14 +7,17 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 
+	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/examples"
 	"github.com/tonsim/tonsim/internal/inputfile"
 	"github.com/tonsim/tonsim/internal/termtext"
@@ -32,8 +35,31 @@ const (
 // envMaxFileSize sets the default of --max-file-size.
 const envMaxFileSize = "TONSIM_MAX_FILE_SIZE"
 
+// stdoutBuffer is the size of the buffer in front of stdout: output is
+// written a step at a time, not a cell of a table at a time.
+const stdoutBuffer = 64 << 10
+
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	tuneMemory()
+	os.Exit(runBuffered(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// runBuffered is [run] with stdout behind a buffer, as main runs it.
+func runBuffered(args []string, stdout, stderr io.Writer) int {
+	out := bufio.NewWriterSize(stdout, stdoutBuffer)
+	defer out.Flush()
+	return run(args, out, stderr)
+}
+
+// flusher is a buffered output, flushed after each step so a long run
+// shows its progress.
+type flusher interface{ Flush() error }
+
+// flush writes out what w holds when it is buffered.
+func flush(w io.Writer) {
+	if f, ok := w.(flusher); ok {
+		f.Flush()
+	}
 }
 
 // command is one tonsim subcommand.
@@ -53,12 +79,14 @@ type cli struct {
 	files          inputfile.Policy
 	// config is --config: a config profile or a config BOC file.
 	config string
+	// history is --history: how many transactions a world keeps.
+	history int
 }
 
 var commands = []*command{runCommand, testCommand, getCommand, preflightCommand, traceCommand, inspectCommand, tuiCommand, walkCommand, genCommand}
 
 func run(args []string, stdout, stderr io.Writer) int {
-	c := &cli{stdout: stdout, stderr: stderr, builtins: examples.Builtins()}
+	c := &cli{stdout: stdout, stderr: stderr}
 	return c.main(args)
 }
 
@@ -80,6 +108,8 @@ func (c *cli) main(args []string) (status int) {
 		c.files.MaxSize = size
 	}
 	if len(args) == 0 {
+		actor.Prepare()
+		c.loadBuiltins()
 		return tuiCommand.run(c, tuiCommand, nil)
 	}
 	switch args[0] {
@@ -99,7 +129,18 @@ func (c *cli) main(args []string) (status int) {
 		c.overview(c.stderr)
 		return exitUsage
 	}
+	if cmd != inspectCommand {
+		actor.Prepare() // every other command makes a world
+	}
+	c.loadBuiltins()
 	return cmd.run(c, cmd, args[1:])
+}
+
+// loadBuiltins parses the built-in contracts; help never needs them.
+func (c *cli) loadBuiltins() {
+	if c.builtins == nil {
+		c.builtins = examples.Builtins()
+	}
 }
 
 func lookup(name string) *command {
@@ -125,7 +166,7 @@ Commands:
 	}
 	fmt.Fprint(w, `
 Run "tonsim help <command>" or "tonsim <command> --help" for its flags and examples.
-Built-in contracts a scenario may name: `+strings.Join(sortedKeys(c.builtins), ", ")+".\n")
+Built-in contracts a scenario may name: `+strings.Join(examples.BuiltinNames(), ", ")+".\n")
 }
 
 func (c *cli) usage(cmd *command, w io.Writer) {
@@ -147,6 +188,10 @@ World:
                         sandbox-0.41 (the fees of @ton/sandbox 0.41 and
                         older), or a config BOC file; over a scenario's
                         config: and a saved world's
+  --history N           keep the last N transactions in memory, or all;
+                        tui and walk, which show them, keep all by default,
+                        the other commands none (a send's own are always
+                        at hand)
 Files:
   --max-file-size SIZE  read files up to SIZE (such as 64M) instead of the
                         defaults: 4 MiB for scenarios, contracts and BOCs,
@@ -170,6 +215,11 @@ func (c *cli) flags(cmd *command) *flag.FlagSet {
 		return nil
 	})
 	fs.StringVar(&c.config, "config", "", "")
+	c.history = defaultHistory(cmd)
+	fs.Func("history", "", func(s string) (err error) {
+		c.history, err = parseHistory(s)
+		return err
+	})
 	fs.Func("allow-path", "", func(dir string) error {
 		if dir == "" {
 			return errors.New("an empty directory")
@@ -246,4 +296,26 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// defaultHistory is how many transactions cmd's worlds keep: every one in
+// the commands that show them, none in those that only print each step.
+func defaultHistory(cmd *command) int {
+	switch cmd.name {
+	case "tui", "walk":
+		return actor.HistoryAll
+	}
+	return 0
+}
+
+// parseHistory reads --history: a count, or "all".
+func parseHistory(s string) (int, error) {
+	if s == "all" {
+		return actor.HistoryAll, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("%q is not a number of transactions (0 or more) or \"all\"", s)
+	}
+	return n, nil
 }

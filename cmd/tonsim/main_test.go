@@ -15,7 +15,7 @@ import (
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"tonsim": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+		"tonsim": func() { os.Exit(runBuffered(os.Args[1:], os.Stdout, os.Stderr)) },
 		// tonsim-broken has a bug on purpose: a built-in that is a nil
 		// package, which panics when a scenario loads it. It shows what a
 		// bug looks like to a user.

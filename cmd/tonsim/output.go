@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -20,6 +21,8 @@ type printer interface {
 	// start is called once before the first step.
 	start(r *scenario.Runner)
 	step(r *scenario.Runner, res *scenario.Result)
+	// finish returns once everything is written.
+	finish()
 }
 
 // textLayout says which views of a send the text printer writes.
@@ -36,37 +39,58 @@ type textLayout struct {
 type textPrinter struct {
 	w io.Writer
 	textLayout
+	bg *behind
+}
+
+func newTextPrinter(w io.Writer, layout textLayout) textPrinter {
+	return textPrinter{w: w, textLayout: layout, bg: &behind{}}
 }
 
 func (p textPrinter) start(r *scenario.Runner) {
 	fmt.Fprintf(p.w, "config %s\n", r.World.Config())
 }
 
+// step words what depends on the world as it is now (the headline, a
+// preflight's report) at once, and leaves describing and printing the
+// send's transactions, which depend on their records alone, to p.bg.
 func (p textPrinter) step(r *scenario.Runner, res *scenario.Result) {
-	fmt.Fprintf(p.w, "%d. %s\n", res.Step.Index, headline(r, res))
+	var head, tail bytes.Buffer
+	fmt.Fprintf(&head, "%d. %s\n", res.Step.Index, headline(r, res))
 	if res.Step.Note != "" {
 		for _, line := range strings.Split(strings.TrimRight(res.Step.Note, "\n"), "\n") {
-			fmt.Fprintf(p.w, "   # %s\n", termtext.Clean(line))
-		}
-	}
-	if res.Trace != nil {
-		ds := describeAll(r.Catalog, res.Trace.Transactions)
-		if p.tree {
-			describe.WriteTree(p.w, "   ", ds)
-		} else {
-			printTxs(p.w, "   ", ds)
-		}
-		if p.fees {
-			describe.FeesTable(p.w, "   ", ds)
+			fmt.Fprintf(&head, "   # %s\n", termtext.Clean(line))
 		}
 	}
 	if res.Preflight != nil {
-		printReport(p.w, r.World, "   ", res.Preflight, preflightNext(res))
+		printReport(&tail, r.World, "   ", res.Preflight, preflightNext(res))
 	}
 	for _, f := range res.Failures {
-		fmt.Fprintf(p.w, "   FAIL %s\n", f)
+		fmt.Fprintf(&tail, "   FAIL %s\n", f)
 	}
+	var txs []*actor.Transaction
+	if res.Trace != nil {
+		txs = res.Trace.Transactions
+	}
+	cat := r.Catalog
+	p.bg.do(func() {
+		p.w.Write(head.Bytes())
+		if txs != nil {
+			ds := describeAll(cat, txs)
+			if p.tree {
+				describe.WriteTree(p.w, "   ", ds)
+			} else {
+				printTxs(p.w, "   ", ds)
+			}
+			if p.fees {
+				describe.FeesTable(p.w, "   ", ds)
+			}
+		}
+		p.w.Write(tail.Bytes())
+		flush(p.w)
+	})
 }
+
+func (p textPrinter) finish() { p.bg.wait() }
 
 func preflightNext(res *scenario.Result) string {
 	if a, ok := res.Step.Action.(*scenario.Preflight); ok {

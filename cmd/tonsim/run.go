@@ -64,7 +64,7 @@ func runRun(c *cli, cmd *command, args []string) int {
 	if err != nil {
 		return c.fail(cmd, err)
 	}
-	var p printer = textPrinter{w: c.stdout, textLayout: layout}
+	var p printer = newTextPrinter(c.stdout, layout)
 	if *asJSON {
 		p = newJSONPrinter(c.stdout)
 	}
@@ -91,6 +91,7 @@ func play(r *scenario.Runner, p printer) (int, error) {
 	failed := 0
 	if p != nil {
 		p.start(r)
+		defer p.finish()
 	}
 	for !r.Done() {
 		res, err := r.Next()

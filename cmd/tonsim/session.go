@@ -54,7 +54,12 @@ func (c *cli) open(path, worldPath string) (*scenario.Runner, error) {
 			return nil, err
 		}
 	}
-	return scenario.NewRunner(s, cat, w)
+	r, err := scenario.NewRunner(s, cat, w)
+	if err != nil {
+		return nil, err
+	}
+	r.World.SetHistory(c.history)
+	return r, nil
 }
 
 // loadPackage reads a Tact package named on the command line.

@@ -5,7 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
+	"strconv"
+	"strings"
+	"sync"
 
 	"github.com/tonsim/tonsim/internal/termtext"
 	"github.com/tonsim/tonsim/scenario"
@@ -13,7 +17,7 @@ import (
 
 var testCommand = &command{
 	name:    "test",
-	usage:   "test [--json] [PATH...]",
+	usage:   "test [--json] [-j N] [--shard I/N] [PATH...]",
 	summary: "check the expectations of scenario files",
 	help: `Plays each scenario and checks every expect. A directory means every
 *.yaml (and *.yml) file in it; no path means the current directory. Each
@@ -23,9 +27,18 @@ line "N passed, N failed". The exit status is 1 when an expectation fails,
 line per failed expectation ("kind":"failure"), per file ("test") and a
 closing "summary".
 
+Flags:
+  --json         print JSON lines instead
+  -j N           play N files at a time, each on its own world (default:
+                 the number of CPUs); the output is in file order
+  --shard I/N    play only the I-th of N shares of the files (from 1), so N
+                 CI machines split a directory between them: file k of the
+                 sorted list goes to share k mod N + 1
+
 Examples:
   tonsim test examples
-  tonsim test examples/01-upgrade.yaml examples/04-brick.yaml
+  tonsim test -j 1 examples/01-upgrade.yaml examples/04-brick.yaml
+  tonsim test --shard 2/3 examples
 `,
 	run: runTest,
 }
@@ -33,28 +46,38 @@ Examples:
 func runTest(c *cli, cmd *command, args []string) int {
 	fs := c.flags(cmd)
 	asJSON := fs.Bool("json", false, "")
+	jobs := fs.Int("j", runtime.NumCPU(), "")
+	var sh shard
+	fs.Func("shard", "", sh.set)
 	paths, status, ok := c.parse(cmd, fs, args)
 	if !ok {
 		return status
 	}
+	if *jobs < 1 {
+		return c.wrongArgs(cmd, fmt.Sprintf("-j %d: want at least 1 file at a time", *jobs))
+	}
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	files, err := scenarioFiles(paths)
+	all, err := scenarioFiles(paths)
 	if err != nil {
 		return c.fail(cmd, err)
 	}
-	if len(files) == 0 {
+	if len(all) == 0 {
 		return c.fail(cmd, fmt.Errorf("no scenario files in %v", paths))
 	}
+	files := sh.of(all)
 
 	var passed, failed, broken, internal int
 	var enc jsonPrinter
 	if *asJSON {
 		enc = newJSONPrinter(c.stdout)
 	}
-	for _, file := range files {
-		res := c.testFile(file)
+	if len(files) == 0 && !*asJSON {
+		fmt.Fprintf(c.stdout, "shard %s: no files (%d in all)\n", sh, len(all))
+	}
+	c.testFiles(files, *jobs, func(file string, res fileResult) {
+		defer flush(c.stdout)
 		switch {
 		case res.err != nil:
 			failed++
@@ -77,7 +100,7 @@ func runTest(c *cli, cmd *command, args []string) int {
 				line.Error = &msg
 			}
 			enc.enc.Encode(line)
-			continue
+			return
 		}
 		switch {
 		case res.err == nil && len(res.failures) == 0:
@@ -91,7 +114,7 @@ func runTest(c *cli, cmd *command, args []string) int {
 				fmt.Fprintf(c.stdout, "  %s\n", termtext.Clean(res.err.Error()))
 			}
 		}
-	}
+	})
 	if *asJSON {
 		enc.enc.Encode(summaryLine{Kind: "summary", Passed: passed, Failed: failed})
 	} else {
@@ -136,6 +159,69 @@ type fileResult struct {
 type stepFailure struct {
 	step int
 	scenario.Failure
+}
+
+// testFiles plays files, up to jobs at a time, each on its own world, and
+// reports each result in file order as soon as it and every file before it
+// are done.
+func (c *cli) testFiles(files []string, jobs int, report func(file string, res fileResult)) {
+	done := make([]chan fileResult, len(files))
+	for i := range done {
+		done[i] = make(chan fileResult, 1)
+	}
+	next := make(chan int)
+	go func() {
+		for i := range files {
+			next <- i
+		}
+		close(next)
+	}()
+	var workers sync.WaitGroup
+	for range min(jobs, len(files)) {
+		workers.Go(func() {
+			for i := range next {
+				done[i] <- c.testFile(files[i])
+			}
+		})
+	}
+	for i, file := range files {
+		report(file, <-done[i])
+	}
+	workers.Wait()
+}
+
+// shard is --shard I/N: which share of the files this run plays.
+type shard struct{ i, n int }
+
+func (s *shard) set(v string) error {
+	i, n, ok := strings.Cut(v, "/")
+	var err error
+	if ok {
+		if s.i, err = strconv.Atoi(i); err == nil {
+			s.n, err = strconv.Atoi(n)
+		}
+	}
+	if !ok || err != nil || s.n < 1 || s.i < 1 || s.i > s.n {
+		return fmt.Errorf("%q: want I/N with 1 ≤ I ≤ N, such as 2/3", v)
+	}
+	return nil
+}
+
+func (s shard) String() string { return fmt.Sprintf("%d/%d", s.i, s.n) }
+
+// of returns the share of files (sorted, as scenarioFiles gives them) this
+// shard plays: file k goes to share k mod N + 1. Without --shard, all.
+func (s shard) of(files []string) []string {
+	if s.n <= 1 {
+		return files
+	}
+	var out []string
+	for k, f := range files {
+		if k%s.n == s.i-1 {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // testFile plays one scenario file and collects its failed expectations.

@@ -4,6 +4,8 @@ import (
 	"embed"
 	"fmt"
 	"maps"
+	"slices"
+	"sync"
 
 	"github.com/tonsim/tonsim/cell"
 )
@@ -29,7 +31,9 @@ var packageFiles = map[string]string{
 	"proxy.child.v2": "proxy/build/ChildV2_ChildV2.pkg",
 }
 
-var builtins = func() map[string]*cell.Package {
+// builtins parses the packages on first use, so a program that names none
+// (tonsim help) does not pay for them.
+var builtins = sync.OnceValue(func() map[string]*cell.Package {
 	out := make(map[string]*cell.Package, len(packageFiles))
 	for name, file := range packageFiles {
 		data, err := builds.ReadFile(file)
@@ -41,7 +45,7 @@ var builtins = func() map[string]*cell.Package {
 		}
 	}
 	return out
-}()
+})
 
 // Builtins returns every example contract by name: "vault.v1",
 // "vault.v1debug", "vault.v2", "vault.v2bad", "direct.v1", "direct.v2",
@@ -49,5 +53,10 @@ var builtins = func() map[string]*cell.Package {
 // "proxy.proxy", "proxy.child.v1" and "proxy.child.v2". The map is the
 // caller's; the packages are shared and must not be changed.
 func Builtins() map[string]*cell.Package {
-	return maps.Clone(builtins)
+	return maps.Clone(builtins())
+}
+
+// Names returns the names of [Builtins], sorted, without parsing a package.
+func Names() []string {
+	return slices.Sorted(maps.Keys(packageFiles))
 }

@@ -5,6 +5,7 @@ package gotest
 import (
 	"embed"
 	"math/big"
+	"sync"
 
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/cell"
@@ -19,29 +20,32 @@ import (
 //go:embed build/VaultV1_VaultV1.pkg build/VaultV2_VaultV2.pkg build/VaultV2Bad_VaultV2Bad.pkg
 var vaultFiles embed.FS
 
-// vaultPackages are the packages, parsed when the program starts.
-var vaultPackages = contract.MustEmbedded(vaultFiles, "build/VaultV1_VaultV1.pkg", "build/VaultV2_VaultV2.pkg", "build/VaultV2Bad_VaultV2Bad.pkg")
+// vaultPackages returns the packages, parsed on first use: a program that never
+// asks for them does not pay for them.
+var vaultPackages = sync.OnceValue(func() []*cell.Package {
+	return contract.MustEmbedded(vaultFiles, "build/VaultV1_VaultV1.pkg", "build/VaultV2_VaultV2.pkg", "build/VaultV2Bad_VaultV2Bad.pkg")
+})
 
 // VaultV1Package returns VaultV1's package (build/VaultV1_VaultV1.pkg).
-func VaultV1Package() *cell.Package { return vaultPackages[0] }
+func VaultV1Package() *cell.Package { return vaultPackages()[0] }
 
 // VaultV2Package returns VaultV2's package (build/VaultV2_VaultV2.pkg).
-func VaultV2Package() *cell.Package { return vaultPackages[1] }
+func VaultV2Package() *cell.Package { return vaultPackages()[1] }
 
 // VaultV2BadPackage returns VaultV2Bad's package (build/VaultV2Bad_VaultV2Bad.pkg).
-func VaultV2BadPackage() *cell.Package { return vaultPackages[2] }
+func VaultV2BadPackage() *cell.Package { return vaultPackages()[2] }
 
 // VaultPackages returns every version of Vault, oldest first.
 func VaultPackages() []*cell.Package {
-	return []*cell.Package{vaultPackages[0], vaultPackages[1], vaultPackages[2]}
+	return []*cell.Package{vaultPackages()[0], vaultPackages()[1], vaultPackages()[2]}
 }
 
 // vaultKnown are the versions a Vault handle knows, by name.
 func vaultKnown() []contract.Option {
 	return []contract.Option{
-		contract.WithPackage("VaultV1", vaultPackages[0]),
-		contract.WithPackage("VaultV2", vaultPackages[1]),
-		contract.WithPackage("VaultV2Bad", vaultPackages[2]),
+		contract.WithPackage("VaultV1", vaultPackages()[0]),
+		contract.WithPackage("VaultV2", vaultPackages()[1]),
+		contract.WithPackage("VaultV2Bad", vaultPackages()[2]),
 	}
 }
 
@@ -61,7 +65,7 @@ type VaultInit struct {
 // DeployVault has wallet from deploy VaultV1 with init, carrying
 // contract.DefaultValue unless an option says otherwise (see contract.Deploy).
 func DeployVault(w *actor.World, from *address.Address, init VaultInit, opts ...contract.Option) (*Vault, *contract.Result, error) {
-	h, res, err := contract.Deploy(w, from, vaultPackages[0], init, append(vaultKnown(), opts...)...)
+	h, res, err := contract.Deploy(w, from, vaultPackages()[0], init, append(vaultKnown(), opts...)...)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -190,7 +194,7 @@ func (c *Vault) GetMigratedAt() (*big.Int, error) {
 // and with contract.ErrNotInitialized before VaultV1's init has run on it.
 func (c *Vault) StorageVaultV1() (*VaultV1Data, error) {
 	var out VaultV1Data
-	if err := c.StorageInto(&out, vaultPackages[0]); err != nil {
+	if err := c.StorageInto(&out, vaultPackages()[0]); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -201,7 +205,7 @@ func (c *Vault) StorageVaultV1() (*VaultV1Data, error) {
 // and with contract.ErrNotInitialized before VaultV2's init has run on it.
 func (c *Vault) StorageVaultV2() (*VaultV2Data, error) {
 	var out VaultV2Data
-	if err := c.StorageInto(&out, vaultPackages[1]); err != nil {
+	if err := c.StorageInto(&out, vaultPackages()[1]); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -213,7 +217,7 @@ func (c *Vault) StorageVaultV2() (*VaultV2Data, error) {
 // VaultV2Bad's init has run on it.
 func (c *Vault) StorageVaultV2Bad() (*VaultV2BadData, error) {
 	var out VaultV2BadData
-	if err := c.StorageInto(&out, vaultPackages[2]); err != nil {
+	if err := c.StorageInto(&out, vaultPackages()[2]); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/tonsim/tonsim/cell"
 	"github.com/tonsim/tonsim/examples/contracts/tolk-counter/build"
@@ -40,7 +41,10 @@ const (
 	ExitUnknownMessage  = 0xFFFF // a body that is neither empty nor a known message
 )
 
-var v1, v2, v2fail = mustLoad("counter_v1"), mustLoad("counter_v2"), mustLoad("counter_v2fail")
+// versions parses the embedded code and ABIs on first use, not at start-up.
+var versions = sync.OnceValue(func() [3]*cell.Package {
+	return [3]*cell.Package{mustLoad("counter_v1"), mustLoad("counter_v2"), mustLoad("counter_v2fail")}
+})
 
 func mustLoad(name string) *cell.Package {
 	code, err := build.Files.ReadFile(name + ".boc")
@@ -63,16 +67,16 @@ func mustLoad(name string) *cell.Package {
 }
 
 // V1 returns the package of version 1.0.0.
-func V1() *cell.Package { return v1 }
+func V1() *cell.Package { return versions()[0] }
 
 // V2 returns the package of version 2.0.0.
-func V2() *cell.Package { return v2 }
+func V2() *cell.Package { return versions()[1] }
 
 // V2Fail returns the package of the broken version 2 ("2.0.0-fail").
-func V2Fail() *cell.Package { return v2fail }
+func V2Fail() *cell.Package { return versions()[2] }
 
 // Versions returns the packages of every version: V1, V2, V2Fail.
-func Versions() []*cell.Package { return []*cell.Package{v1, v2, v2fail} }
+func Versions() []*cell.Package { v := versions(); return v[:] }
 
 // ErrUnknownCode is returned by [ByCode] for code that is no version of the
 // counter.
@@ -92,19 +96,19 @@ func ByCode(code *tvmcell.Cell) (*cell.Package, error) {
 // with the given id and a value of 0: its data is StorageV1, built from
 // V1's ABI.
 func StateInit(owner *address.Address, id uint32) (*tlb.StateInit, error) {
-	data, err := v1.InitData(map[string]any{"owner": owner, "id": id, "value": 0})
+	data, err := V1().InitData(map[string]any{"owner": owner, "id": id, "value": 0})
 	if err != nil {
 		return nil, fmt.Errorf("tolkcounter: storage: %w", err)
 	}
-	return &tlb.StateInit{Code: v1.Code, Data: data}, nil
+	return &tlb.StateInit{Code: V1().Code, Data: data}, nil
 }
 
 // UpgradeBody returns Upgradeable_Upgrade { queryId, code }.
 func UpgradeBody(queryID uint64, code *tvmcell.Cell) (*tvmcell.Cell, error) {
-	return v1.ABI.Encode("Upgradeable_Upgrade", map[string]any{"queryId": queryID, "code": code})
+	return V1().ABI.Encode("Upgradeable_Upgrade", map[string]any{"queryId": queryID, "code": code})
 }
 
 // StepBody returns Step { queryId }.
 func StepBody(queryID uint64) (*tvmcell.Cell, error) {
-	return v1.ABI.Encode("Step", map[string]any{"queryId": queryID})
+	return V1().ABI.Encode("Step", map[string]any{"queryId": queryID})
 }

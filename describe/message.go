@@ -1,11 +1,15 @@
 package describe
 
 import (
+	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"strconv"
 
+	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/catalog"
 	"github.com/tonsim/tonsim/cell"
+	"github.com/xssnick/tonutils-go/tlb"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
 )
 
@@ -212,4 +216,77 @@ func abiOf(ct *catalog.Contract) *cell.ABI {
 		return nil
 	}
 	return ct.ABI()
+}
+
+// EventName names an event, an external message a contract logged: by its
+// opcode among the events of by's ABIs, as [Name] does, or, for a body
+// with no opcode of its own (a Tolk struct without a prefix), by the topic
+// of its destination: Tolk's ExtOutLogBucket { topic } is an external
+// address of 256 bits, a zero byte and a 248-bit topic, and an event
+// struct whose name's CRC-32 is the topic is the one logged (the
+// convention of Chainlink's Tolk library). A body that only one event
+// struct without a prefix reads whole is named by it too.
+func EventName(m actor.OutMessage, by ...*catalog.Contract) Message {
+	named := Name(m.Body, by...)
+	if named.Type != "" && !named.Malformed {
+		return named
+	}
+	topic, hasTopic := logTopic(m.Cell)
+	var fits []Message
+	for _, ct := range by {
+		abi := abiOf(ct)
+		if abi == nil {
+			continue
+		}
+		for _, name := range abi.Events {
+			t, err := abi.Type(name)
+			if err != nil || t.Header != nil {
+				continue
+			}
+			s, err := abi.Decode(name, m.Body)
+			if err != nil {
+				continue
+			}
+			ev := Message{Kind: MessageTyped, Type: name, Body: s, Raw: m.Body}
+			if hasTopic && crc32.ChecksumIEEE([]byte(name)) == topic {
+				return ev
+			}
+			fits = append(fits, ev)
+		}
+	}
+	if len(fits) == 1 {
+		return fits[0]
+	}
+	return named
+}
+
+// logTopic reads the topic of an external message sent to Tolk's
+// ExtOutLogBucket: its destination is 256 bits, a zero byte then the
+// topic, of which a CRC-32 fills the low 32 bits.
+func logTopic(msg *tvmcell.Cell) (uint32, bool) {
+	if msg == nil {
+		return 0, false
+	}
+	s, err := msg.BeginParse()
+	if err != nil {
+		return 0, false
+	}
+	var out tlb.Message
+	if err := tlb.LoadFromCell(&out, s); err != nil {
+		return 0, false
+	}
+	ext, ok := out.Msg.(*tlb.ExternalMessageOut)
+	if !ok || ext.DstAddr == nil || ext.DstAddr.BitsLen() != 256 {
+		return 0, false
+	}
+	data := ext.DstAddr.Data()
+	if len(data) != 32 || data[0] != 0 {
+		return 0, false
+	}
+	for _, b := range data[1:28] {
+		if b != 0 {
+			return 0, false // a topic wider than a CRC-32
+		}
+	}
+	return binary.BigEndian.Uint32(data[28:]), true
 }

@@ -5,9 +5,12 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/catalog"
 	"github.com/tonsim/tonsim/cell"
 	"github.com/tonsim/tonsim/describe"
+	"github.com/tonsim/tonsim/examples/contracts/tolkcounter"
+	"github.com/xssnick/tonutils-go/tlb"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
 )
 
@@ -57,6 +60,49 @@ func TestNameSharedOpcodes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.want, describe.Name(tt.body, tt.by...).String())
+		})
+	}
+}
+
+// TestEventNameByTopic runs the Tolk counter's eager upgrade: v2 logs an
+// UpgradedEvent, a struct with no prefix, to ExtOutLogBucket { topic:
+// crc32("UpgradedEvent") }, and the event is named by that topic.
+func TestEventNameByTopic(t *testing.T) {
+	w, err := actor.NewWorld()
+	require.NoError(t, err)
+	owner, err := w.NewWallet("owner")
+	require.NoError(t, err)
+	si, err := tolkcounter.StateInit(owner, 7)
+	require.NoError(t, err)
+	tr, err := w.Send(actor.Message{From: owner, Value: tlb.MustFromTON("1"), StateInit: si})
+	require.NoError(t, err)
+	body, err := tolkcounter.UpgradeBody(1, tolkcounter.V2().Code)
+	require.NoError(t, err)
+	tr, err = w.Send(actor.Message{From: owner, To: tr.Transactions[1].To, Value: tlb.MustFromTON("1"), Body: body})
+	require.NoError(t, err)
+	tx := tr.Transactions[1]
+	require.True(t, tx.Success, "%v", tx.Err())
+	require.Len(t, tx.Out, 1)
+
+	v2 := &catalog.Contract{Name: "v2", Package: tolkcounter.V2()}
+	tests := []struct {
+		name string
+		m    actor.OutMessage
+		want string
+	}{
+		{"by its topic", tx.Out[0], "UpgradedEvent"},
+		{"no topic, but only one event reads it", actor.OutMessage{Body: tx.Out[0].Body}, "UpgradedEvent"},
+		{"a body no event reads", actor.OutMessage{Cell: tx.Out[0].Cell, Body: tvmcell.BeginCell().MustStoreUInt(7, 40).EndCell()}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := describe.EventName(tt.m, v2)
+			assert.Equal(t, tt.want, got.Type)
+			if tt.want != "" {
+				v, err := got.Body.Get("version")
+				require.NoError(t, err)
+				assert.Equal(t, "2.0.0", v)
+			}
 		})
 	}
 }

@@ -160,7 +160,7 @@ func (d *Tx) messages(cat Contracts, after *catalog.Contract) {
 	}
 	for _, m := range tx.Out {
 		if m.To == nil {
-			d.Events = append(d.Events, Event{Message: Name(m.Body, d.Contract, after), Cell: m.Cell})
+			d.Events = append(d.Events, Event{Message: EventName(m, d.Contract, after), Cell: m.Cell})
 			continue
 		}
 		to := Party{Addr: m.To, Name: tx.NameOf(m.To)}

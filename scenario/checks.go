@@ -32,6 +32,7 @@ const (
 	formMatchers             // a list of transaction matchers
 	formName                 // a name, as written
 	formProbes               // a list of probe names
+	formNames                // a list of names, as written
 )
 
 // formText says how a value of the form is written, for the reference.
@@ -51,6 +52,7 @@ var formText = map[form]string{
 	formMatchers: "list of matchers",
 	formName:     "a name",
 	formProbes:   "list of " + strings.Join(upgradable.ProbeKeys(), ", "),
+	formNames:    "list of field names",
 }
 
 // checkDef is one kind of check: its key, how its value is written, which
@@ -113,6 +115,7 @@ var checks = []checkDef{
 	{key: "rolled_back", form: formBool, steps: []string{"preflight"}, doc: "an eager upgrade's migration failed in its own transaction, so nothing changed"},
 	{key: "migration_gas", form: formInt, lo: 0, hi: math.MaxInt64, steps: []string{"preflight"}, doc: "the gas the migration used (0 when the data does not migrate)"},
 	{key: "warnings", form: formProbes, steps: []string{"preflight"}, doc: "exactly the probes that failed after the upgrade (an empty list: none)"},
+	{key: "defaulted", form: formNames, steps: []string{"preflight"}, doc: "exactly the new storage's fields an upgrade that writes the data (direct) sets to zero: the old data has no such field and the upgrade's fields give none"},
 }
 
 // checkByKey finds a check of the table.
@@ -194,6 +197,9 @@ type TextWant string
 // ProbesWant is the set of a preflight's probes that fail.
 type ProbesWant []upgradable.ProbeKind
 
+// NamesWant is a list of names, in order.
+type NamesWant []string
+
 // FieldsWant is a value as written, matched against a decoded one field by
 // field (storage) or as a whole (a getter's result).
 type FieldsWant struct{ *Value }
@@ -229,6 +235,7 @@ func (VersionWant) want()  {}
 func (StatusWant) want()   {}
 func (TextWant) want()     {}
 func (ProbesWant) want()   {}
+func (NamesWant) want()    {}
 func (FieldsWant) want()   {}
 func (EventsWant) want()   {}
 func (MatchersWant) want() {}
@@ -278,6 +285,8 @@ func (w VersionWant) String() string { return string(w) }
 func (w StatusWant) String() string { return strings.ToLower(string(w)) }
 
 func (w TextWant) String() string { return string(w) }
+
+func (w NamesWant) String() string { return "[" + strings.Join(w, ", ") + "]" }
 
 func (w ProbesWant) String() string {
 	parts := make([]string, len(w))
@@ -400,6 +409,18 @@ func (p *parser) parseWant(def *checkDef, v *Value) (Want, error) {
 		return TextWant(v.Text), nil
 	case formProbes:
 		return p.probesWant(def, v)
+	case formNames:
+		if v.Kind != List {
+			return nil, errf("must be a list of names, not %s", v.describeKind())
+		}
+		out := NamesWant{}
+		for _, item := range v.Items {
+			if item.Kind != Scalar || item.Text == "" {
+				return nil, &Error{File: p.file, Pos: item.Pos, Msg: fmt.Sprintf("%s: want a name, not %s", def.key, item.describeKind())}
+			}
+			out = append(out, item.Text)
+		}
+		return out, nil
 	}
 	return nil, errf("unknown form")
 }

@@ -54,6 +54,14 @@ func TestCheckForms(t *testing.T) {
 		{"version without v", preflight, "{ version: 2.0.0 }", ""},
 		{"version with v", preflight, "{ version: v2.0.0 }", ""},
 		{"verdict", preflight, "{ verdict: safe, exit_code: 0 }", ""},
+		{"protocol", preflight, "{ protocol: chainlink-tact }", ""},
+		{"another protocol", preflight, "{ protocol: direct }", "protocol: want direct, got chainlink-tact"},
+		{"code changed", preflight, "{ code_changed: true, stays_upgradable: true, rolled_back: false }", ""},
+		{"migration gas", preflight, "{ migration_gas: { min: 1000, max: 100000 } }", ""},
+		{"warnings", preflight, "{ warnings: [rollback, back_to_back] }", ""},
+		{"no warnings", preflight, "{ warnings: [] }", "warnings: want [], got [rollback, back_to_back]"},
+		{"nothing defaulted", preflight, "{ defaulted: [] }", ""},
+		{"a field defaulted", preflight, "{ defaulted: [step] }", "defaulted: want [step], got []"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -90,6 +90,7 @@
 //   - rolled_back (preflight): an eager upgrade's migration failed in its own transaction, so nothing changed; true or false.
 //   - migration_gas (preflight): the gas the migration used (0 when the data does not migrate); integer (0x1f, 1_000) or {min, max}.
 //   - warnings (preflight): exactly the probes that failed after the upgrade (an empty list: none); list of upgrade_back, rollback, again, back_to_back, stranger, replay.
+//   - defaulted (preflight): exactly the new storage's fields an upgrade that writes the data (direct) sets to zero: the old data has no such field and the upgrade's fields give none; list of field names.
 //
 // End of the checks.
 //

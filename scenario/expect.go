@@ -509,6 +509,11 @@ func (c *checker) preflight(ch *Check, rep *upgradable.Report) {
 		if want.String() != "["+strings.Join(got, ", ")+"]" {
 			c.fail(ch.Pos, ch.Key, want.String(), "["+strings.Join(got, ", ")+"]")
 		}
+	case "defaulted":
+		want, got := ch.Want.(NamesWant), NamesWant(rep.Defaulted)
+		if want.String() != got.String() {
+			c.fail(ch.Pos, ch.Key, want.String(), got.String())
+		}
 	case "verdict":
 		if want := upgradable.Verdict(ch.Want.(VerdictWant)); rep.Verdict != want {
 			c.fail(ch.Pos, ch.Key, want.Key(), rep.Verdict.Key())

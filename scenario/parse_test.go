@@ -43,6 +43,8 @@ func TestParseErrors(t *testing.T) {
 		{"expect key for action", "steps:\n  - get: { on: a, method: b }\n    expect: { success: true }\n", `s.yaml:3:15: unknown key "success" in expect of get (want exit_code, gas_used, result)`},
 		{"expect wrong type", "steps:\n  - send: { from: a, to: b }\n    expect: { exit_code: zero }\n", `s.yaml:3:26: exit_code must be an integer (42, 0x2a, 1_000), not "zero"`},
 		{"verdict", "steps:\n  - preflight: { on: a, to: b }\n    expect: { verdict: fine }\n", `s.yaml:3:24: verdict "fine" is not one of safe, rejected, bricked`},
+		{"warning", "steps:\n  - preflight: { on: a, to: b }\n    expect: { warnings: [rollbak] }\n", `s.yaml:3:26: warnings: "rollbak" is not a probe, did you mean "rollback"? (probes: upgrade_back, rollback, again, back_to_back, stranger, replay)`},
+		{"defaulted", "steps:\n  - preflight: { on: a, to: b }\n    expect: { defaulted: step }\n", `s.yaml:3:26: defaulted must be a list of names, not "step"`},
 		{"nothing to expect of wait", "steps:\n  - wait: 1\n    expect: {}\n", "s.yaml:3:5: wait has nothing to expect"},
 	}
 	for _, tt := range tests {

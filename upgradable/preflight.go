@@ -234,7 +234,7 @@ func Preflight(w *actor.World, req Request) (*Report, error) {
 		return r, nil
 	}
 	if r.CodeChanged = p.runs(fork, req.Code); !r.CodeChanged {
-		r.Verdict = NoOp
+		r.Verdict, r.Layout = NoOp, nil // no new code reads the data
 		return r, nil
 	}
 	right := fork.Fork() // the moment right after the upgrade

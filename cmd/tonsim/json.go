@@ -158,6 +158,24 @@ type preflightLine struct {
 	Getters       []getterChangeJSON `json:"getters"`
 	Layout        *string            `json:"layout"`
 	Warnings      []string           `json:"warnings"`
+
+	Protocol     string      `json:"protocol"`
+	Account      *string     `json:"account"`
+	AccountName  *string     `json:"account_name"`
+	CodeChanged  bool        `json:"code_changed"`
+	RolledBack   bool        `json:"rolled_back"`
+	MigrationGas int64       `json:"migration_gas"`
+	MaxGas       int64       `json:"max_gas"`
+	Defaulted    []string    `json:"defaulted"`
+	Probes       []probeJSON `json:"probes"`
+}
+
+// probeJSON is one thing a preflight tried after the upgrade.
+type probeJSON struct {
+	Probe    string `json:"probe"`
+	OK       bool   `json:"ok"`
+	ExitCode int64  `json:"exit_code"`
+	Text     string `json:"text"`
 }
 
 // failureLine is an expectation that did not hold.
@@ -330,7 +348,19 @@ func preflightRow(w *actor.World, step int, on *address.Address, next string, r 
 	line := preflightLine{Kind: "preflight", Step: step, On: on.StringRaw(), Contract: next, Verdict: r.Verdict.Key(),
 		ExitCode: r.ExitCode, Version: r.After.Version, OnName: name(w.NameOf(on)), ExitMeaning: name(r.Meaning),
 		Text: describe.Verdict(r), VersionBefore: r.Before.Version, Upgradable: r.Upgradable,
-		Getters: []getterChangeJSON{}, Warnings: nonNil(describe.Warnings(r, next))}
+		Getters: []getterChangeJSON{}, Warnings: nonNil(describe.Warnings(r, next)),
+		CodeChanged: r.CodeChanged, RolledBack: r.RolledBack, MigrationGas: r.MigrationGas, MaxGas: r.MaxGas,
+		Defaulted: nonNil(r.Defaulted), Probes: []probeJSON{}}
+	if r.Protocol != nil {
+		line.Protocol = r.Protocol.Name
+	}
+	if r.Account != nil {
+		a := r.Account.StringRaw()
+		line.Account, line.AccountName = &a, name(w.NameOf(r.Account))
+	}
+	for _, p := range r.Probes {
+		line.Probes = append(line.Probes, probeJSON{Probe: p.Kind.Key(), OK: p.OK, ExitCode: p.ExitCode, Text: describe.ProbeText(p, next)})
+	}
 	if r.Sender != nil {
 		s := r.Sender.StringRaw()
 		line.Sender, line.SenderName = &s, name(w.NameOf(r.Sender))

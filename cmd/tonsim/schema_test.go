@@ -12,6 +12,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tonsim/tonsim/upgradable"
 )
 
 func compileSchema(t *testing.T) *jsonschema.Schema {
@@ -90,4 +91,34 @@ func TestJSONSchemaRefuses(t *testing.T) {
 		require.NoError(t, err)
 		assert.Error(t, schema.Validate(v), line)
 	}
+}
+
+// TestSchemaEnums checks that the schema's lists of verdicts and probes are
+// package upgradable's, which names them.
+func TestSchemaEnums(t *testing.T) {
+	data, err := os.ReadFile("schema/lines.schema.json")
+	require.NoError(t, err)
+	var doc struct {
+		Defs map[string]struct {
+			Properties map[string]json.RawMessage `json:"properties"`
+		} `json:"$defs"`
+	}
+	require.NoError(t, json.Unmarshal(data, &doc))
+	pf := doc.Defs["preflight"].Properties
+	var verdict struct {
+		Enum []string `json:"enum"`
+	}
+	require.NoError(t, json.Unmarshal(pf["verdict"], &verdict))
+	assert.Equal(t, upgradable.Verdicts(), verdict.Enum)
+	var probes struct {
+		Items struct {
+			Properties struct {
+				Probe struct {
+					Enum []string `json:"enum"`
+				} `json:"probe"`
+			} `json:"properties"`
+		} `json:"items"`
+	}
+	require.NoError(t, json.Unmarshal(pf["probes"], &probes))
+	assert.Equal(t, upgradable.ProbeKeys(), probes.Items.Properties.Probe.Enum)
 }

@@ -32,6 +32,9 @@ type Contract struct {
 	// JSON or a BOC), so a saved world can carry it; nil for built-ins.
 	Origin string
 	Raw    []byte
+	// RawABI is the Tolk ABI file read with a code BOC, so a saved world
+	// can carry it; nil otherwise.
+	RawABI []byte
 }
 
 // ABI returns the contract's ABI, nil for bare code.

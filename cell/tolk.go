@@ -3,6 +3,7 @@ package cell
 import (
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
@@ -219,6 +220,15 @@ func parseTolkABI(data []byte) (*ABI, error) {
 		}
 	}
 	return a, nil
+}
+
+// TolkABISuffix ends the name of a Tolk contract's ABI file beside its
+// code: counter.boc has its interface in counter.abi.json.
+const TolkABISuffix = ".abi.json"
+
+// TolkABIFile names the ABI file beside a code BOC's file.
+func TolkABIFile(codeFile string) string {
+	return strings.TrimSuffix(codeFile, filepath.Ext(codeFile)) + TolkABISuffix
 }
 
 // LoadTolkPackage puts a Tolk contract's code and its ABI file

@@ -3,19 +3,14 @@ package contract
 import (
 	"fmt"
 	"io/fs"
-	"path"
 	"strings"
 
 	"github.com/tonsim/tonsim/cell"
 )
 
-// TolkABISuffix ends the name of a Tolk contract's ABI file beside its
-// code: counter.boc has its interface in counter.abi.json.
-const TolkABISuffix = ".abi.json"
-
 // Embedded reads the packages files name in fsys: a Tact package (.pkg),
 // or a Tolk contract's code BOC (.boc) with its ABI file beside it (see
-// [TolkABISuffix]), as [cell.LoadTolkPackage] puts them together.
+// [cell.TolkABIFile]), as [cell.LoadTolkPackage] puts them together.
 func Embedded(fsys fs.FS, files ...string) ([]*cell.Package, error) {
 	out := make([]*cell.Package, len(files))
 	for i, file := range files {
@@ -44,7 +39,7 @@ func embedded(fsys fs.FS, file string) (*cell.Package, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
-	abiFile := strings.TrimSuffix(file, path.Ext(file)) + TolkABISuffix
+	abiFile := cell.TolkABIFile(file)
 	abi, err := fs.ReadFile(fsys, abiFile)
 	if err != nil {
 		return nil, fmt.Errorf("%s: its ABI: %w", file, err)

@@ -15,7 +15,6 @@ import (
 	"strings"
 
 	"github.com/tonsim/tonsim/cell"
-	"github.com/tonsim/tonsim/contract"
 	"github.com/tonsim/tonsim/internal/inputfile"
 )
 
@@ -88,7 +87,7 @@ func fs(p string) bool {
 
 // Load reads the packages at paths for a file generated in dir: each a
 // Tact package (.pkg) or a Tolk contract's code BOC (.boc) with its ABI
-// beside it (see [contract.TolkABISuffix]), bounded as every file tonsim
+// beside it (see [cell.TolkABIFile]), bounded as every file tonsim
 // reads. Paths are relative to the current directory or absolute, and
 // must lie inside dir.
 func Load(dir string, paths []string) ([]Source, error) {
@@ -124,18 +123,18 @@ func loadPackage(abs, name string) (*cell.Package, error) {
 		if err != nil {
 			return nil, err
 		}
-		abiFile := strings.TrimSuffix(abs, ".boc") + contract.TolkABISuffix
+		abiFile := cell.TolkABIFile(abs)
 		abi, err := inputfile.Policy{}.Read(inputfile.Contract, abiFile)
 		if err != nil {
 			return nil, fmt.Errorf("%s: its ABI: %w", name, err)
 		}
 		pkg, err := cell.LoadTolkPackage(code, abi)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", strings.TrimSuffix(name, ".boc")+contract.TolkABISuffix, err)
+			return nil, fmt.Errorf("%s: %w", cell.TolkABIFile(name), err)
 		}
 		return pkg, nil
 	}
-	return nil, fmt.Errorf("%s: want a Tact package (.pkg) or a Tolk code BOC (.boc, its ABI in %s beside it)", name, contract.TolkABISuffix)
+	return nil, fmt.Errorf("%s: want a Tact package (.pkg) or a Tolk code BOC (.boc, its ABI in %s beside it)", name, cell.TolkABISuffix)
 }
 
 // ParseArgs reads the arguments of `tonsim gen` (but -o): -package NAME,

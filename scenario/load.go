@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -136,7 +137,30 @@ func loadContract(p inputfile.Policy, dir string, d *ContractDecl, builtins Buil
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", d.Source, err)
 	}
-	return &catalog.Contract{Name: d.Name, Code: code, Origin: d.Source, Raw: code.ToBOC()}, nil
+	ct := &catalog.Contract{Name: d.Name, Code: code, Origin: d.Source, Raw: code.ToBOC()}
+	abiFile := d.ABI
+	if abiFile == "" {
+		// The Tolk ABI file beside the code, when there is one.
+		if beside, err := p.Resolve(dir, cell.TolkABIFile(d.Source)); err == nil {
+			if _, err := os.Stat(beside); err == nil {
+				abiFile = cell.TolkABIFile(d.Source)
+			}
+		}
+	}
+	if abiFile == "" {
+		return ct, nil
+	}
+	abiPath, err := p.Resolve(dir, abiFile)
+	if err != nil {
+		return nil, fmt.Errorf("its ABI: %w", err)
+	}
+	if ct.RawABI, err = p.Read(inputfile.Contract, abiPath); err != nil {
+		return nil, err
+	}
+	if ct.Package, err = cell.LoadTolkPackage(code, ct.RawABI); err != nil {
+		return nil, fmt.Errorf("%s: %w", abiFile, err)
+	}
+	return ct, nil
 }
 
 func names(b Builtins) string {

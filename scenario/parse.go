@@ -246,11 +246,22 @@ func (p *parser) contracts(n *yaml.Node) ([]*ContractDecl, error) {
 	}
 	var out []*ContractDecl
 	for _, e := range entries {
-		src, err := p.str(e.v, "contract "+e.key)
-		if err != nil {
+		d := &ContractDecl{Name: e.key, Pos: at(e.v)}
+		if e.v.Kind == yaml.MappingNode {
+			fields, err := p.fields(e.v, "contract "+e.key, []string{"code", "abi"})
+			if err != nil {
+				return nil, err
+			}
+			if d.Source, err = p.str(fields["code"], "code"); err != nil {
+				return nil, err
+			}
+			if d.ABI, err = p.str(fields["abi"], "abi"); err != nil {
+				return nil, err
+			}
+		} else if d.Source, err = p.str(e.v, "contract "+e.key); err != nil {
 			return nil, err
 		}
-		out = append(out, &ContractDecl{Name: e.key, Source: src, Pos: at(e.v)})
+		out = append(out, d)
 	}
 	return out, nil
 }

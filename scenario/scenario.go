@@ -30,9 +30,15 @@ type Scenario struct {
 // ContractDecl is one entry of contracts: a name and where its code comes
 // from: a built-in name, a Tact package (.pkg) or a code BOC file.
 type ContractDecl struct {
-	Name   string
+	Name string
+	// Source is a built-in's name or a file: a Tact package (.pkg) or a
+	// code BOC, its Tolk ABI file beside it when there is one
+	// (counter.abi.json beside counter.boc).
 	Source string
-	Pos    Pos
+	// ABI is the Tolk ABI file given with the code ({code, abi}); "" for
+	// the one beside Source, if any.
+	ABI string
+	Pos Pos
 }
 
 // WalletDecl is one entry of wallets.

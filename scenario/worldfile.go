@@ -59,6 +59,8 @@ type savedContract struct {
 	Builtin string          `json:"builtin,omitempty"`
 	Package json.RawMessage `json:"package,omitempty"`
 	Code    string          `json:"code,omitempty"`
+	// ABI is the Tolk ABI file that came with Code.
+	ABI json.RawMessage `json:"abi,omitempty"`
 }
 
 // checksum returns the hex sha256 of f's canonical content (see
@@ -103,6 +105,8 @@ func SaveWorld(path string, w *actor.World, cat *catalog.Catalog) error {
 		switch {
 		case ct.Raw == nil:
 			sc.Builtin = ct.Origin
+		case ct.RawABI != nil:
+			sc.Code, sc.ABI = cell.Hex(ct.Code), json.RawMessage(ct.RawABI)
 		case ct.Package != nil:
 			sc.Package = json.RawMessage(ct.Raw)
 		default:
@@ -246,6 +250,12 @@ func loadWorld(path string, data []byte, builtins Builtins, worldOpts []actor.Op
 				return nil, nil, bad("contract %s: %v", sc.Name, err)
 			}
 			ct.Raw = ct.Code.ToBOC()
+			if sc.ABI != nil {
+				if ct.Package, err = cell.LoadTolkPackage(ct.Code, sc.ABI); err != nil {
+					return nil, nil, bad("contract %s: its ABI: %v", sc.Name, err)
+				}
+				ct.RawABI = sc.ABI
+			}
 		}
 		if err := cat.AddContract(ct); err != nil {
 			return nil, nil, bad("%v", err)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tonsim/tonsim/catalog"
+	"github.com/tonsim/tonsim/cell"
 	"github.com/tonsim/tonsim/describe"
 	"github.com/tonsim/tonsim/internal/inputfile"
 	"github.com/tonsim/tonsim/upgradable"
@@ -103,7 +104,17 @@ func (c *cli) contract(cat *catalog.Catalog, name string) (*catalog.Contract, er
 		if err != nil {
 			return nil, err
 		}
-		return &catalog.Contract{Name: name, Code: code, Origin: name}, nil
+		ct := &catalog.Contract{Name: name, Code: code, Origin: name}
+		if abiFile := cell.TolkABIFile(name); fileExists(abiFile) {
+			abi, err := c.files.Read(inputfile.Contract, abiFile)
+			if err != nil {
+				return nil, err
+			}
+			if ct.Package, err = cell.LoadTolkPackage(code, abi); err != nil {
+				return nil, fmt.Errorf("%s: %w", abiFile, err)
+			}
+		}
+		return ct, nil
 	}
 	known := []string{}
 	for _, ct := range cat.Contracts() {
@@ -111,4 +122,9 @@ func (c *cli) contract(cat *catalog.Catalog, name string) (*catalog.Contract, er
 	}
 	known = append(known, sortedKeys(c.builtins)...)
 	return nil, fmt.Errorf("no contract, built-in or file %q (known: %s)", name, strings.Join(known, ", "))
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }

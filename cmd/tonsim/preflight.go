@@ -14,17 +14,25 @@ import (
 
 var preflightCommand = &command{
 	name:    "preflight",
-	usage:   "preflight [--json] [--world FILE] [--from WALLET] SCENARIO ACCOUNT CONTRACT",
+	usage:   "preflight [--json] [--world FILE] [--from WALLET] [--protocol NAME] SCENARIO ACCOUNT CONTRACT",
 	summary: "run a scenario, then dry-run an upgrade of an account to a contract",
 	help: `Plays the scenario quietly, then dry-runs an upgrade of ACCOUNT to
-CONTRACT (a contract of the scenario, a built-in such as counter.v3, or a
-.pkg or code BOC file) on a copy of the world, and prints the verdict:
-safe, with each getter both versions have before → after; or would brick,
-with the exit code the new code's init fails with (every later message and
-getter would fail with it, a further Upgrade included); or rejected, when
-the contract refuses the Upgrade itself. The exit status is 0 when safe and
-1 otherwise. The Upgrade is sent by the contract's owner unless --from says.
---json prints the report as one JSON line ("kind":"preflight").
+CONTRACT (a contract of the scenario, a built-in such as counter.v3, a .pkg,
+or a code BOC with its Tolk ABI file beside it) on a copy of the world. It
+sends the real messages of the contract's upgrade protocol (the one its ABI
+declares, or --protocol NAME), checks that the account that had to change
+runs the new code, lets the migration run, and prints the verdict: safe,
+with each getter before → after; would brick, with the exit code every
+later message and getter fails with; rejected, when the contract refuses
+the upgrade (rolled back, for a migration that failed inside it); or no-op,
+when the code did not change. Then the warnings: a way back that fails, a
+second upgrade right after this one, a stranger or a replay that the
+contract accepts, new fields written as zero, a migration near the gas
+limit. The exit status is 0 when safe and 1 otherwise. The messages are
+sent by the contract's owner unless --from says. --json prints the report
+as one JSON line ("kind":"preflight").
+
+Protocols: ` + strings.Join(protocolNames(), ", ") + `.
 
 Examples:
   tonsim preflight examples/01-upgrade.yaml counter counter.v3
@@ -38,6 +46,7 @@ func runPreflight(c *cli, cmd *command, args []string) int {
 	fs := c.flags(cmd)
 	world := fs.String("world", "", "")
 	from := fs.String("from", "", "")
+	protocol := fs.String("protocol", "", "")
 	asJSON := fs.Bool("json", false, "")
 	pos, status, ok := c.parse(cmd, fs, args)
 	if !ok {
@@ -51,7 +60,7 @@ func runPreflight(c *cli, cmd *command, args []string) int {
 	if r == nil {
 		return code
 	}
-	addr, current, err := target(r, pos[0])
+	addr, _, err := target(r, pos[0])
 	if err != nil {
 		return c.fail(cmd, err)
 	}
@@ -59,9 +68,11 @@ func runPreflight(c *cli, cmd *command, args []string) int {
 	if err != nil {
 		return c.fail(cmd, err)
 	}
-	req := upgradable.Request{Contract: addr, Code: next.Code, Next: next.Package}
-	if current != nil {
-		req.Current = current.Package
+	req := upgradable.Request{Contract: addr, Code: next.Code, Next: next.Package, Packages: r.Catalog}
+	if *protocol != "" {
+		if req.Protocol, err = upgradable.ProtocolByName(*protocol); err != nil {
+			return c.wrongArgs(cmd, fmt.Sprintf("--protocol: %v", err))
+		}
 	}
 	if *from != "" {
 		if req.Sender, err = r.World.Wallet(*from); err != nil {
@@ -127,4 +138,13 @@ func (c *cli) contract(cat *catalog.Catalog, name string) (*catalog.Contract, er
 func fileExists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
+}
+
+// protocolNames lists the built-in upgrade protocols.
+func protocolNames() []string {
+	var out []string
+	for _, p := range upgradable.Protocols() {
+		out = append(out, p.Name)
+	}
+	return out
 }

@@ -480,3 +480,62 @@ func jsonStack(stack []any) json.RawMessage {
 	}
 	return json.RawMessage("[" + strings.Join(parts, ",") + "]")
 }
+
+// matrixLine is an upgrade matrix ("kind":"upgrades").
+type matrixLine struct {
+	Kind     string       `json:"kind"`
+	On       string       `json:"on"`
+	OnName   *string      `json:"on_name"`
+	Versions []string     `json:"versions"`
+	Start    string       `json:"start"`
+	Reached  []string     `json:"reached"`
+	Blocked  *string      `json:"blocked"`
+	Upgrades []matrixPair `json:"upgrades"`
+	Failing  []string     `json:"failing"`
+	Notes    []string     `json:"notes"`
+}
+
+// matrixPair is one upgrade of the matrix.
+type matrixPair struct {
+	From      string         `json:"from"`
+	To        string         `json:"to"`
+	Supported bool           `json:"supported"`
+	Reached   bool           `json:"reached"`
+	Text      string         `json:"text"`
+	Preflight *preflightLine `json:"preflight"`
+}
+
+func matrixRow(w *actor.World, on *address.Address, m *upgradable.Matrix) matrixLine {
+	line := matrixLine{Kind: "upgrades", On: on.StringRaw(), OnName: name(w.NameOf(on)), Start: m.Versions[m.Start].Name,
+		Versions: []string{}, Reached: []string{}, Upgrades: []matrixPair{}, Failing: []string{}, Notes: nonNil(describe.MatrixNotes(m))}
+	supported := map[upgradable.Pair]bool{}
+	for _, p := range m.Supported {
+		supported[p] = true
+	}
+	for i, v := range m.Versions {
+		line.Versions = append(line.Versions, v.Name)
+		if m.Reached[i] {
+			line.Reached = append(line.Reached, v.Name)
+		} else if m.Blocked[i] != "" && line.Blocked == nil {
+			line.Blocked = name(m.Blocked[i])
+		}
+	}
+	for i := range m.Versions {
+		for j := range m.Versions {
+			if i == j {
+				continue
+			}
+			p := upgradable.Pair{From: i, To: j}
+			mp := matrixPair{From: m.Versions[i].Name, To: m.Versions[j].Name, Supported: supported[p], Text: describe.MatrixCell(m, p)}
+			if r := m.Report(p); r != nil {
+				pf := preflightRow(w, 0, on, m.Versions[j].Name, r)
+				mp.Reached, mp.Preflight = true, &pf
+			}
+			line.Upgrades = append(line.Upgrades, mp)
+		}
+	}
+	for _, p := range m.Failing() {
+		line.Failing = append(line.Failing, describe.PairName(m, p))
+	}
+	return line
+}

@@ -83,7 +83,7 @@ type cli struct {
 	history int
 }
 
-var commands = []*command{runCommand, testCommand, getCommand, preflightCommand, traceCommand, inspectCommand, tuiCommand, walkCommand, genCommand}
+var commands = []*command{runCommand, testCommand, getCommand, preflightCommand, upgradesCommand, traceCommand, inspectCommand, tuiCommand, walkCommand, genCommand}
 
 func run(args []string, stdout, stderr io.Writer) int {
 	c := &cli{stdout: stdout, stderr: stderr}

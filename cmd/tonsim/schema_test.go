@@ -47,6 +47,8 @@ func TestJSONSchema(t *testing.T) {
 		[]string{"get", "--json", "../../examples/04-brick.yaml", "counter", "value"},
 		[]string{"preflight", "--json", "../../examples/01-upgrade.yaml", "counter", "counter.v3"},
 		[]string{"run", "--json", "testdata/failing.yaml"},
+		[]string{"upgrades", "--json", "counter.v1", "counter.v2", "counter.v3"},
+		[]string{"upgrades", "--json", "vault.v1", "vault.v2", "vault.v2bad"},
 		[]string{"trace", "--json", "--step", "4", "../../examples/04-brick.yaml"},
 		[]string{"trace", "--json", "--step", "2", "../../examples/04-brick.yaml"},
 		[]string{"trace", "--json", "--step", "5", "../../examples/04-brick.yaml"},
@@ -71,7 +73,7 @@ func TestJSONSchema(t *testing.T) {
 			kinds[k.Kind]++
 		}
 	}
-	for _, kind := range []string{"config", "tx", "get", "preflight", "failure", "test", "summary", "trace"} {
+	for _, kind := range []string{"config", "tx", "get", "preflight", "failure", "test", "summary", "trace", "upgrades"} {
 		assert.Positive(t, kinds[kind], "no %q line was checked", kind)
 	}
 }

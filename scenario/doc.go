@@ -43,6 +43,10 @@
 //     direct upgrade's data as the new storage's fields).
 //   - preflight: { on, to, from, protocol, fields } dry-runs that upgrade on
 //     a copy of the world (see package upgradable) and checks its verdict.
+//   - upgrades: { on, versions, supported, from, protocol } dry-runs every
+//     upgrade between versions (oldest first) from on's state, as
+//     upgradable.UpgradeMatrix does; a supported upgrade ("v1 → v2"; by
+//     default each version to the next) that is not safe fails the step.
 //   - wait: seconds moves the clock forward.
 //   - note: text narrates; it may stand alone or beside an action.
 //

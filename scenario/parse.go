@@ -305,7 +305,7 @@ func (p *parser) wallets(n *yaml.Node) ([]*WalletDecl, error) {
 
 // Keys of a step.
 var (
-	actionKeys = []string{"deploy", "send", "get", "preflight", "upgrade", "wait"}
+	actionKeys = []string{"deploy", "send", "get", "preflight", "upgrade", "upgrades", "wait"}
 	stepKeys   = append([]string{"note", "expect"}, actionKeys...)
 )
 
@@ -370,6 +370,8 @@ func (p *parser) step(n *yaml.Node, index int) (*Step, error) {
 		s.Action, err = p.preflight(action.v)
 	case "upgrade":
 		s.Action, err = p.upgrade(action.v)
+	case "upgrades":
+		s.Action, err = p.upgrades(action.v)
 	case "wait":
 		var secs int64
 		secs, err = p.integer(action.v, "wait (seconds)", 0, math.MaxUint32)
@@ -581,6 +583,50 @@ func (p *parser) upgrade(n *yaml.Node) (*Upgrade, error) {
 		return nil, err
 	}
 	if u.From, u.Protocol, u.Fields, err = p.upgradeOptions(f); err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+func (p *parser) upgrades(n *yaml.Node) (*Upgrades, error) {
+	f, err := p.fields(n, "upgrades", []string{"on", "versions"}, "supported", "from", "protocol")
+	if err != nil {
+		return nil, err
+	}
+	u := &Upgrades{}
+	if u.On, err = p.name(f["on"], "on"); err != nil {
+		return nil, err
+	}
+	vs := f["versions"]
+	if vs.Kind != yaml.SequenceNode || len(vs.Content) < 2 {
+		return nil, p.errf(vs, "versions must list at least two contracts, oldest first")
+	}
+	for _, v := range vs.Content {
+		ref, err := p.name(v, "a version")
+		if err != nil {
+			return nil, err
+		}
+		u.Versions = append(u.Versions, ref)
+	}
+	if s := f["supported"]; s != nil {
+		if s.Kind != yaml.SequenceNode {
+			return nil, p.errf(s, `supported must list upgrades ("v1 → v2")`)
+		}
+		u.Supported = []SupportedPair{}
+		for _, item := range s.Content {
+			text, err := p.str(item, "a supported upgrade")
+			if err != nil {
+				return nil, err
+			}
+			from, to, ok := strings.Cut(strings.ReplaceAll(text, "->", "→"), "→")
+			from, to = strings.TrimSpace(from), strings.TrimSpace(to)
+			if !ok || from == "" || to == "" {
+				return nil, p.errf(item, `supported upgrade %q: want "FROM → TO" (or FROM -> TO)`, text)
+			}
+			u.Supported = append(u.Supported, SupportedPair{From: from, To: to, Pos: at(item)})
+		}
+	}
+	if u.From, u.Protocol, _, err = p.upgradeOptions(f); err != nil {
 		return nil, err
 	}
 	return u, nil

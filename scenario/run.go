@@ -10,6 +10,7 @@ import (
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/catalog"
 	"github.com/tonsim/tonsim/cell"
+	"github.com/tonsim/tonsim/describe"
 	"github.com/tonsim/tonsim/upgradable"
 	"github.com/xssnick/tonutils-go/address"
 	"github.com/xssnick/tonutils-go/tlb"
@@ -37,6 +38,8 @@ type Result struct {
 	Get *GetOutcome
 	// Preflight is a preflight's report.
 	Preflight *upgradable.Report
+	// Matrix is an upgrades step's matrix.
+	Matrix *upgradable.Matrix
 	// Upgraded is what an upgrade step did (its Trace and Tx are set too:
 	// every step's transactions, and the last step's on the contract).
 	Upgraded *upgradable.Upgraded
@@ -183,6 +186,14 @@ func (r *Runner) check() error {
 			if err == nil && a.From != nil {
 				err = wallet(*a.From)
 			}
+		case *Upgrades:
+			err = account(a.On)
+			for _, v := range a.Versions {
+				err = errors.Join(err, contract(v))
+			}
+			if err == nil && a.From != nil {
+				err = wallet(*a.From)
+			}
 		}
 		if err != nil {
 			return first(err)
@@ -240,7 +251,7 @@ func (r *Runner) Next() (*Result, error) {
 		return nil, err
 	}
 	r.next++
-	res.Failures = r.expect(step, res)
+	res.Failures = append(res.Failures, r.expect(step, res)...)
 	return res, nil
 }
 
@@ -273,6 +284,8 @@ func (r *Runner) run(step *Step) (*Result, error) {
 		err = r.preflight(a, res)
 	case *Upgrade:
 		err = r.upgrade(a, res)
+	case *Upgrades:
+		err = r.upgrades(a, res)
 	case *Wait:
 		now := r.World.Now()
 		if uint64(now)+uint64(a.Seconds) > math.MaxUint32 {
@@ -507,6 +520,71 @@ func (r *Runner) preflight(p *Preflight, res *Result) error {
 	}
 	res.Target, res.Preflight = req.Contract, report
 	return nil
+}
+
+func (r *Runner) upgrades(u *Upgrades, res *Result) error {
+	addr, err := r.address(u.On)
+	if err != nil {
+		return err
+	}
+	req := upgradable.MatrixRequest{Contract: addr, Packages: r.Catalog}
+	index := map[string]int{}
+	for i, v := range u.Versions {
+		ct, err := r.Catalog.ByName(v.Name)
+		if err != nil {
+			return r.errf(v.Pos, "%v", err)
+		}
+		if ct.Package == nil {
+			return r.errf(v.Pos, "%s has no ABI, so its upgrade messages are unknown", v.Name)
+		}
+		if _, dup := index[v.Name]; dup {
+			return r.errf(v.Pos, "%s is listed twice", v.Name)
+		}
+		index[v.Name] = i
+		req.Versions = append(req.Versions, upgradable.Member{Name: v.Name, Package: ct.Package})
+	}
+	for _, s := range u.Supported {
+		from, ok1 := index[s.From]
+		to, ok2 := index[s.To]
+		if !ok1 || !ok2 || from == to {
+			return r.errf(s.Pos, "supported upgrade %s → %s: want two different versions of the list (%s)", s.From, s.To, strings.Join(refNames(u.Versions), ", "))
+		}
+		req.Supported = append(req.Supported, upgradable.Pair{From: from, To: to})
+	}
+	if u.From != nil {
+		if req.Sender, err = r.sender(*u.From); err != nil {
+			return err
+		}
+	}
+	if u.Protocol != nil {
+		if req.Protocol, err = upgradable.ProtocolByName(u.Protocol.Name); err != nil {
+			return r.errf(u.Protocol.Pos, "%v", err)
+		}
+	}
+	m, err := upgradable.UpgradeMatrix(r.World, req)
+	if err != nil {
+		return r.errf(u.On.Pos, "upgrades: %v", err)
+	}
+	res.Target, res.Matrix = addr, m
+	for _, p := range m.Failing() {
+		pos := u.On.Pos
+		for _, s := range u.Supported {
+			if index[s.From] == p.From && index[s.To] == p.To {
+				pos = s.Pos
+			}
+		}
+		res.Failures = append(res.Failures, Failure{File: r.Scenario.Path, Pos: pos, Key: "supported",
+			Want: fmt.Sprintf("%s → %s safe", u.Versions[p.From].Name, u.Versions[p.To].Name), Got: describe.MatrixCell(m, p)})
+	}
+	return nil
+}
+
+func refNames(refs []Ref) []string {
+	out := make([]string, len(refs))
+	for i, r := range refs {
+		out[i] = r.Name
+	}
+	return out
 }
 
 func (r *Runner) upgrade(u *Upgrade, res *Result) error {

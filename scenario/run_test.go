@@ -2,6 +2,7 @@ package scenario_test
 
 import (
 	"encoding/hex"
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -277,3 +278,42 @@ func TestExpectTransactionFields(t *testing.T) {
 }
 
 func hexHash(b []byte) string { return hex.EncodeToString(b) }
+
+// TestUpgradesStep runs the counter's matrix from v1: each version to the
+// next is safe, and a supported v1 → v3 fails the step where it is written.
+func TestUpgradesStep(t *testing.T) {
+	r, err := load(t, header+`  - upgrades: { on: counter, versions: [v1, v2, v3], supported: ["v1 → v2", "v1 -> v3"] }
+`)
+	require.NoError(t, err)
+	for r.Position() < len(r.Scenario.Steps)-1 {
+		_, err := r.Next()
+		require.NoError(t, err)
+	}
+	root := r.World.StateRoot()
+	res, err := r.Next()
+	require.NoError(t, err)
+	require.NotNil(t, res.Matrix)
+	assert.Equal(t, root, r.World.StateRoot(), "the matrix runs on forks")
+	require.Len(t, res.Failures, 1)
+	assert.Equal(t, "s.yaml:10: supported: want v1 → v3 safe, got bricked: exit 9", position(errors.New(res.Failures[0].String())))
+}
+
+func TestUpgradesStepErrors(t *testing.T) {
+	tests := []struct{ name, step, want string }{
+		{"one version", "  - upgrades: { on: counter, versions: [v1] }\n", `s.yaml:10:40: versions must list at least two contracts, oldest first`},
+		{"an unknown version", "  - upgrades: { on: counter, versions: [v1, v9] }\n", `s.yaml:10:45: unknown contract "v9"`},
+		{"a pair without an arrow", "  - upgrades: { on: counter, versions: [v1, v2], supported: [v1] }\n", `s.yaml:10:62: supported upgrade "v1": want "FROM → TO" (or FROM -> TO)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := load(t, header+tt.step)
+			require.Error(t, err)
+			assert.Contains(t, position(err), tt.want)
+		})
+	}
+	r, err := load(t, header+"  - upgrades: { on: counter, versions: [v1, v2], supported: [\"v1 → v3\"] }\n")
+	require.NoError(t, err)
+	_, err = r.Run()
+	require.Error(t, err)
+	assert.Contains(t, position(err), `s.yaml:10:62: supported upgrade v1 → v3: want two different versions of the list (v1, v2)`)
+}

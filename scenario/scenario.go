@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/xssnick/tonutils-go/address"
 	"github.com/xssnick/tonutils-go/tlb"
@@ -134,6 +135,24 @@ type Preflight struct {
 	Fields   *Value
 }
 
+// Upgrades dry-runs every upgrade between Versions, oldest first, from
+// On's state (see upgradable.UpgradeMatrix); a supported upgrade that is not
+// safe fails the step. Supported nil means each version to the next.
+type Upgrades struct {
+	On        Ref
+	Versions  []Ref
+	Supported []SupportedPair
+	From      *Ref
+	Protocol  *Ref
+}
+
+// SupportedPair is an upgrade a family promises to be safe, by the
+// versions' names.
+type SupportedPair struct {
+	From, To string
+	Pos      Pos
+}
+
 // Upgrade upgrades On to the code of To by the protocol's real messages,
 // as a preflight would dry-run it.
 type Upgrade struct {
@@ -155,6 +174,7 @@ func (*Get) Kind() string       { return "get" }
 func (*Preflight) Kind() string { return "preflight" }
 func (*Upgrade) Kind() string   { return "upgrade" }
 func (*Wait) Kind() string      { return "wait" }
+func (*Upgrades) Kind() string  { return "upgrades" }
 
 // Describe says what an action does, as tonsim's output and walkthroughs
 // name a step: "deploy counter (v1) from alice", "send Step from alice to
@@ -171,6 +191,12 @@ func Describe(a Action) string {
 		return fmt.Sprintf("preflight %s → %s", a.On.Name, a.To.Name)
 	case *Upgrade:
 		return fmt.Sprintf("upgrade %s to %s", a.On.Name, a.To.Name)
+	case *Upgrades:
+		names := make([]string, len(a.Versions))
+		for i, v := range a.Versions {
+			names[i] = v.Name
+		}
+		return fmt.Sprintf("upgrades of %s: %s", a.On.Name, strings.Join(names, ", "))
 	case *Wait:
 		return fmt.Sprintf("wait %d s", a.Seconds)
 	}

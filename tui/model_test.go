@@ -385,3 +385,29 @@ func TestEmptyWorld(t *testing.T) {
 func TestRunWithoutWorld(t *testing.T) {
 	assert.ErrorIs(t, Run(Options{}), ErrNoWorld)
 }
+
+// TestUpgradeMatrixAndProtocol: in the upgrade dialog m runs the upgrade
+// matrix of the versions it offers, and p picks another protocol, which
+// the preflight then uses.
+func TestUpgradeMatrixAndProtocol(t *testing.T) {
+	h := demo(t)
+	h.press("u", "m")
+	d, ok := h.m.dialog.(*upgradeDialog)
+	require.True(t, ok)
+	require.NoError(t, d.matrixErr)
+	require.NotNil(t, d.matrix, "m runs the matrix")
+	assert.Equal(t, upgradable.Safe, d.matrix.Report(upgradable.Pair{From: 0, To: 1}).Verdict)
+	assert.Equal(t, upgradable.Bricked, d.matrix.Report(upgradable.Pair{From: 0, To: 2}).Verdict)
+	h.press("end")
+	v := h.view()
+	assert.Contains(t, v, "Upgrade matrix")
+	assert.Regexp(t, `v1 +— +safe +bricked: exit 9`, v)
+	h.golden()
+
+	h.press("home", "p")
+	require.NotNil(t, d.chosenProtocol())
+	assert.Equal(t, upgradable.Protocols()[0].Name, d.chosenProtocol().Name)
+	require.Error(t, d.err, "the preflight uses the protocol chosen: the counter has no Tolk upgrade message")
+	assert.Contains(t, d.err.Error(), "chainlink-tolk: CounterV1 has no message Upgradeable_Upgrade to send")
+	assert.Contains(t, h.view(), "‹ chainlink-tolk ›")
+}

@@ -79,7 +79,7 @@ func (m *Model) result(msg tea.Msg) tea.Cmd {
 	switch r := msg.(type) {
 	case sentMsg:
 		m.sent(r)
-	case preflightMsg:
+	case preflightMsg, matrixMsg:
 		if d, ok := m.dialog.(*upgradeDialog); ok {
 			var cmd tea.Cmd
 			m.dialog, cmd = d.Update(r)

@@ -33,6 +33,16 @@ type upgradeDialog struct {
 	// senderSet is set once the user chose a sender; until then the
 	// preflight finds the owner and the dialog follows it.
 	senderSet bool
+	// protocol is the upgrade protocol chosen: 0 for the one the
+	// contract's ABI declares, else protocols[protocol-1].
+	protocol  int
+	protocols []*upgradable.Protocol
+	// matrix is the upgrade matrix of the dialog's versions, asked for
+	// with m; matrixSeq the one asked last.
+	matrix        *upgradable.Matrix
+	matrixErr     error
+	matrixSeq     int
+	matrixRunning bool
 
 	seq     int // the preflight asked last
 	running bool
@@ -50,7 +60,7 @@ type upgradeDialog struct {
 }
 
 func newUpgradeDialog(c *Common, st *state, acc *accountInfo, cat *catalog.Catalog) (*upgradeDialog, tea.Cmd) {
-	d := &upgradeDialog{c: c, st: st, acc: acc, senders: st.wallets, cat: cat}
+	d := &upgradeDialog{c: c, st: st, acc: acc, senders: st.wallets, cat: cat, protocols: upgradable.Protocols()}
 	for _, ct := range cat.Contracts() {
 		if ct.Code == nil {
 			continue
@@ -83,7 +93,71 @@ func (d *upgradeDialog) request() upgradable.Request {
 	if d.senderSet {
 		req.Sender = d.st.lookup(d.senderName())
 	}
+	req.Protocol = d.chosenProtocol()
 	return req
+}
+
+// chosenProtocol is the protocol the user chose, nil for the contract's own.
+func (d *upgradeDialog) chosenProtocol() *upgradable.Protocol {
+	if d.protocol == 0 {
+		return nil
+	}
+	return d.protocols[d.protocol-1]
+}
+
+// protocolText names the protocol in use: the one chosen, or the
+// preflight's when the contract's ABI declares it.
+func (d *upgradeDialog) protocolText() string {
+	if p := d.chosenProtocol(); p != nil {
+		return p.Name
+	}
+	if d.report != nil && d.report.Protocol != nil {
+		return d.report.Protocol.Name + d.c.Styles.Dim.Render("  the contract's own")
+	}
+	return "the contract's own"
+}
+
+// versions are the contracts the dialog offers that have an ABI, in its
+// order: the family an upgrade matrix runs over.
+func (d *upgradeDialog) versions() []upgradable.Member {
+	var out []upgradable.Member
+	for _, ct := range d.contracts {
+		if ct.Package != nil {
+			out = append(out, upgradable.Member{Name: ct.Name, Package: ct.Package})
+		}
+	}
+	return out
+}
+
+// matrixMsg is an upgrade matrix for the request seq.
+type matrixMsg struct {
+	seq    int
+	matrix *upgradable.Matrix
+	err    error
+}
+
+// matrixOp runs an upgrade matrix on forks of the world.
+func matrixOp(seq int, req upgradable.MatrixRequest) worldOp {
+	return worldOp{
+		label: "upgrade matrix",
+		keep:  true,
+		reads: true,
+		run: func(s *session) tea.Msg {
+			m, err := upgradable.UpgradeMatrix(s.world, req)
+			return matrixMsg{seq: seq, matrix: m, err: err}
+		},
+	}
+}
+
+// askMatrix asks for the upgrade matrix of the dialog's versions.
+func (d *upgradeDialog) askMatrix() tea.Cmd {
+	req := upgradable.MatrixRequest{Contract: d.acc.addr, Versions: d.versions(), Packages: d.cat, Protocol: d.chosenProtocol()}
+	if d.senderSet {
+		req.Sender = d.st.lookup(d.senderName())
+	}
+	d.matrixSeq++
+	d.matrix, d.matrixErr, d.matrixRunning = nil, nil, true
+	return opCmd(matrixOp(d.matrixSeq, req))
 }
 
 func (d *upgradeDialog) senderName() string {
@@ -134,6 +208,11 @@ func (d *upgradeDialog) Update(msg tea.Msg) (dialog, tea.Cmd) {
 			return d.submit()
 		}
 		return d, nil
+	case matrixMsg:
+		if msg.seq == d.matrixSeq {
+			d.matrix, d.matrixErr, d.matrixRunning = msg.matrix, msg.err, false
+		}
+		return d, nil
 	case tea.KeyPressMsg:
 		return d.key(msg)
 	}
@@ -174,6 +253,14 @@ func (d *upgradeDialog) key(k tea.KeyPressMsg) (dialog, tea.Cmd) {
 			d.senderSet = true
 			return d, d.preflight()
 		}
+	case key.Matches(k, km.Protocol):
+		d.protocol = (d.protocol + 1) % (len(d.protocols) + 1)
+		if d.matrix != nil || d.matrixRunning {
+			return d, tea.Batch(d.preflight(), d.askMatrix())
+		}
+		return d, d.preflight()
+	case key.Matches(k, km.Matrix):
+		return d, d.askMatrix()
 	case key.Matches(k, km.Enter):
 		return d.submit()
 	}
@@ -242,6 +329,7 @@ func (d *upgradeDialog) body() []string {
 		sender += s.Dim.Render("  the contract's owner")
 	}
 	out = append(out, s.Label.Render("sender    ")+sender+s.Dim.Render("  ←/→"))
+	out = append(out, s.Label.Render("protocol  ")+"‹ "+d.protocolText()+" ›"+s.Dim.Render("  p"))
 	out = append(out, s.Label.Render("new code  ")+s.Dim.Render("↑/↓"))
 	for i, ct := range d.contracts {
 		mark := "    "
@@ -262,7 +350,65 @@ func (d *upgradeDialog) body() []string {
 		out = append(out, line)
 	}
 	out = append(out, "")
-	return append(out, d.verdict()...)
+	out = append(out, d.verdict()...)
+	return append(out, d.matrixLines()...)
+}
+
+// matrixLines writes the upgrade matrix, once asked for.
+func (d *upgradeDialog) matrixLines() []string {
+	s := d.c.Styles
+	switch {
+	case d.matrixRunning:
+		return []string{"", s.Dim.Render("running the upgrade matrix…")}
+	case d.matrixErr != nil:
+		return append([]string{""}, wrap(s.Failure.Render("✗ upgrade matrix: ")+d.matrixErr.Error(), d.width)...)
+	case d.matrix == nil:
+		return nil
+	}
+	return append([]string{d.c.rule("Upgrade matrix, from the state each version reaches", d.width, false)}, matrixView(d.c, d.matrix, d.width)...)
+}
+
+// matrixView draws an upgrade matrix: a row per version upgraded from, a
+// column per version upgraded to, each cell its verdict, then the notes.
+func matrixView(c *Common, m *upgradable.Matrix, width int) []string {
+	s := c.Styles
+	var out []string
+	w := len("from \\ to")
+	for _, v := range m.Versions {
+		w = max(w, len(v.Name))
+	}
+	cw := w
+	for i := range m.Versions {
+		for j := range m.Versions {
+			cw = max(cw, len(describe.MatrixCell(m, upgradable.Pair{From: i, To: j})))
+		}
+	}
+	head := fit("from \\ to", w)
+	for _, v := range m.Versions {
+		head += "  " + fit(v.Name, cw)
+	}
+	out = append(out, s.ColumnHeader.Render(head))
+	for i, v := range m.Versions {
+		line := fit(v.Name, w)
+		for j := range m.Versions {
+			p := upgradable.Pair{From: i, To: j}
+			cell := fit(describe.MatrixCell(m, p), cw)
+			switch r := m.Report(p); {
+			case i == j || r == nil:
+				cell = s.Dim.Render(cell)
+			case r.Verdict == upgradable.Safe:
+				cell = s.Success.Render(cell)
+			default:
+				cell = s.Failure.Render(cell)
+			}
+			line += "  " + cell
+		}
+		out = append(out, line)
+	}
+	for _, note := range describe.MatrixNotes(m) {
+		out = append(out, wrap(s.Dim.Render(note), width)...)
+	}
+	return out
 }
 
 // verdict writes the preflight's report.
@@ -356,6 +502,8 @@ func (d *upgradeDialog) ShortHelp() []key.Binding {
 		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "send upgrade")),
 		key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "code")),
 		key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "sender")),
+		d.c.KeyMap.Protocol,
+		d.c.KeyMap.Matrix,
 		d.c.KeyMap.PageDown,
 		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}

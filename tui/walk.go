@@ -264,6 +264,8 @@ func (p *walkPanel) effect(i, width int) []string {
 		}
 	case res.Preflight != nil:
 		out = append(out, wrap(verdictText(s, res.Preflight), width)...)
+	case res.Matrix != nil:
+		out = append(out, matrixView(p.c, res.Matrix, width)...)
 	}
 	if res.Trace != nil {
 		out = append(out, s.Dim.Render(fmt.Sprintf("  %d transactions in the log", len(res.Trace.Transactions))))

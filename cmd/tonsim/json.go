@@ -222,6 +222,11 @@ func (p jsonPrinter) step(r *scenario.Runner, res *scenario.Result) {
 	if res.Get != nil {
 		enc.Encode(getRow(r.World, res.Step.Index, res.Target, res.Get))
 	}
+	if res.Matrix != nil {
+		line := matrixRow(r.World, res.Target, res.Matrix)
+		line.Step = res.Step.Index
+		enc.Encode(line)
+	}
 	if res.Preflight != nil {
 		enc.Encode(preflightRow(r.World, res.Step.Index, res.Target, preflightNext(res), res.Preflight))
 	}
@@ -484,6 +489,7 @@ func jsonStack(stack []any) json.RawMessage {
 // matrixLine is an upgrade matrix ("kind":"upgrades").
 type matrixLine struct {
 	Kind     string       `json:"kind"`
+	Step     int          `json:"step"`
 	On       string       `json:"on"`
 	OnName   *string      `json:"on_name"`
 	Versions []string     `json:"versions"`

@@ -61,6 +61,12 @@ func (p textPrinter) step(r *scenario.Runner, res *scenario.Result) {
 			fmt.Fprintf(&head, "   # %s\n", termtext.Clean(line))
 		}
 	}
+	if res.Matrix != nil {
+		describe.WriteMatrix(&tail, "   ", res.Matrix)
+		for _, note := range describe.MatrixNotes(res.Matrix) {
+			fmt.Fprintf(&tail, "   %s\n", note)
+		}
+	}
 	if res.Preflight != nil {
 		printReport(&tail, r.World, "   ", res.Preflight, preflightNext(res))
 	}

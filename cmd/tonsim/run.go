@@ -21,8 +21,9 @@ makes it 2. The first line names the blockchain config in force.
 
 Flags:
   --json         print JSON lines instead: the config ("kind":"config"), each
-                 transaction ("tx"), getter ("get"), preflight ("preflight")
-                 and failed expectation ("failure"); the schema is
+                 transaction ("tx"), getter ("get"), preflight ("preflight"),
+                 upgrade matrix ("upgrades") and failed expectation
+                 ("failure"); the schema is
                  cmd/tonsim/schema/lines.schema.json
   --fees         add a table of each send's values and fees, as @ton/sandbox's
                  printTransactionFees does

@@ -11,8 +11,8 @@ import (
 	"github.com/xssnick/tonutils-go/tlb"
 )
 
-// TestReadme is the Go section of the README (docs-goapi.md), kept here so
-// it compiles and passes.
+// TestReadme is the example of the README's section "Go", kept here so it
+// compiles and passes.
 func TestReadme(t *testing.T) {
 	w, _ := actor.NewWorld()
 	owner, _ := w.NewWallet("owner")

@@ -1,6 +1,6 @@
 package bench_test
 
-// Benchmarks at scale; docs-perf.md quotes them. Each runs once per size:
+// Benchmarks at scale; the README quotes them. Each runs once per size:
 //
 //	go test ./internal/bench -run '^$' -bench . -benchtime 1x
 //

@@ -9,7 +9,7 @@
 //
 // Each command is split on spaces and run without a shell, its output
 // discarded; a command that fails stops the comparison. Use it for the
-// whole-process figures of docs-perf.md.
+// whole-process figures of the README.
 package main
 
 import (

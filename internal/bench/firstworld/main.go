@@ -5,7 +5,7 @@
 //
 //	go run ./internal/bench/firstworld
 //
-// docs-perf.md quotes it for the start-up of tonsim run.
+// the README quotes it for the start-up of tonsim run.
 package main
 
 import (

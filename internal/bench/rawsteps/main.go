@@ -1,4 +1,4 @@
-// Command rawsteps is the floor of docs-perf.md's comparison: the same N
+// Command rawsteps is the floor of the README's comparison: the same N
 // Step sends as `tonsim run` on stepgen's scenario, driven through
 // tonutils-go's EmulateTransaction by hand (the wallet's external message,
 // the counter's transaction, the cashback), with no world, records,

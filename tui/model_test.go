@@ -403,6 +403,9 @@ func TestUpgradeMatrixAndProtocol(t *testing.T) {
 	assert.Contains(t, v, "Upgrade matrix")
 	assert.Regexp(t, `v1 +— +safe +bricked: exit 9`, v)
 	h.golden()
+	narrow := strings.Join(matrixView(d.c, d.matrix, 30), "\n")
+	assert.Contains(t, narrow, "v1 → v3  bricked: exit 9", "too narrow for the grid: a line per upgrade")
+	assert.NotContains(t, narrow, "from \\ to")
 
 	h.press("home", "p")
 	require.NotNil(t, d.chosenProtocol())

@@ -368,49 +368,6 @@ func (d *upgradeDialog) matrixLines() []string {
 	return append([]string{d.c.rule("Upgrade matrix, from the state each version reaches", d.width, false)}, matrixView(d.c, d.matrix, d.width)...)
 }
 
-// matrixView draws an upgrade matrix: a row per version upgraded from, a
-// column per version upgraded to, each cell its verdict, then the notes.
-func matrixView(c *Common, m *upgradable.Matrix, width int) []string {
-	s := c.Styles
-	var out []string
-	w := len("from \\ to")
-	for _, v := range m.Versions {
-		w = max(w, len(v.Name))
-	}
-	cw := w
-	for i := range m.Versions {
-		for j := range m.Versions {
-			cw = max(cw, len(describe.MatrixCell(m, upgradable.Pair{From: i, To: j})))
-		}
-	}
-	head := fit("from \\ to", w)
-	for _, v := range m.Versions {
-		head += "  " + fit(v.Name, cw)
-	}
-	out = append(out, s.ColumnHeader.Render(head))
-	for i, v := range m.Versions {
-		line := fit(v.Name, w)
-		for j := range m.Versions {
-			p := upgradable.Pair{From: i, To: j}
-			cell := fit(describe.MatrixCell(m, p), cw)
-			switch r := m.Report(p); {
-			case i == j || r == nil:
-				cell = s.Dim.Render(cell)
-			case r.Verdict == upgradable.Safe:
-				cell = s.Success.Render(cell)
-			default:
-				cell = s.Failure.Render(cell)
-			}
-			line += "  " + cell
-		}
-		out = append(out, line)
-	}
-	for _, note := range describe.MatrixNotes(m) {
-		out = append(out, wrap(s.Dim.Render(note), width)...)
-	}
-	return out
-}
-
 // verdict writes the preflight's report.
 func (d *upgradeDialog) verdict() []string {
 	s := d.c.Styles

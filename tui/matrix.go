@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/charmbracelet/x/ansi"
 	"github.com/tonsim/tonsim/describe"
 	"github.com/tonsim/tonsim/upgradable"
 )
@@ -23,12 +24,12 @@ func matrixView(c *Common, m *upgradable.Matrix, width int) []string {
 	const corner = "from \\ to"
 	w := len(corner)
 	for _, v := range m.Versions {
-		w = max(w, len(v.Name))
+		w = max(w, ansi.StringWidth(v.Name))
 	}
 	cw := w
 	for i := range m.Versions {
 		for j := range m.Versions {
-			cw = max(cw, len(describe.MatrixCell(m, upgradable.Pair{From: i, To: j})))
+			cw = max(cw, ansi.StringWidth(describe.MatrixCell(m, upgradable.Pair{From: i, To: j})))
 		}
 	}
 	var out []string
@@ -36,7 +37,7 @@ func matrixView(c *Common, m *upgradable.Matrix, width int) []string {
 		pw := 0
 		for i := range m.Versions {
 			for j := range m.Versions {
-				pw = max(pw, len(describe.PairName(m, upgradable.Pair{From: i, To: j})))
+				pw = max(pw, ansi.StringWidth(describe.PairName(m, upgradable.Pair{From: i, To: j})))
 			}
 		}
 		for i := range m.Versions {

@@ -8,8 +8,12 @@ import (
 	"testing"
 
 	"github.com/tonsim/tonsim/catalog"
+	"github.com/tonsim/tonsim/examples"
 	"github.com/tonsim/tonsim/scenario"
 )
+
+// fuzzBuiltins are every built-in the examples name.
+var fuzzBuiltins = examples.Builtins()
 
 // addExamples seeds f with the example scenarios.
 func addExamples(f *testing.F) {
@@ -70,6 +74,15 @@ func FuzzRun(f *testing.F) {
 		"  - deploy: { name: c, contract: v1, from: a, init: &x { id: *x, owner: a, value: 0 } }\n" +
 		"  - send: { from: a, to: c, comment: \"" + strings.Repeat("long ", 30_000) + "\" }\n" +
 		"  - wait: 4294967295\n"))
+	f.Add([]byte("wallets:\n  a: {}\ncontracts: { v1: counter.v1, v2: counter.v2, v3: counter.v3, d1: direct.v1, d2: direct.v2, t1: tolk-counter.v1, t2: tolk-counter.v2 }\nsteps:\n" +
+		"  - deploy: { name: c, contract: v1, from: a, init: { id: 1, owner: a, value: 0 } }\n" +
+		"  - upgrades: { on: c, versions: [v1, v2, v3], supported: [\"v1 → v3\"] }\n" +
+		"  - preflight: { on: c, to: t2, protocol: chainlink-tolk }\n" +
+		"  - upgrade: { on: c, to: v2, from: a }\n" +
+		"  - deploy: { name: d, contract: d1, from: a, init: { owner: a }, message: Bump, fields: { queryId: 0 } }\n" +
+		"  - upgrade: { on: d, to: d2, fields: { data: { step: 300 } } }\n" +
+		"  - deploy: { name: t, contract: t1, from: a, init: { owner: a, id: 1, value: 0 } }\n" +
+		"  - upgrade: { on: t, to: t2, protocol: direct }\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := scenario.Parse("f.yaml", data)
 		if err != nil {
@@ -77,11 +90,11 @@ func FuzzRun(f *testing.F) {
 		}
 		cat := catalog.New()
 		for _, c := range s.Contracts {
-			if builtins[c.Source] == nil {
+			if fuzzBuiltins[c.Source] == nil {
 				return // files are the parser's and loader's business, not this target's
 			}
 		}
-		if err := s.LoadContracts(cat, builtins); err != nil {
+		if err := s.LoadContracts(cat, fuzzBuiltins); err != nil {
 			return
 		}
 		r, err := scenario.NewRunner(s, cat, nil)

@@ -29,30 +29,22 @@ func UpgradeBody(code *tvmcell.Cell) *tvmcell.Cell {
 // lazy migration.
 var ErrNoEnvelope = errors.New("data is not a lazy-migration envelope")
 
-// Envelope returns the old data inside a lazy-migration envelope: the data
-// an upgrade leaves, one cleared lazy-deployment bit and a reference to the
-// previous data,
+// Envelope returns the old data inside a pending lazy migration: the data
+// an upgrade leaves in one of the built-in protocols' envelope layouts
+// (Chainlink's Tact trait leaves one cleared lazy-deployment bit and a
+// reference to the previous data,
 //
 //	struct LazyDeploymentLayout { lazyDeploymentBit: Bool; data: Cell; }
 //
-// The new code's init(stateToBeMigrated) has not run on it yet. Any other
-// data gives [ErrNoEnvelope].
+// ). The new code's init(stateToBeMigrated) has not run on it yet. Any
+// other data gives [ErrNoEnvelope].
 func Envelope(data *tvmcell.Cell) (*tvmcell.Cell, error) {
-	if data == nil || data.BitsSize() != 1 || data.RefsNum() != 1 {
-		return nil, ErrNoEnvelope
+	for _, p := range builtins {
+		if old, err := p.PendingData(data); err == nil {
+			return old, nil
+		}
 	}
-	s, err := data.BeginParse()
-	if err != nil {
-		return nil, ErrNoEnvelope
-	}
-	if lazyBit, err := s.LoadBoolBit(); err != nil || lazyBit {
-		return nil, ErrNoEnvelope
-	}
-	old, err := s.LoadRefCell()
-	if err != nil {
-		return nil, ErrNoEnvelope
-	}
-	return old, nil
+	return nil, ErrNoEnvelope
 }
 
 // Version is what type_and_version reports: the contract's reverse-DNS type,

@@ -394,13 +394,3 @@ func (p *Protocol) PendingData(data *tvmcell.Cell) (*tvmcell.Cell, error) {
 	return nil, ErrNoEnvelope
 }
 
-// AnyEnvelope returns the old data inside data when it is an envelope of
-// any built-in protocol, or [ErrNoEnvelope].
-func AnyEnvelope(data *tvmcell.Cell) (*tvmcell.Cell, error) {
-	for _, p := range builtins {
-		if old, err := p.PendingData(data); err == nil {
-			return old, nil
-		}
-	}
-	return nil, ErrNoEnvelope
-}

@@ -99,7 +99,7 @@ func Warnings(r *upgradable.Report, next string) []string {
 		out = append(out, fmt.Sprintf("the new data sets %s to zero: the old data has no such field and the upgrade gives none, and a default in the source is code, not data; give it as the upgrade's data field", joinAnd(r.Defaulted)))
 	}
 	if r.Verdict == upgradable.Safe && r.MaxGas > 0 && r.MigrationGas*4 > r.MaxGas {
-		out = append(out, fmt.Sprintf("the migration uses %d of the %d gas a transaction may: the state can grow only about %d× before it no longer fits", r.MigrationGas, r.MaxGas, r.MaxGas/r.MigrationGas))
+		out = append(out, fmt.Sprintf("the migration uses %d of the %d gas a transaction may: if its work grows with the state, the state can grow only about %d× before the migration no longer fits", r.MigrationGas, r.MaxGas, r.MaxGas/r.MigrationGas))
 	}
 	return out
 }
@@ -150,16 +150,19 @@ func ProbeText(p upgradable.Probe, next string) string {
 	return probeNames[p.Kind] + " failed" + exit
 }
 
-// Gas writes a migration's gas against its limits: "migration gas 4041 of
-// 1000000 (state 3 cells; fits up to about 742 cells)"; "" when the data
-// does not migrate.
+// Gas writes a migration's gas against the limit: "the migration uses 7104
+// of the 1000000 gas a transaction may (0.7%), on a state of 215 cells";
+// "" when the data does not migrate.
 func Gas(r *upgradable.Report) string {
 	if r.MigrationGas == 0 {
 		return ""
 	}
-	s := fmt.Sprintf("migration gas %d of the %d a transaction may", r.MigrationGas, r.MaxGas)
-	if r.MaxStateCells > 0 {
-		s += fmt.Sprintf(" (state %d cells; at this gas per cell it fits up to about %d)", r.StateCells, r.MaxStateCells)
+	s := fmt.Sprintf("the migration uses %d of the %d gas a transaction may", r.MigrationGas, r.MaxGas)
+	if r.MaxGas > 0 {
+		s += fmt.Sprintf(" (%.1f%%)", 100*float64(r.MigrationGas)/float64(r.MaxGas))
+	}
+	if r.StateCells > 0 {
+		s += ", on a state of " + plural(int(r.StateCells), "%d cell", "%d cells")
 	}
 	return s
 }

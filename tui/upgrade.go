@@ -424,6 +424,9 @@ func (d *upgradeDialog) verdict() []string {
 	if r.Layout != nil {
 		out = append(out, d.c.labeledWrap("layout", r.Layout.String(), 10, w)...)
 	}
+	if g := describe.Gas(r); g != "" {
+		out = append(out, d.c.labeledWrap("gas", g, 10, w)...)
+	}
 	if r.StorageAfter != nil && r.StorageAfter.Initialized {
 		out = append(out, d.c.labeledWrap("storage", r.StorageAfter.Fields.Type+" "+d.st.printer().Value(r.StorageAfter.Fields), 10, w)...)
 	}

@@ -154,10 +154,11 @@ type Report struct {
 	// transaction, an eager one's upgrade transaction; 0 when the data does
 	// not migrate); GasLimit what that transaction could use, MaxGas the
 	// most any transaction may (config param 21). StateCells is the size
-	// of the state it migrated; MaxStateCells how large the state could
-	// grow, at the same gas per cell, before the migration no longer fits.
+	// of the state it migrated. One run says nothing of how the gas grows
+	// with the state: a migration that moves a map whole costs the same at
+	// any size, one that walks its entries grows with them.
 	MigrationGas, GasLimit, MaxGas int64
-	StateCells, MaxStateCells      int64
+	StateCells                     int64
 
 	// Defaulted names the new storage's fields a protocol that writes the
 	// migrated data itself (direct) wrote as zero: the old storage has no
@@ -328,9 +329,6 @@ func (r *Report) gas(w *actor.World, tx *actor.Transaction, data *tvmcell.Cell) 
 		r.MaxGas = int64(g.GasLimit)
 	}
 	r.StateCells = cellCount(data)
-	if r.MigrationGas > 0 && r.MaxGas > 0 {
-		r.MaxStateCells = r.StateCells * r.MaxGas / r.MigrationGas
-	}
 }
 
 // cellCount counts the distinct cells of a tree.

@@ -223,6 +223,9 @@ func printReport(w io.Writer, world *actor.World, indent string, r *upgradable.R
 	if r.Layout != nil {
 		fmt.Fprintf(w, "%slayout: %s\n", indent, r.Layout)
 	}
+	if g := describe.Gas(r); g != "" {
+		fmt.Fprintf(w, "%sgas: %s\n", indent, g)
+	}
 	for _, warning := range describe.Warnings(r, next) {
 		fmt.Fprintf(w, "%swarning: %s\n", indent, warning)
 	}

@@ -1,11 +1,13 @@
 package contracts_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/tonsim/tonsim/actor"
+	"github.com/tonsim/tonsim/describe"
 	"github.com/tonsim/tonsim/examples/contracts"
 	"github.com/tonsim/tonsim/upgradable"
 	"github.com/xssnick/tonutils-go/address"
@@ -83,4 +85,36 @@ func TestVaultStorageSpillsIntoSecondCell(t *testing.T) {
 	got, err := st.Fields.Get("name")
 	require.NoError(t, err)
 	assert.Equal(t, "Example vault", got)
+}
+
+// TestVaultMigrationGas measures the vault's lazy migration on states of
+// growing size: v2's init moves the balances map whole, so its gas is the
+// same at 1 and at 100 depositors while the state grows, and the report says
+// both.
+func TestVaultMigrationGas(t *testing.T) {
+	b := contracts.Builtins()
+	v1, v2 := b["vault.v1"], b["vault.v2"]
+	deposit, err := v1.ABI.Encode("Deposit", map[string]any{"queryId": 1, "amount": tlb.MustFromTON("1").Nano()})
+	require.NoError(t, err)
+	var gas []int64
+	var cells []int64
+	for _, depositors := range []int{1, 100} {
+		w, vault := deployVault(t)
+		for i := range depositors {
+			wallet, err := w.NewWallet(fmt.Sprintf("depositor%d", i))
+			require.NoError(t, err)
+			tr, err := w.Send(actor.Message{From: wallet, To: vault, Value: tlb.MustFromTON("1.1"), Body: deposit})
+			require.NoError(t, err)
+			require.True(t, tr.Transactions[1].Success)
+		}
+		r, err := upgradable.Preflight(w, upgradable.Request{Contract: vault, Code: v2.Code, Current: v1, Next: v2})
+		require.NoError(t, err)
+		require.Equal(t, upgradable.Safe, r.Verdict)
+		require.Positive(t, r.MaxGas, "config param 21")
+		assert.Contains(t, describe.Gas(r), fmt.Sprintf("the migration uses %d of the %d gas a transaction may", r.MigrationGas, r.MaxGas))
+		gas, cells = append(gas, r.MigrationGas), append(cells, r.StateCells)
+	}
+	assert.Positive(t, gas[0])
+	assert.Equal(t, gas[0], gas[1], "the map moves whole: the same gas at any size")
+	assert.Greater(t, cells[1], 10*cells[0], "while the state grows with the depositors")
 }

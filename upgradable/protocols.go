@@ -393,4 +393,3 @@ func (p *Protocol) PendingData(data *tvmcell.Cell) (*tvmcell.Cell, error) {
 	}
 	return nil, ErrNoEnvelope
 }
-

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/tonsim/tonsim/actor"
@@ -220,8 +221,9 @@ func parsePairs(s string, vs []upgradable.Member) ([]upgradable.Pair, error) {
 
 // deployDefault deploys pkg on w owned by a new wallet "owner": each init
 // argument that is an address is the owner, the others zero. It sends the
-// StateInit with an empty body, else with each message the contract takes
-// whose fields may all be zero, and keeps the first that succeeds.
+// StateInit with an empty body, else with each message the contract takes,
+// its fields zero, the messages with the fewest fields first, and keeps the
+// first that succeeds.
 func deployDefault(w *actor.World, pkg *cell.Package) (*address.Address, error) {
 	owner, err := w.Wallet("owner")
 	if err != nil {
@@ -242,7 +244,11 @@ func deployDefault(w *actor.World, pkg *cell.Package) (*address.Address, error) 
 		return nil, err
 	}
 	bodies := []*tvmcell.Cell{tvmcell.BeginCell().EndCell()}
-	for _, t := range pkg.ABI.InternalMessages() {
+	// The messages with the fewest fields first: a bare "start" message
+	// before one that does something with its arguments.
+	msgs := pkg.ABI.InternalMessages()
+	sort.SliceStable(msgs, func(i, j int) bool { return len(msgs[i].Fields) < len(msgs[j].Fields) })
+	for _, t := range msgs {
 		fields := map[string]any{}
 		for _, f := range t.Fields {
 			fields[f.Name] = pkg.ABI.Zero(f.Type)

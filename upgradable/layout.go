@@ -29,9 +29,10 @@ type LayoutCheck struct {
 	Closest string
 	Diff    string
 	// Pending is set when the data is itself a pending migration (an
-	// upgrade whose migration no message has run yet): an upgrade now hands
-	// the new code an envelope inside an envelope, which no layout of the
-	// old storage reads. Match and Closest are then empty.
+	// upgrade whose migration no message has run yet) and the protocol's
+	// upgrade is one message: it now hands the new code an envelope inside
+	// an envelope, which no layout of the old storage reads. Match and
+	// Closest are then empty.
 	Pending bool
 	// DryRun is set by [Preflight] when the dry run and the layouts
 	// disagree: it says why the dry run, which ran the real code, wins.
@@ -63,7 +64,10 @@ func CheckLayout(current, next *cell.Package, data *tvmcell.Cell, proto *Protoco
 	if proto == nil {
 		proto, _ = ProtocolByName(ProtocolChainlinkTact)
 	}
-	if _, err := proto.PendingData(data); err == nil {
+	// A protocol of several messages sends an ordinary one first, which
+	// runs the pending migration and stores its result: the data the new
+	// code meets is then current's own storage, compared below.
+	if _, err := proto.PendingData(data); err == nil && len(proto.Steps) == 1 {
 		return &LayoutCheck{Pending: true, Owner: current.Name}
 	}
 	storage, err := current.StoragePlaces()

@@ -5,8 +5,10 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tonsim/tonsim/cell"
 	_ "github.com/tonsim/tonsim/internal/golden" // so go test ./... -update runs here too
 	"github.com/tonsim/tonsim/upgradable"
+	"github.com/xssnick/tonutils-go/address"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
 )
 
@@ -21,6 +23,15 @@ func TestUpgradeBody(t *testing.T) {
 
 func TestEnvelope(t *testing.T) {
 	old := tvmcell.BeginCell().MustStoreUInt(7, 32).EndCell()
+	owner := address.MustParseRawAddr("0:4f0d2e6ffe8a0b0b6d1ec6b10bd1e3d48dd4bdf8e3c2c8a8b7a8d2f9f7f0c8e1")
+	// InitParams { header: HeaderUpgradable { owner }; stateToBeMigrated }
+	// after the lazy-deployment bit.
+	initParams := func(lazyBit bool, header func(*tvmcell.Builder)) *tvmcell.Cell {
+		b := tvmcell.BeginCell().MustStoreBoolBit(lazyBit)
+		header(b)
+		return b.MustStoreRef(old).EndCell()
+	}
+	stdOwner := func(b *tvmcell.Builder) { b.MustStoreAddr(owner) }
 	tests := []struct {
 		name string
 		data *tvmcell.Cell
@@ -32,6 +43,10 @@ func TestEnvelope(t *testing.T) {
 		{"no ref", tvmcell.BeginCell().MustStoreBoolBit(false).EndCell(), nil},
 		{"two refs", tvmcell.BeginCell().MustStoreBoolBit(false).MustStoreRef(old).MustStoreRef(old).EndCell(), nil},
 		{"nil", nil, nil},
+		{"InitParams pending", initParams(false, stdOwner), old},
+		{"InitParams, init ran", initParams(true, stdOwner), nil},
+		{"InitParams of an owner not addr_std", initParams(false, func(b *tvmcell.Builder) { b.MustStoreUInt(0b11, 2).MustStoreSlice(make([]byte, 34), 265) }), nil},
+		{"InitParams one bit short", initParams(false, func(b *tvmcell.Builder) { b.MustStoreUInt(0b100, 3).MustStoreSlice(make([]byte, 33), 263) }), nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -70,6 +85,43 @@ func TestParseTypeAndVersion(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, got)
 			assert.Equal(t, tt.in, got.String())
+		})
+	}
+}
+
+// stagedABI is an ABI receiving Upgrade { code } and CommitUpgrade {},
+// declaring besides the struct types given as JSON.
+func stagedABI(t *testing.T, types string) *cell.ABI {
+	t.Helper()
+	abi, err := cell.ParseABI([]byte(`{"name": "C", "types": [
+		{"name": "Upgrade", "header": 1, "fields": [{"name": "code", "type": {"kind": "simple", "type": "cell", "optional": false}}]},
+		{"name": "CommitUpgrade", "header": 2, "fields": []},
+		{"name": "HeaderUpgradable", "header": null, "fields": [{"name": "owner", "type": {"kind": "simple", "type": "address", "optional": false}}]}` + types + `],
+		"receivers": [
+			{"receiver": "internal", "message": {"kind": "typed", "type": "Upgrade"}},
+			{"receiver": "internal", "message": {"kind": "typed", "type": "CommitUpgrade"}}]}`))
+	require.NoError(t, err)
+	return abi
+}
+
+// TestDetectInitParams tells the InitParams protocol from the staged one,
+// whose messages it shares, by the InitParams struct the ABI declares.
+func TestDetectInitParams(t *testing.T) {
+	header := `{"name": "header", "type": {"kind": "simple", "type": "HeaderUpgradable", "optional": false}}`
+	state := `{"name": "stateToBeMigrated", "type": {"kind": "simple", "type": "cell", "optional": false}}`
+	tests := []struct {
+		name, types, want string
+	}{
+		{"no InitParams", ``, upgradable.ProtocolStaged},
+		{"InitParams", `, {"name": "InitParams", "header": null, "fields": [` + header + `, ` + state + `]}`, upgradable.ProtocolInitParams},
+		{"InitParams without the old state", `, {"name": "InitParams", "header": null, "fields": [` + header + `]}`, upgradable.ProtocolStaged},
+		{"the fields under another name", `, {"name": "Params", "header": null, "fields": [` + header + `, ` + state + `]}`, upgradable.ProtocolStaged},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := upgradable.DetectProtocol(stagedABI(t, tt.types))
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, p.Name)
 		})
 	}
 }

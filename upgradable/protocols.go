@@ -39,6 +39,10 @@ type Protocol struct {
 type Detect struct {
 	// Messages must each be a message type the contract receives.
 	Messages []MessageShape
+	// Types must each be a type the ABI declares, received or not: a
+	// struct only the upgrade's code builds (the InitParams an envelope
+	// holds).
+	Types []MessageShape
 	// Getters must be getters of the contract.
 	Getters []string
 }
@@ -196,6 +200,7 @@ const (
 	ProtocolStaged        = "staged"
 	ProtocolDelayed       = "delayed"
 	ProtocolProxy         = "proxy"
+	ProtocolInitParams    = "initparams"
 )
 
 // OpTolkUpgrade is the opcode of Chainlink's Tolk library's upgrade:
@@ -206,6 +211,28 @@ const OpTolkUpgrade = 0x0aa811ed
 // DefaultDelay is the time lock a delayed upgrade asks for unless told
 // otherwise, in seconds.
 const DefaultDelay = 3600
+
+// addrStdBits is the size of a Tact Address inline: addr_std$10, no
+// anycast, an 8-bit workchain and a 256-bit account.
+const addrStdBits = 2 + 1 + 8 + 256
+
+// initParamsEnvelope is the data the commit of Chainlink's later Tact
+// prototypes leaves, the cleared lazy-deployment bit followed by the new
+// code's init argument:
+//
+//	struct InitParams { header: HeaderUpgradable; stateToBeMigrated: Cell; }
+//	struct HeaderUpgradable { owner: Address; }
+//
+// The header sits inline and the old data is the only reference. The
+// prefix is the cleared bit and the owner's first three bits: addr_std$10,
+// no anycast (0_10_0).
+var initParamsEnvelope = EnvelopeLayout{Name: ProtocolInitParams, Bits: 1 + addrStdBits, PrefixBits: 4, Prefix: 0b0_10_0, Refs: 1, DataRef: 0}
+
+// stagedSteps stage the code, then commit it.
+var stagedSteps = []Step{
+	{Message: "Upgrade", Fields: map[string]Arg{"code": {Kind: ArgNewCode}}},
+	{Message: "CommitUpgrade"},
+}
 
 // builtins are the protocols tonsim knows, in the order detection tries
 // them: the most specific first.
@@ -233,16 +260,30 @@ var builtins = []*Protocol{
 		Version:   VersionSource{Getter: GetterTypeAndVersion},
 	},
 	{
+		// Before staged: the same two messages, told apart by the
+		// InitParams the commit builds.
+		Name:  ProtocolInitParams,
+		About: "Chainlink's later Tact prototypes: Upgrade { code } stages the code, CommitUpgrade applies it and leaves InitParams { header, stateToBeMigrated } for the new code's init(initParams), which migrates on the next message",
+		Detect: Detect{
+			Messages: []MessageShape{
+				{Name: "Upgrade", Fields: []string{"code"}, Exact: true},
+				{Name: "CommitUpgrade"},
+			},
+			Types: []MessageShape{{Name: "InitParams", Fields: []string{"header", "stateToBeMigrated"}}},
+		},
+		Steps:     stagedSteps,
+		Migration: MigrationLazy,
+		Envelopes: []EnvelopeLayout{initParamsEnvelope},
+		Version:   VersionSource{Getter: GetterTypeAndVersion},
+	},
+	{
 		Name:  ProtocolStaged,
 		About: "a two-step upgrade: Upgrade { code } stages the code, CommitUpgrade applies it",
 		Detect: Detect{Messages: []MessageShape{
 			{Name: "Upgrade", Fields: []string{"code"}, Exact: true},
 			{Name: "CommitUpgrade"},
 		}},
-		Steps: []Step{
-			{Message: "Upgrade", Fields: map[string]Arg{"code": {Kind: ArgNewCode}}},
-			{Message: "CommitUpgrade"},
-		},
+		Steps:     stagedSteps,
 		Migration: MigrationNone,
 		Version:   VersionSource{Getter: GetterTypeAndVersion},
 	},
@@ -326,29 +367,49 @@ func (p *Protocol) Matches(abi *cell.ABI) bool {
 			return false
 		}
 	}
+	for _, shape := range p.Detect.Types {
+		if shape.declared(abi) == nil {
+			return false
+		}
+	}
 	for _, g := range p.Detect.Getters {
 		if _, err := abi.Getter(g); err != nil {
 			return false
 		}
 	}
-	return len(p.Detect.Messages) > 0 || len(p.Detect.Getters) > 0
+	return len(p.Detect.Messages) > 0 || len(p.Detect.Types) > 0 || len(p.Detect.Getters) > 0
+}
+
+// declared returns the type of the ABI, received or not, that the shape
+// matches, nil for none.
+func (m MessageShape) declared(abi *cell.ABI) *cell.TypeDef {
+	for i := range abi.Types {
+		if t := &abi.Types[i]; m.matches(t) {
+			return t
+		}
+	}
+	return nil
 }
 
 // find returns the received message type the shape matches, nil for none.
 func (m MessageShape) find(abi *cell.ABI) *cell.TypeDef {
 	for _, t := range abi.InternalMessages() {
-		if m.Name != "" && t.Name != m.Name {
-			continue
+		if m.matches(t) {
+			return t
 		}
-		if m.Opcode != 0 && (t.Header == nil || *t.Header != m.Opcode) {
-			continue
-		}
-		if !hasFields(t, m.Fields, m.Exact) {
-			continue
-		}
-		return t
 	}
 	return nil
+}
+
+// matches reports whether t has the shape's name, opcode and fields.
+func (m MessageShape) matches(t *cell.TypeDef) bool {
+	if m.Name != "" && t.Name != m.Name {
+		return false
+	}
+	if m.Opcode != 0 && (t.Header == nil || *t.Header != m.Opcode) {
+		return false
+	}
+	return hasFields(t, m.Fields, m.Exact)
 }
 
 func hasFields(t *cell.TypeDef, want []string, exact bool) bool {

@@ -26,6 +26,7 @@ func TestVectors(t *testing.T) {
 		"delayed/testdata/delayed.json",
 		"delayed/testdata/delayed-open.json",
 		"proxy/testdata/proxy.json",
+		"initparams/testdata/initparams.json",
 	} {
 		t.Run(vector, func(t *testing.T) {
 			conformance.Replay(t, vector, conformance.WithPackages(contracts.Builtins()))

@@ -17,6 +17,7 @@ func TestBuiltinsNameTheirContracts(t *testing.T) {
 		"staged.v1": "StagedV1", "staged.v2": "StagedV2",
 		"delayed.v1": "DelayedV1", "delayed.v1open": "DelayedV1Open", "delayed.v2": "DelayedV2",
 		"proxy.proxy": "Proxy", "proxy.child.v1": "ChildV1", "proxy.child.v2": "ChildV2",
+		"initparams.v1": "InitParamsV1", "initparams.v2": "InitParamsV2", "initparams.v2bad": "InitParamsV2Bad",
 	} {
 		t.Run(name, func(t *testing.T) {
 			pkg := contracts.Builtins()[name]
@@ -26,7 +27,7 @@ func TestBuiltinsNameTheirContracts(t *testing.T) {
 			assert.NoError(t, err, "every example tells its version")
 		})
 	}
-	assert.Len(t, contracts.Builtins(), 14)
+	assert.Len(t, contracts.Builtins(), 17)
 }
 
 func TestBuiltinsHaveDistinctCode(t *testing.T) {
@@ -66,6 +67,9 @@ func TestOpcodes(t *testing.T) {
 		{"proxy.proxy", "UpgradeChild", contracts.OpProxyUpgradeChild},
 		{"proxy.proxy", "UpgradeCode", contracts.OpProxyUpgradeCode},
 		{"proxy.proxy", "SpawnChild", contracts.OpProxySpawnChild},
+		{"initparams.v1", "Upgrade", contracts.OpInitParamsUpgrade},
+		{"initparams.v1", "CommitUpgrade", contracts.OpInitParamsCommitUpgrade},
+		{"initparams.v1", "Step", contracts.OpInitParamsStep},
 	} {
 		t.Run(tc.pkg+" "+tc.message, func(t *testing.T) {
 			typ, err := contracts.Builtins()[tc.pkg].ABI.Type(tc.message)

@@ -25,6 +25,14 @@
 //     (proxy.child.v1) and forwards messages to it; the owner's
 //     UpgradeChild { code } is forwarded, and the child replaces its own
 //     code (proxy.child.v2).
+//   - initparams: the data-migration pattern of Chainlink's later Tact
+//     prototypes. Upgrade { code } stages the code; CommitUpgrade {}
+//     applies it and leaves the lazy-deployment bit cleared and an
+//     InitParams { header: HeaderUpgradable { owner }; stateToBeMigrated }
+//     for the new code's init(initParams: InitParams), which migrates on
+//     the next message. initparams.v2 counts down from v1's count;
+//     initparams.v2bad reads v1's 32-bit count as 64 bits and bricks the
+//     contract (exit 9).
 //
 // Every contract answers type_and_version ("<type> v<version>") and takes
 // its upgrade from its owner only (exit 132 otherwise). Each family's

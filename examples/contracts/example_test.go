@@ -21,6 +21,9 @@ func ExampleBuiltins() {
 	// delayed.v2
 	// direct.v1
 	// direct.v2
+	// initparams.v1
+	// initparams.v2
+	// initparams.v2bad
 	// proxy.child.v1
 	// proxy.child.v2
 	// proxy.proxy

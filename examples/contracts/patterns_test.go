@@ -81,6 +81,13 @@ func TestPreflightPatterns(t *testing.T) {
 			warnings: []upgradable.ProbeKind{upgradable.ProbeUpgradeBack}},
 		{name: "chainlink tolk, migration fails", from: "tolk.v1", to: "tolk.v2fail", init: map[string]any{"id": 7, "value": 0},
 			protocol: "chainlink-tolk", verdict: upgradable.Rejected, exit: actor.ExitCellUnderflow, rolledBack: true, upgradable: true},
+		{name: "initparams", from: "initparams.v1", to: "initparams.v2", deploy: "Step", deployFields: map[string]any{"queryId": 0},
+			protocol: "initparams", verdict: upgradable.Safe, upgradable: true,
+			// v1's init takes an owner, not InitParams: the envelope an
+			// upgrade back leaves has a reference it does not read (exit 9).
+			warnings: []upgradable.ProbeKind{upgradable.ProbeRollback}},
+		{name: "initparams, bricked", from: "initparams.v1", to: "initparams.v2bad", deploy: "Step", deployFields: map[string]any{"queryId": 0},
+			protocol: "initparams", verdict: upgradable.Bricked, exit: actor.ExitCellUnderflow, upgradable: false},
 		{name: "a protocol the contract does not speak", from: "staged.v1", to: "staged.v2", deploy: "Bump", deployFields: map[string]any{"queryId": 0},
 			use: "chainlink-tact", protocol: "chainlink-tact", verdict: upgradable.NoOp, upgradable: true},
 	}

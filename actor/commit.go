@@ -3,6 +3,7 @@ package actor
 import (
 	"fmt"
 	"slices"
+	"sync"
 )
 
 // Commits, as Piecrust's sessions have them: [World.Commit] records the
@@ -28,6 +29,16 @@ type Commit struct {
 	// Root is the committed state root.
 	Root StateRoot
 	snap *Snapshot
+	// check is set for a commit loaded from a save: its accounts are
+	// checked when a session or a checkout first opens it.
+	check *commitCheck
+}
+
+// commitCheck is the check of a loaded commit's accounts, made once,
+// whichever world sharing the commit asks first.
+type commitCheck struct {
+	once sync.Once
+	err  error
 }
 
 // Now returns the committed unix time.
@@ -39,9 +50,9 @@ func (c Commit) LT() uint64 { return c.snapshot().st.lt }
 // Names returns the account names committed, sorted.
 func (c Commit) Names() []string { return c.snapshot().Names() }
 
-// Snapshot returns the committed state as a snapshot, for [World.Restore]
-// or to read its history; nil for a Commit no world made.
-func (c Commit) Snapshot() *Snapshot { return c.snap }
+// Transactions returns the history as it was at the commit, oldest
+// first: none for a commit loaded from a save.
+func (c Commit) Transactions() []*Transaction { return c.snapshot().Transactions() }
 
 // snapshot is the commit's snapshot, an empty one for the zero Commit.
 func (c Commit) snapshot() *Snapshot {
@@ -162,16 +173,41 @@ func (w *World) find(base Base) (Commit, error) {
 	return w.commits[i], nil
 }
 
+// open returns the commit base picks, ready to be opened: a loaded one's
+// accounts checked (once) as [Load] checks the world's own.
+func (w *World) open(base Base) (Commit, error) {
+	c, err := w.find(base)
+	if err != nil || c.check == nil {
+		return c, err
+	}
+	c.check.once.Do(func() {
+		if err := w.fork(c.snap.st).checkAccounts(); err != nil {
+			c.check.err = fmt.Errorf("commit %s: %w", commitLabel(c), err)
+		}
+	})
+	return c, c.check.err
+}
+
+// commitLabel names a commit in errors: its name, or its state root.
+func commitLabel(c Commit) string {
+	if c.Name != "" {
+		return fmt.Sprintf("%q", c.Name)
+	}
+	return "of state root " + c.Root.String()
+}
+
 // Session returns a new world at the commit base picks, as Piecrust's
 // vm.session(SessionData::builder().base(root)) opens one: the committed
 // accounts, names, clock, logical time and history, this world's config
 // and options, and its commits. The two worlds share their cells and go on
-// independently, and this one does not move. It costs O(1).
+// independently, and this one does not move. It costs O(1), but for the
+// first session or checkout of a commit loaded from a save, which checks
+// its accounts first (O(n log n)).
 func (w *World) Session(base Base) (*World, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 
-	c, err := w.find(base)
+	c, err := w.open(base)
 	if err != nil {
 		return nil, err
 	}
@@ -182,12 +218,13 @@ func (w *World) Session(base Base) (*World, error) {
 // puts it back at a snapshot: the committed accounts, names, clock,
 // logical time and history (the transactions after the commit leave it).
 // The world keeps its commits, the newer ones too, so it can move forward
-// again. It costs O(1).
+// again. It costs what [World.Session] does, and a failed checkout leaves
+// the world as it was.
 func (w *World) Checkout(base Base) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 
-	c, err := w.find(base)
+	c, err := w.open(base)
 	if err != nil {
 		return err
 	}

@@ -39,8 +39,9 @@ func saveCommits(commits []Commit) []SavedCommit {
 }
 
 // loadCommits makes saved commits the world's, each state checked as
-// [Load] checks the world's own; a name given twice is an error. It leaves
-// the world's state to be loaded next.
+// [Load] checks the world's own but for its accounts, checked when first
+// opened (see [World.open]); a name given twice is an error. It leaves the
+// world's state to be loaded next.
 func (w *World) loadCommits(saved []SavedCommit) error {
 	commits := make([]Commit, 0, len(saved))
 	named := map[string]bool{}
@@ -56,10 +57,10 @@ func (w *World) loadCommits(saved []SavedCommit) error {
 			}
 			named[sc.Name] = true
 		}
-		if err := w.loadState(sc.Accounts, sc.Names, sc.Now, sc.LT); err != nil {
+		if err := w.loadState(sc.Accounts, sc.Names, sc.Now, sc.LT, true); err != nil {
 			return fmt.Errorf("%s: %w", what, err)
 		}
-		commits = append(commits, Commit{Name: sc.Name, Root: w.st.root(), snap: &Snapshot{st: w.st}})
+		commits = append(commits, Commit{Name: sc.Name, Root: w.st.root(), snap: &Snapshot{st: w.st}, check: &commitCheck{}})
 	}
 	w.commits = commits
 	return nil

@@ -55,9 +55,9 @@ func (w *World) Save() *Saved {
 // win over WithNow and WithSeed).
 // Every account is parsed first, so a damaged save is an error, not a world
 // that fails later; so is a logical time out of range or not past an
-// account's last transaction. The saved commits are loaded the same way,
-// each checked as the world's own state is. Loading n accounts and names
-// costs O(n log n), for the world and for each commit.
+// account's last transaction. Each saved commit's clock, logical time and
+// names are checked the same way, and its accounts when a session or a
+// checkout first opens it. Loading n accounts and names costs O(n log n).
 func Load(s *Saved, opts ...Option) (*World, error) {
 	if s.Config != nil {
 		opts = append([]Option{WithConfig(s.Config)}, opts...)
@@ -70,15 +70,16 @@ func Load(s *Saved, opts ...Option) (*World, error) {
 	if err := w.loadCommits(s.Commits); err != nil {
 		return nil, err
 	}
-	if err := w.loadState(s.Accounts, s.Names, s.Now, s.LT); err != nil {
+	if err := w.loadState(s.Accounts, s.Names, s.Now, s.LT, false); err != nil {
 		return nil, err
 	}
 	return w, nil
 }
 
-// loadState makes a saved state the world's: its accounts (each parsed, its
-// last transaction before lt), names, clock and logical time.
-func (w *World) loadState(accounts *tvmcell.Cell, saved map[string]*address.Address, now uint32, lt uint64) error {
+// loadState makes a saved state the world's: its accounts (each parsed,
+// its last transaction before lt, unless lazy: see [World.open]), names,
+// clock and logical time.
+func (w *World) loadState(accounts *tvmcell.Cell, saved map[string]*address.Address, now uint32, lt uint64, lazy bool) error {
 	if lt < 1 || lt > MaxLT {
 		return fmt.Errorf("saved lt %d is out of range [1, %d]", lt, uint64(MaxLT))
 	}
@@ -88,18 +89,9 @@ func (w *World) loadState(accounts *tvmcell.Cell, saved map[string]*address.Addr
 	}
 	w.st = state{now: now, block: block, lt: lt, accounts: accounts, names: &names{}}
 	w.epoch++
-
-	ids, err := w.accountIDs()
-	if err != nil {
-		return fmt.Errorf("saved accounts: %w", err)
-	}
-	for _, id := range ids {
-		e, err := w.entry(id)
-		if err != nil {
-			return fmt.Errorf("saved accounts: %w", err)
-		}
-		if last := e.prepared.ShardAccount().LastTransLT; last >= lt {
-			return fmt.Errorf("saved account %s: its last transaction's lt %d is not before the world's lt %d", id.address().StringRaw(), last, lt)
+	if !lazy {
+		if err := w.checkAccounts(); err != nil {
+			return err
 		}
 	}
 
@@ -117,6 +109,25 @@ func (w *World) loadState(accounts *tvmcell.Cell, saved map[string]*address.Addr
 		}
 	}
 	w.st.names = names
+	return nil
+}
+
+// checkAccounts parses every account of the state, and checks that its
+// last transaction came before the state's logical time.
+func (w *World) checkAccounts() error {
+	ids, err := w.accountIDs()
+	if err != nil {
+		return fmt.Errorf("saved accounts: %w", err)
+	}
+	for _, id := range ids {
+		e, err := w.entry(id)
+		if err != nil {
+			return fmt.Errorf("saved accounts: %w", err)
+		}
+		if last := e.prepared.ShardAccount().LastTransLT; last >= w.st.lt {
+			return fmt.Errorf("saved account %s: its last transaction's lt %d is not before the world's lt %d", id.address().StringRaw(), last, w.st.lt)
+		}
+	}
 	return nil
 }
 

@@ -70,6 +70,11 @@ func FuzzRun(f *testing.F) {
 		"  - deploy: { name: c, contract: v1, from: a, init: &x { id: *x, owner: a, value: 0 } }\n" +
 		"  - send: { from: a, to: c, comment: \"" + strings.Repeat("long ", 30_000) + "\" }\n" +
 		"  - wait: 4294967295\n"))
+	f.Add([]byte("wallets:\n  a: {}\ncontracts:\n  v1: counter.v1\nsteps:\n" +
+		"  - commit: start\n" +
+		"  - deploy: { name: c, contract: v1, from: a, init: { id: 1, owner: a, value: 0 } }\n" +
+		"  - session: { base: start }\n    expect: { state_root: start }\n" +
+		"  - deploy: { name: c, contract: v1, from: a, init: { id: 2, owner: a, value: 0 } }\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := scenario.Parse("f.yaml", data)
 		if err != nil {

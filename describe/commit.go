@@ -31,7 +31,13 @@ func CommitName(c actor.Commit) string {
 // Commit says what a commit holds, in one line: "deployed: state root
 // 3f2a91c0d4e1…, lt 5, 2025-01-01 00:00:00 UTC, 4 transactions before it".
 func Commit(c actor.Commit) string {
-	return fmt.Sprintf("%s: state root %s, lt %d, %s, %s", CommitName(c), Root(c.Root), c.LT(), Time(c.Now()), CommitHistory(c))
+	return fmt.Sprintf("%s: %s, %s", CommitName(c), CommitState(c), CommitHistory(c))
+}
+
+// CommitState says where a commit left the world: "state root
+// 3f2a91c0d4e1…, lt 5, 2025-01-01 00:00:00 UTC".
+func CommitState(c actor.Commit) string {
+	return fmt.Sprintf("state root %s, lt %d, %s", Root(c.Root), c.LT(), Time(c.Now()))
 }
 
 // CommitHistory says how much history a commit keeps: "4 transactions

@@ -111,3 +111,28 @@ func TestTravelToLoadedCommit(t *testing.T) {
 	assert.Contains(t, h.status(), "At commit deployed")
 	assert.Equal(t, 0, h.m.st.commits.here)
 }
+
+// TestWalkSessions walks a scenario of commits and sessions to its end,
+// then back over a session and forward again: each step's world is the
+// one it ran on.
+func TestWalkSessions(t *testing.T) {
+	h := walk(t, "../examples/25-commit-session.yaml")
+	h.press("N")
+	require.Equal(t, 12, h.m.walk.pos, h.status())
+	assert.Equal(t, "Step 12 of 12 done.", h.status())
+	for _, res := range h.m.sess.walk.results {
+		assert.Empty(t, res.res.Failures, "step %d", res.res.Step.Index)
+	}
+	counted, err := h.m.sess.world.FindCommit(actor.CommitName("counted"))
+	require.NoError(t, err)
+	assert.Equal(t, counted.Root, h.m.sess.world.StateRoot(), "the last session, and a getter after it")
+
+	h.press("p", "p", "p", "p") // back before the second deploy, across a session
+	require.Equal(t, 8, h.m.walk.pos)
+	assert.Equal(t, counted.Root, h.m.sess.world.StateRoot(), "after the first session")
+	h.press("N")
+	assert.Equal(t, 12, h.m.walk.pos, h.status())
+	for _, res := range h.m.sess.walk.results {
+		assert.Empty(t, res.res.Failures, "step %d run again", res.res.Step.Index)
+	}
+}

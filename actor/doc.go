@@ -12,6 +12,9 @@
 // Cells are immutable, so a [Snapshot] shares them with the live world: taking
 // and restoring one costs O(1), and [World.StateRoot] is the hash of the
 // account dictionary, equal exactly when two worlds hold equal accounts.
+// [World.Commit] keeps a state reachable by its root, as Piecrust's commits
+// do: [World.Session] opens a new world at any commit and [World.Checkout]
+// moves the world there.
 //
 // The same inputs give byte-identical results, transaction hashes included:
 // time moves only when told to ([World.SetNow]) and the random seed is derived

@@ -57,6 +57,10 @@ var (
 	// messages waiting for delivery than the world allows (see
 	// [WithMaxInFlight]): a contract whose every message sends several.
 	ErrTooManyMessages = errors.New("too many messages in flight in one send")
+
+	// ErrUnknownCommit is returned when no commit of the world has the
+	// name or state root asked for (see [World.Session]).
+	ErrUnknownCommit = errors.New("unknown commit")
 )
 
 // ExitError is a TVM run that ended with an exit code other than 0 or 1: a

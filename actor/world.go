@@ -62,6 +62,10 @@ type World struct {
 	pendingShared bool
 	// scratch is a buffer records are packed in (see packedCell.pack).
 	scratch []byte
+	// commits are the states committed, oldest first (see commit.go):
+	// appended at its own length only, replaced when changed, so forks
+	// share it.
+	commits []Commit
 }
 
 // state is everything a snapshot captures. Every field is immutable or
@@ -332,6 +336,16 @@ func (s *Snapshot) Now() uint32 { return s.st.now }
 // Transactions returns the history up to the snapshot, oldest first.
 func (s *Snapshot) Transactions() []*Transaction { return slices.Clip(s.st.history) }
 
+// LT returns the snapshot's logical time: the next transaction's.
+func (s *Snapshot) LT() uint64 { return s.st.lt }
+
+// Names returns the account names of the snapshot, sorted.
+func (s *Snapshot) Names() []string {
+	out := make([]string, 0, s.st.names.len())
+	s.st.names.each(func(name string, _ accountID) { out = append(out, name) })
+	return out
+}
+
 // Snapshot captures the world in O(1) (after bringing its account
 // dictionary up to date: O(log n) for each account written since the last
 // snapshot).
@@ -373,7 +387,11 @@ func (w *World) Fork() *World {
 	defer w.mu.Unlock()
 
 	w.flushed()
-	st := w.st
+	return w.fork(w.st)
+}
+
+// fork returns a world with w's config, options and commits at st.
+func (w *World) fork(st state) *World {
 	st.history = slices.Clip(st.history)
 	return &World{
 		machine:      tvm.NewTVM(),
@@ -389,6 +407,7 @@ func (w *World) Fork() *World {
 		debugCode:    w.debugCode,
 		st:           st,
 		cache:        map[accountID]*entry{},
+		commits:      slices.Clip(w.commits),
 	}
 }
 

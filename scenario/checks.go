@@ -33,6 +33,7 @@ const (
 	formName                 // a name, as written
 	formProbes               // a list of probe names
 	formNames                // a list of names, as written
+	formRoot                 // a state root: 64 hex digits, or a commit's name
 )
 
 // formText says how a value of the form is written, for the reference.
@@ -53,6 +54,7 @@ var formText = map[form]string{
 	formName:     "a name",
 	formProbes:   "list of " + strings.Join(upgradable.ProbeKeys(), ", "),
 	formNames:    "list of field names",
+	formRoot:     "64 hex digits, or a commit's name",
 }
 
 // checkDef is one kind of check: its key, how its value is written, which
@@ -116,6 +118,8 @@ var checks = []checkDef{
 	{key: "migration_gas", form: formInt, lo: 0, hi: math.MaxInt64, steps: []string{"preflight"}, doc: "the gas the migration used (0 when the data does not migrate)"},
 	{key: "warnings", form: formProbes, steps: []string{"preflight"}, doc: "exactly the probes that failed after the upgrade (an empty list: none)"},
 	{key: "defaulted", form: formNames, steps: []string{"preflight"}, doc: "exactly the new storage's fields an upgrade that writes the data (direct) sets to zero: the old data has no such field and the upgrade's fields give none"},
+	{key: "state_root", form: formRoot, steps: []string{"deploy", "send", "upgrade", "commit", "session"},
+		doc: "the world's state root after the step: the hash of every account, written out or named by a commit (the root it recorded)"},
 }
 
 // checkByKey finds a check of the table.
@@ -154,7 +158,7 @@ func matcherChecks() []string {
 
 // Want is what a check expects, parsed: [IntWant], [BoolWant], [CoinsWant],
 // [HashWant], [OpWant], [AccountWant], [VerdictWant], [VersionWant],
-// [FieldsWant], [EventsWant] or [MatchersWant]. String writes it as the
+// [FieldsWant], [EventsWant], [MatchersWant] or [RootWant]. String writes it as the
 // file did, for failure messages.
 type Want interface {
 	String() string
@@ -409,6 +413,11 @@ func (p *parser) parseWant(def *checkDef, v *Value) (Want, error) {
 		return TextWant(v.Text), nil
 	case formProbes:
 		return p.probesWant(def, v)
+	case formRoot:
+		if w, ok := rootWant(v); ok {
+			return w, nil
+		}
+		return nil, errf("must be 64 hex digits or a commit's name, not %s", v.describeKind())
 	case formNames:
 		if v.Kind != List {
 			return nil, errf("must be a list of names, not %s", v.describeKind())

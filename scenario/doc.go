@@ -48,6 +48,16 @@
 //     upgradable.UpgradeMatrix does; a supported upgrade ("v1 → v2"; by
 //     default each version to the next) that is not safe fails the step.
 //   - wait: seconds moves the clock forward.
+//   - commit: NAME records the world's state under a name, as
+//     actor.World.CommitAs does (a name given again moves to the new state).
+//   - session: { base: NAME } starts again from a commit, as Piecrust's
+//     vm.session(base(root)) does: the world moves to it (actor.World.Checkout)
+//     with its accounts, its names (so a deploy's name after the commit is
+//     free again, and only wallets it had can send), its clock, its logical
+//     time and its history; the commits stay, later ones too. The base is a
+//     commit of an earlier step or of the saved world the run started from;
+//     an unknown one is an error before anything runs, and state_root: NAME
+//     checks that a step leaves the very state root a commit recorded.
 //   - note: text narrates; it may stand alone or beside an action.
 //
 // Values are read one way everywhere. send and deploy carry 0.05 TON and
@@ -95,6 +105,7 @@
 //   - migration_gas (preflight): the gas the migration used (0 when the data does not migrate); integer (0x1f, 1_000) or {min, max}.
 //   - warnings (preflight): exactly the probes that failed after the upgrade (an empty list: none); list of upgrade_back, rollback, again, back_to_back, stranger, replay.
 //   - defaulted (preflight): exactly the new storage's fields an upgrade that writes the data (direct) sets to zero: the old data has no such field and the upgrade's fields give none; list of field names.
+//   - state_root (deploy, send, upgrade, commit, session): the world's state root after the step: the hash of every account, written out or named by a commit (the root it recorded); 64 hex digits, or a commit's name.
 //
 // End of the checks.
 //
@@ -108,7 +119,8 @@
 // scenario's directory tree unless [WithAllowedDir] allows another. Field
 // values are bounded in depth ([MaxValueDepth]) and count
 // ([MaxValueCount]), YAML aliases followed. A saved world ([SaveWorld])
-// carries a checksum and its state root, which [LoadWorld] checks.
+// carries a checksum, its state root and its commits, each state and each
+// shared cell stored once, which [LoadWorld] checks.
 //
 // Mistakes are [*Error]s that say file:line:col. [Parse] finds those of
 // shape and values, [NewRunner] unknown names before anything runs, and a

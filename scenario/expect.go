@@ -51,6 +51,10 @@ func (r *Runner) expect(step *Step, res *Result) []Failure {
 		target = describe.Describe(r.Catalog, res.Tx)
 	}
 	for _, ch := range step.Expect.Checks {
+		if ch.Key == "state_root" {
+			c.stateRoot(ch)
+			continue
+		}
 		switch step.Action.(type) {
 		case *Upgrade:
 			if !c.upgrade(ch, res.Upgraded) {

@@ -83,6 +83,11 @@ func FuzzRun(f *testing.F) {
 		"  - upgrade: { on: d, to: d2, fields: { data: { step: 300 } } }\n" +
 		"  - deploy: { name: t, contract: t1, from: a, init: { owner: a, id: 1, value: 0 } }\n" +
 		"  - upgrade: { on: t, to: t2, protocol: direct }\n"))
+	f.Add([]byte("wallets:\n  a: {}\ncontracts:\n  v1: counter.v1\nsteps:\n" +
+		"  - commit: start\n" +
+		"  - deploy: { name: c, contract: v1, from: a, init: { id: 1, owner: a, value: 0 } }\n" +
+		"  - session: { base: start }\n    expect: { state_root: start }\n" +
+		"  - deploy: { name: c, contract: v1, from: a, init: { id: 2, owner: a, value: 0 } }\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := scenario.Parse("f.yaml", data)
 		if err != nil {

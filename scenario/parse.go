@@ -305,7 +305,7 @@ func (p *parser) wallets(n *yaml.Node) ([]*WalletDecl, error) {
 
 // Keys of a step.
 var (
-	actionKeys = []string{"deploy", "send", "get", "preflight", "upgrade", "upgrades", "wait"}
+	actionKeys = []string{"deploy", "send", "get", "preflight", "upgrade", "upgrades", "wait", "commit", "session"}
 	stepKeys   = append([]string{"note", "expect"}, actionKeys...)
 )
 
@@ -372,6 +372,10 @@ func (p *parser) step(n *yaml.Node, index int) (*Step, error) {
 		s.Action, err = p.upgrade(action.v)
 	case "upgrades":
 		s.Action, err = p.upgrades(action.v)
+	case "commit":
+		s.Action, err = p.commit(action.v)
+	case "session":
+		s.Action, err = p.session(action.v)
 	case "wait":
 		var secs int64
 		secs, err = p.integer(action.v, "wait (seconds)", 0, math.MaxUint32)

@@ -43,6 +43,9 @@ type Result struct {
 	// Upgraded is what an upgrade step did (its Trace and Tx are set too:
 	// every step's transactions, and the last step's on the contract).
 	Upgraded *upgradable.Upgraded
+	// Commit is the commit a commit step made, or the one a session step
+	// started from.
+	Commit *actor.Commit
 	// Failures are the step's expectations that did not hold.
 	Failures []Failure
 }
@@ -160,6 +163,7 @@ func (r *Runner) check() error {
 		return nil
 	}
 
+	commits := r.newCommitTracker()
 	for _, s := range r.Scenario.Steps {
 		var err error
 		switch a := s.Action.(type) {
@@ -194,6 +198,13 @@ func (r *Runner) check() error {
 			if err == nil && a.From != nil {
 				err = wallet(*a.From)
 			}
+		case *Commit:
+			commits.commit(a, known, wallets)
+		case *Session:
+			known, wallets, err = commits.session(a)
+		}
+		if err == nil {
+			err = commits.expect(s)
 		}
 		if err != nil {
 			return first(err)
@@ -286,6 +297,10 @@ func (r *Runner) run(step *Step) (*Result, error) {
 		err = r.upgrade(a, res)
 	case *Upgrades:
 		err = r.upgrades(a, res)
+	case *Commit:
+		err = r.commit(a, res)
+	case *Session:
+		err = r.session(a, res)
 	case *Wait:
 		now := r.World.Now()
 		if uint64(now)+uint64(a.Seconds) > math.MaxUint32 {

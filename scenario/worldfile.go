@@ -21,9 +21,11 @@ import (
 )
 
 // worldFormat names the world file format and its version. Version 2 added
-// the state root and the checksum; version 1 files are refused.
+// the state root and the checksum, version 3 the commits; older files are
+// refused.
 const (
-	worldFormat   = "tonsim world 2"
+	worldFormat   = "tonsim world 3"
+	worldFormatV2 = "tonsim world 2"
 	worldFormatV1 = "tonsim world 1"
 )
 
@@ -33,6 +35,12 @@ const (
 // compact JSON encoding (encoding/json, fields in this order, map keys
 // sorted) of the same value without the checksum. StateRoot is the
 // account dictionary's hash. Load recomputes both.
+//
+// The file is content-addressed: Accounts holds every account dictionary
+// once, the world's and its commits', as one BOC of several roots in which
+// a cell they share is stored once, and a state names its dictionary by
+// its state root. States holds each committed state once (two commits of
+// the same state share it) and Commits names them, oldest first.
 type worldFile struct {
 	Format string `json:"format"`
 	// Now is a unix time (uint32) and LT a logical time (below 2^63),
@@ -45,9 +53,12 @@ type worldFile struct {
 	// config itself, hex, when it is no built-in profile.
 	Config    string `json:"config"`
 	ConfigBOC string `json:"config_boc,omitempty"`
-	// Accounts is the account dictionary as a hex BOC, "" when empty.
+	// Accounts is every account dictionary of the file as one hex BOC of
+	// several roots (see [worldFile]), "" when there is none.
 	Accounts  string            `json:"accounts"`
 	Names     map[string]string `json:"names"`
+	States    []savedState      `json:"states,omitempty"`
+	Commits   []savedCommit     `json:"commits,omitempty"`
 	Contracts []savedContract   `json:"contracts"`
 	Checksum  string            `json:"checksum,omitempty"`
 }
@@ -94,12 +105,10 @@ func SaveWorld(path string, w *actor.World, cat *catalog.Catalog) error {
 	if s.Profile == actor.ProfileCustom {
 		f.ConfigBOC = cell.Hex(s.Config)
 	}
-	if s.Accounts != nil {
-		f.Accounts = cell.Hex(s.Accounts)
-	}
 	for name, addr := range s.Names {
 		f.Names[name] = addr.StringRaw()
 	}
+	f.Accounts = saveCommits(&f, s)
 	for _, ct := range cat.Contracts() {
 		sc := savedContract{Name: ct.Name}
 		switch {
@@ -148,8 +157,10 @@ const (
 // LoadWorld reads a world saved by [SaveWorld]; builtins resolve the
 // built-in contracts it names. It refuses a file that is not a regular
 // file, is larger than the limit (64 MiB unless opts say otherwise), is
-// not a version 2 world file, or whose checksum or state root does not
-// match its content; errors name the file but never quote it.
+// not a version 3 world file, or whose checksum or state roots do not
+// match its content; errors name the file but never quote it. Every
+// commit's state root must name one of the file's account dictionaries,
+// and every dictionary must be some state's.
 func LoadWorld(path string, builtins Builtins, opts ...FileOption) (*actor.World, *catalog.Catalog, error) {
 	o := options(opts)
 	data, err := o.policy.Read(inputfile.World, path)
@@ -170,8 +181,8 @@ func loadWorld(path string, data []byte, builtins Builtins, worldOpts []actor.Op
 	}
 	switch f.Format {
 	case worldFormat:
-	case worldFormatV1:
-		return nil, nil, bad("it was written by an older tonsim (format %q, without a checksum): save the world again with this one (tonsim run --save)", worldFormatV1)
+	case worldFormatV1, worldFormatV2:
+		return nil, nil, bad("it was written by an older tonsim (format %q, without commits): save the world again with this one (tonsim run --save)", f.Format)
 	default:
 		return nil, nil, bad("the format field is not %q", worldFormat)
 	}
@@ -200,10 +211,21 @@ func loadWorld(path string, data []byte, builtins Builtins, worldOpts []actor.Op
 		return nil, nil, bad("seed is not 32 bytes of hex")
 	}
 	copy(saved.Seed[:], seed)
-	if f.Accounts != "" {
-		if saved.Accounts, err = cell.DecodeBOC([]byte(f.Accounts)); err != nil {
-			return nil, nil, bad("accounts: %v", err)
+	dicts, err := newDictionaries(f.Accounts)
+	if err != nil {
+		return nil, nil, bad("accounts: %v", err)
+	}
+	if saved.Accounts, err = dicts.take(f.StateRoot); err != nil {
+		return nil, nil, changed("state root: %v", err)
+	}
+	if saved.Commits, err = loadCommits(f, dicts); err != nil {
+		if errors.Is(err, errNoDictionary) {
+			return nil, nil, changed("%v", err)
 		}
+		return nil, nil, bad("%v", err)
+	}
+	if err := dicts.allTaken(); err != nil {
+		return nil, nil, bad("accounts: %v", err)
 	}
 	for name, raw := range f.Names {
 		if saved.Names[name], err = cell.ParseAddress(raw); err != nil {
@@ -225,9 +247,6 @@ func loadWorld(path string, data []byte, builtins Builtins, worldOpts []actor.Op
 	w, err := actor.Load(saved, worldOpts...)
 	if err != nil {
 		return nil, nil, bad("%v", err)
-	}
-	if root := w.StateRoot().String(); root != f.StateRoot {
-		return nil, nil, changed("state root is %s, the file says %q", root, f.StateRoot)
 	}
 
 	cat := catalog.New()

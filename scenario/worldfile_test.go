@@ -124,11 +124,12 @@ func TestWorldFileErrors(t *testing.T) {
 		{name: "cut short", content: string(goodJSON[:100]), want: "not JSON: unexpected end of the data"},
 		{name: "trailing data", content: string(goodJSON) + "{}", want: "data after the world's JSON object"},
 		{name: "unknown field", content: unsealed(func(m map[string]any) { m["extra"] = 1 }), want: "an unknown field"},
-		{name: "other format", content: set("format", "x"), want: `the format field is not "tonsim world 2"`},
+		{name: "other format", content: set("format", "x"), want: `the format field is not "tonsim world 3"`},
 		{name: "version 1", content: set("format", "tonsim world 1"), want: "save the world again with this one (tonsim run --save)"},
+		{name: "version 2", content: set("format", "tonsim world 2"), want: `(format "tonsim world 2", without commits): save the world again`},
 		{name: "no checksum", content: unsealed(func(m map[string]any) { delete(m, "checksum") }), want: "saved world was changed after it was written: its checksum does not match", changed: true},
 		{name: "edited after saving", content: unsealed(func(m map[string]any) { m["now"] = 1735689601 }), want: "saved world was changed after it was written: its checksum does not match", changed: true},
-		{name: "state root does not match", content: set("state_root", zeros), want: "saved world was changed after it was written: state root is ", changed: true},
+		{name: "state root does not match", content: set("state_root", zeros), want: "saved world was changed after it was written: state root: \"" + zeros + "\" is none of the account dictionaries' in accounts", changed: true},
 		{name: "lt 2^63", content: set("lt", json.Number("9223372036854775808")), want: "lt 9223372036854775808 is out of range: want a whole number in [1, 9223372036854775807]"},
 		{name: "lt 0", content: set("lt", 0), want: "lt 0 is out of range"},
 		{name: "lt negative", content: set("lt", -1), want: "lt -1 is out of range"},
@@ -169,8 +170,8 @@ func TestWorldFileErrors(t *testing.T) {
 	})
 }
 
-// savedWorld plays a small scenario (a counter deployed and stepped) and
-// saves its world in dir.
+// savedWorld plays a small scenario (a counter deployed, committed, stepped
+// and committed again) and saves its world in dir.
 func savedWorld(t *testing.T, dir string) string {
 	t.Helper()
 	return savedWorldF(t, dir)
@@ -183,7 +184,9 @@ func savedWorldF(t testing.TB, dir string) string {
 wallets: { owner: {} }
 steps:
   - deploy: { name: counter, contract: v1, from: owner, init: { id: 1, owner: owner, value: 0 } }
+  - commit: deployed
   - send: { from: owner, to: counter, message: Step, fields: { queryId: 1 } }
+  - commit: stepped
 `), 0o644))
 	s, cat, err := scenario.Load(src, builtins)
 	require.NoError(t, err)
@@ -226,6 +229,7 @@ func TestWorldFileBitFlips(t *testing.T) {
 		require.Equal(t, want.Names(), w.Names(), "bit %d", bit)
 		require.Equal(t, want.Now(), w.Now(), "bit %d", bit)
 		require.Equal(t, want.LT(), w.LT(), "bit %d", bit)
+		require.Equal(t, commitFacts(want), commitFacts(w), "bit %d loaded other commits", bit)
 		v1, err := cat.ByName("v1")
 		require.NoError(t, err, "bit %d", bit)
 		require.Equal(t, wantV1.Code.Hash(), v1.Code.Hash(), "bit %d", bit)
@@ -257,21 +261,49 @@ func FuzzLoadWorld(f *testing.F) {
 	good, err := os.ReadFile(savedWorldF(f, dir))
 	require.NoError(f, err)
 	f.Add(good)
-	f.Add(bytes.Replace(good, []byte("tonsim world 2"), []byte("tonsim world 1"), 1))
-	f.Add([]byte(`{"format": "tonsim world 2", "lt": 18446744073709551615}`))
+	f.Add(bytes.Replace(good, []byte("tonsim world 3"), []byte("tonsim world 2"), 1))
+	f.Add(bytes.Replace(good, []byte("tonsim world 3"), []byte("tonsim world 1"), 1))
+	f.Add([]byte(`{"format": "tonsim world 3", "lt": 18446744073709551615}`))
+	f.Add([]byte(`{"format": "tonsim world 3", "states": [{"state_root": "", "now": 0, "lt": 1}], "commits": [{"state": 7}]}`))
 	f.Add([]byte("root:x:0:0:root"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		w, _, err := scenario.LoadWorldData("f.json", data, builtins)
-		if err != nil {
-			if !errors.Is(err, scenario.ErrWorldFile) {
-				t.Fatalf("not a world file error: %v", err)
-			}
-			return
+		checkLoaded(t, data)
+		// The same content sealed, so that what the checksum would stop
+		// reaches the checks behind it.
+		if sealed, err := scenario.SealWorld(data); err == nil {
+			checkLoaded(t, sealed)
 		}
-		var file struct {
-			StateRoot string `json:"state_root"`
-		}
-		require.NoError(t, json.Unmarshal(data, &file))
-		require.Equal(t, file.StateRoot, w.StateRoot().String())
 	})
+}
+
+// checkLoaded loads a world file: it loads or fails as a world file error,
+// and what loads has the state roots it says, the world's and each
+// commit's, which a session reproduces or refuses with an error.
+func checkLoaded(t *testing.T, data []byte) {
+	w, _, err := scenario.LoadWorldData("f.json", data, builtins)
+	if err != nil {
+		if !errors.Is(err, scenario.ErrWorldFile) {
+			t.Fatalf("not a world file error: %v", err)
+		}
+		return
+	}
+	var file struct {
+		StateRoot string `json:"state_root"`
+		States    []struct {
+			StateRoot string `json:"state_root"`
+		} `json:"states"`
+		Commits []struct {
+			State int `json:"state"`
+		} `json:"commits"`
+	}
+	require.NoError(t, json.Unmarshal(data, &file))
+	require.Equal(t, file.StateRoot, w.StateRoot().String())
+	commits := w.Commits()
+	require.Len(t, commits, len(file.Commits))
+	for i, c := range commits {
+		require.Equal(t, file.States[file.Commits[i].State].StateRoot, c.Root.String())
+		if s, err := w.Session(c); err == nil {
+			require.Equal(t, c.Root, s.StateRoot())
+		}
+	}
 }

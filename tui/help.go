@@ -47,6 +47,7 @@ func helpGroups(km KeyMap, walk, played bool) []helpGroup {
 			{[]key.Binding{km.TimeBack, km.TimeForward}, "travel one transaction back or forward: the whole screen shows the world as it was then"},
 			{[]key.Binding{km.TimeStart, km.TimeNow}, "travel to the start, or back to now"},
 			{[]key.Binding{km.Undo, km.Redo}, "a send from the past forks history and keeps the old branch: z goes back to it, Z returns to the fork"},
+			{[]key.Binding{km.Commit, km.Commits}, "commit the world shown (a name, or none), and list the commits: enter travels to one like a point of history; z undoes a move off it; a saved world keeps them"},
 		}},
 	}
 	if walk {

@@ -59,6 +59,10 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.account.raw = !m.account.raw
 	case key.Matches(msg, km.Save):
 		m.openDialog(newSaveDialog(m.c, m.savePath, m.whenText()))
+	case key.Matches(msg, km.Commit):
+		m.openDialog(newCommitDialog(m.c, m.whenText()))
+	case key.Matches(msg, km.Commits):
+		m.openDialog(m.newCommitsDialog())
 	case key.Matches(msg, km.Copy):
 		return m.copySelected()
 	case key.Matches(msg, km.Undo):

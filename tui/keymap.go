@@ -28,6 +28,9 @@ type KeyMap struct {
 	Raw      key.Binding
 	// Save writes the world shown to a file.
 	Save key.Binding
+	// Commit commits the world shown; Commits lists the commits, to travel
+	// to one.
+	Commit, Commits key.Binding
 	// Copy puts what is selected on the clipboard (OSC 52): an address, a
 	// BOC, a value, a getter's result.
 	Copy key.Binding
@@ -82,6 +85,8 @@ func DefaultKeyMap() KeyMap {
 		Matrix:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "upgrade matrix")),
 		Raw:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "raw storage")),
 		Save:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "save the world")),
+		Commit:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "commit")),
+		Commits:  key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "commits")),
 		Copy:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy")),
 		Undo:     key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "undo the fork")),
 		Redo:     key.NewBinding(key.WithKeys("Z"), key.WithHelp("Z", "redo the fork")),

@@ -144,6 +144,16 @@ func TestHelpKeys(t *testing.T) {
 			h.send(keyPress(k))
 			assert.IsType(t, &saveDialog{}, h.m.dialog)
 		},
+		"c": func(t *testing.T, k string) {
+			h := demo(t)
+			h.send(keyPress(k))
+			assert.IsType(t, &commitDialog{}, h.m.dialog)
+		},
+		"C": func(t *testing.T, k string) {
+			h := demo(t)
+			h.send(keyPress(k))
+			assert.IsType(t, &commitsDialog{}, h.m.dialog)
+		},
 		"[": func(t *testing.T, k string) {
 			h := demoFromStart(t)
 			h.send(keyPress(k))

@@ -89,6 +89,10 @@ func (m *Model) result(msg tea.Msg) tea.Cmd {
 		m.travelled(r)
 	case savedMsg:
 		m.saved(r)
+	case committedMsg:
+		m.committed(r)
+	case commitTravelMsg:
+		m.travelledToCommit(r)
 	case walkMsg:
 		return m.walked(r)
 	case branchMsg:

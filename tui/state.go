@@ -32,6 +32,8 @@ type state struct {
 	names map[string]string
 	// wallets are the names of the world's wallets, sorted.
 	wallets []string
+	// commits are the world's commits.
+	commits commitsState
 	// err is what went wrong reading the world, if anything.
 	err error
 }
@@ -223,6 +225,7 @@ func (s *session) state(args getterArgs) *state {
 		}
 	}
 	sort.Strings(st.wallets)
+	st.commits = s.commitsState()
 
 	accounts, err := s.world.Accounts()
 	if err != nil {

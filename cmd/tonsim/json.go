@@ -230,6 +230,9 @@ func (p jsonPrinter) step(r *scenario.Runner, res *scenario.Result) {
 	if res.Preflight != nil {
 		enc.Encode(preflightRow(r.World, res.Step.Index, res.Target, preflightNext(res), res.Preflight))
 	}
+	if res.Commit != nil {
+		enc.Encode(commitRow(res))
+	}
 	for _, f := range res.Failures {
 		enc.Encode(failureRow(res.Step.Index, f))
 	}

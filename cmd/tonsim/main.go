@@ -81,6 +81,8 @@ type cli struct {
 	config string
 	// history is --history: how many transactions a world keeps.
 	history int
+	// commit is --commit: the saved world's commit to start from.
+	commit string
 }
 
 var commands = []*command{runCommand, testCommand, getCommand, preflightCommand, upgradesCommand, traceCommand, inspectCommand, tuiCommand, walkCommand, genCommand}
@@ -192,6 +194,9 @@ World:
                         tui and walk, which show them, keep all by default,
                         the other commands none (a send's own are always
                         at hand)
+  --commit NAME         with --world, start from the saved world's commit
+                        NAME (a scenario's commit: step): its accounts,
+                        names, clock and logical time
 Files:
   --max-file-size SIZE  read files up to SIZE (such as 64M) instead of the
                         defaults: 4 MiB for scenarios, contracts and BOCs,
@@ -215,6 +220,7 @@ func (c *cli) flags(cmd *command) *flag.FlagSet {
 		return nil
 	})
 	fs.StringVar(&c.config, "config", "", "")
+	fs.StringVar(&c.commit, "commit", "", "")
 	c.history = defaultHistory(cmd)
 	fs.Func("history", "", func(s string) (err error) {
 		c.history, err = parseHistory(s)

@@ -193,6 +193,8 @@ func headline(r *scenario.Runner, res *scenario.Result) string {
 		line += ": " + describe.Verdict(res.Preflight)
 	case *scenario.Wait:
 		line += fmt.Sprintf(" (now %d)", r.World.Now())
+	case *scenario.Commit, *scenario.Session:
+		line += commitHeadline(res)
 	}
 	return line
 }

@@ -73,7 +73,7 @@ func TestJSONSchema(t *testing.T) {
 			kinds[k.Kind]++
 		}
 	}
-	for _, kind := range []string{"config", "tx", "get", "preflight", "failure", "test", "summary", "trace", "upgrades"} {
+	for _, kind := range []string{"config", "tx", "get", "preflight", "failure", "test", "summary", "trace", "upgrades", "commit"} {
 		assert.Positive(t, kinds[kind], "no %q line was checked", kind)
 	}
 }

@@ -38,6 +38,9 @@ func (c *cli) open(path, worldPath string) (*scenario.Runner, error) {
 			return nil, err
 		}
 	}
+	if err := c.checkout(w); err != nil {
+		return nil, err
+	}
 	s := &scenario.Scenario{Path: worldPath}
 	if path != "" {
 		var err error

@@ -87,6 +87,9 @@ type state struct {
 	// this lineage exceeds, and Restore and Fork clip the capacity so a
 	// second writer always starts a new array.
 	history []*Transaction
+	// ops holds the world operations so far ([World.Operations]), shared
+	// by snapshots the way history is.
+	ops []*Operation
 }
 
 // Option configures a [World].
@@ -362,7 +365,7 @@ func (w *World) Restore(s *Snapshot) {
 func (w *World) restore(s *Snapshot) {
 	w.st = s.st
 	w.epoch++
-	w.st.history = slices.Clip(w.st.history)
+	w.st.history, w.st.ops = slices.Clip(w.st.history), slices.Clip(w.st.ops)
 	w.pendingShared = w.st.pending != nil
 }
 
@@ -371,10 +374,13 @@ func (w *World) restore(s *Snapshot) {
 func (w *World) Fork() *World {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	return w.fork()
+}
 
+func (w *World) fork() *World {
 	w.flushed()
 	st := w.st
-	st.history = slices.Clip(st.history)
+	st.history, st.ops = slices.Clip(st.history), slices.Clip(st.ops)
 	return &World{
 		machine:      tvm.NewTVM(),
 		config:       w.config,

@@ -64,7 +64,7 @@ func VerdictReason(r *upgradable.Report, next string, p Printer) string {
 	}
 	s := fmt.Sprintf("the upgrade goes through, but %s fails on the data: every later message and getter fails with exit %d", next, r.ExitCode)
 	if !r.Upgradable {
-		s += ", a further upgrade included. Nothing can repair the contract."
+		s += ", a further upgrade included. No upgrade can repair the contract; only a reinstall can, and it discards the state."
 	} else {
 		s += "; an upgrade back to the old code would still go through."
 	}
@@ -94,6 +94,9 @@ func Warnings(r *upgradable.Report, next string) []string {
 			continue // the verdict's reason says so
 		}
 		out = append(out, ProbeText(p, next))
+	}
+	if text := Reinstall(r, Printer{}); text != "" {
+		out = append(out, text)
 	}
 	if len(r.Defaulted) > 0 {
 		out = append(out, fmt.Sprintf("the new data sets %s to zero: the old data has no such field and the upgrade gives none, and a default in the source is code, not data; give it as the upgrade's data field", joinAnd(r.Defaulted)))

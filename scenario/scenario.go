@@ -59,8 +59,8 @@ type Step struct {
 	Pos   Pos
 	// Note is the narration shown beside the step in walkthroughs.
 	Note string
-	// Action is a *Deploy, *Send, *Get, *Preflight, *Upgrade or *Wait; nil for a
-	// step that is only a note.
+	// Action is a *Deploy, *Send, *Get, *Preflight, *Upgrade, *Upgrades,
+	// *Wait, *Reinstall or *Migrate; nil for a step that is only a note.
 	Action Action
 	// Expect holds the step's checks; nil when it has none.
 	Expect *Expect
@@ -69,7 +69,7 @@ type Step struct {
 // Action is what a step does.
 type Action interface {
 	// Kind is the action's key: "deploy", "send", "get", "preflight",
-	// "upgrade", "wait".
+	// "upgrade", "upgrades", "wait", "reinstall", "migrate".
 	Kind() string
 }
 
@@ -199,6 +199,8 @@ func Describe(a Action) string {
 		return fmt.Sprintf("upgrades of %s: %s", a.On.Name, strings.Join(names, ", "))
 	case *Wait:
 		return fmt.Sprintf("wait %d s", a.Seconds)
+	case *Reinstall, *Migrate:
+		return describeOp(a)
 	}
 	return "note"
 }

@@ -80,7 +80,7 @@ func (d *Op) Lines(p Printer) []string {
 		out = append(out, "lost: "+d.state(p, d.Before, d.Lost, op.CodeBefore, op.DataBefore))
 	case actor.OpMigrate:
 		out = append(out, fmt.Sprintf("%s ran beside the old code at %s (%s) for %s, then moved under %s's address; the temporary account is gone",
-			ContractName(d.After), Short(op.Temporary), d.Temporary.String(), plural(len(op.Transactions), "transaction", "transactions"), d.Account.String()))
+			ContractName(d.After), Short(op.Temporary), d.Temporary.String(), plural(len(op.Transactions), "%d transaction", "%d transactions"), d.Account.String()))
 		out = append(out, fmt.Sprintf("balance: %s (old) + %s (new) = %s", TON(op.BalanceBefore.Nano()), TON(op.TemporaryBalance.Nano()), TON(op.BalanceAfter.Nano())))
 		out = append(out, "replaced: "+d.state(p, d.Before, d.Lost, op.CodeBefore, op.DataBefore))
 	}

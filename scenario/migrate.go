@@ -67,7 +67,7 @@ func (p *parser) migrate(n *yaml.Node) (*Migrate, error) {
 	}
 	for _, s := range m.Steps {
 		if s.Action != nil && !contains(migrateStepKeys, s.Action.Kind()) {
-			return nil, &Error{File: p.file, Pos: s.Pos, Msg: fmt.Sprintf("a migration's step %d cannot %s: its steps %s", s.Index, s.Action.Kind(), strings.Join(migrateStepKeys, ", "))}
+			return nil, &Error{File: p.file, Pos: s.Pos, Msg: fmt.Sprintf("a migration's step %d cannot %s: its steps may %s", s.Index, s.Action.Kind(), strings.Join(migrateStepKeys, ", "))}
 		}
 	}
 	return m, nil
@@ -123,7 +123,7 @@ func (r *Runner) migrate(step *Step, m *Migrate, res *Result) error {
 	var undone *actor.MigrationError
 	switch {
 	case errors.As(err, &undone):
-		res.Undone = undone
+		res.Undone, res.Trace = undone, innerTrace(res.Inner)
 		if !expects(step, "migrated") {
 			res.Failures = append(res.Failures, Failure{File: r.Scenario.Path, Pos: m.On.Pos, Key: "migrated", Want: "true", Got: r.undoneText(undone)})
 		}
@@ -134,6 +134,17 @@ func (r *Runner) migrate(step *Step, m *Migrate, res *Result) error {
 	res.Operation = op
 	res.Trace = &actor.Trace{Transactions: op.Transactions}
 	return nil
+}
+
+// innerTrace gathers the transactions of a migration's steps.
+func innerTrace(inner []*Result) *actor.Trace {
+	tr := &actor.Trace{}
+	for _, res := range inner {
+		if res.Trace != nil {
+			tr.Transactions = append(tr.Transactions, res.Trace.Transactions...)
+		}
+	}
+	return tr
 }
 
 // failed reports whether a trace has a transaction that failed.

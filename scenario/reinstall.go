@@ -128,7 +128,11 @@ func describeOp(a Action) string {
 	case *Reinstall:
 		return fmt.Sprintf("reinstall %s with %s", a.On.Name, a.Contract.Name)
 	case *Migrate:
-		return fmt.Sprintf("migrate %s to %s (%d steps)", a.On.Name, a.Contract.Name, len(a.Steps))
+		steps := "steps"
+		if len(a.Steps) == 1 {
+			steps = "step"
+		}
+		return fmt.Sprintf("migrate %s to %s (%d %s)", a.On.Name, a.Contract.Name, len(a.Steps), steps)
 	}
 	return ""
 }

@@ -47,7 +47,8 @@ type Result struct {
 	Upgraded *upgradable.Upgraded
 	// Operation is what a reinstall or a migration did (a migration's
 	// Trace holds the transactions of its steps); nil for a migration
-	// that was undone, whose Undone says why.
+	// that was undone, whose Undone says why (and whose Trace holds what
+	// its steps ran before, none of it in the history).
 	Operation *actor.Operation
 	Undone    *actor.MigrationError
 	// Inner are the results of a migration's steps, as far as they ran.

@@ -61,6 +61,12 @@ func (p textPrinter) step(r *scenario.Runner, res *scenario.Result) {
 			fmt.Fprintf(&head, "   # %s\n", termtext.Clean(line))
 		}
 	}
+	for _, line := range operationHead(r, res) {
+		fmt.Fprintf(&head, "   %s\n", line)
+	}
+	for _, line := range operationTail(r, res) {
+		fmt.Fprintf(&tail, "   %s\n", line)
+	}
 	if res.Matrix != nil {
 		describe.WriteMatrix(&tail, "   ", res.Matrix)
 		for _, note := range describe.MatrixNotes(res.Matrix) {
@@ -193,6 +199,10 @@ func headline(r *scenario.Runner, res *scenario.Result) string {
 		line += ": " + describe.Verdict(res.Preflight)
 	case *scenario.Wait:
 		line += fmt.Sprintf(" (now %d)", r.World.Now())
+	case *scenario.Migrate:
+		if res.Undone != nil {
+			line += ": undone"
+		}
 	}
 	return line
 }

@@ -64,7 +64,7 @@ func VerdictReason(r *upgradable.Report, next string, p Printer) string {
 	}
 	s := fmt.Sprintf("the upgrade goes through, but %s fails on the data: every later message and getter fails with exit %d", next, r.ExitCode)
 	if !r.Upgradable {
-		s += ", a further upgrade included. No upgrade can repair the contract; only a reinstall can, and it discards the state."
+		s += ", a further upgrade included. No upgrade can repair the contract."
 	} else {
 		s += "; an upgrade back to the old code would still go through."
 	}

@@ -159,6 +159,14 @@ func (v *accountView) content() []string {
 		out = append(out, "", v.c.rule(fmt.Sprintf("Getters (%d)", len(a.getters)), v.width, false))
 		out = append(out, v.getters(len(out))...)
 	}
+	if len(a.ops) > 0 {
+		out = append(out, "", v.c.rule(fmt.Sprintf("World operations (%d)", len(a.ops)), v.width, false))
+		for _, op := range a.ops {
+			for _, line := range op {
+				out = append(out, wrap(line, v.width)...)
+			}
+		}
+	}
 	return out
 }
 

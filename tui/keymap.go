@@ -25,6 +25,9 @@ type KeyMap struct {
 	// protocol, the upgrade matrix of the versions it offers.
 	Protocol key.Binding
 	Matrix   key.Binding
+	// Reinstall acts in the upgrade dialog: reinstall the account with the
+	// code chosen there instead (fresh data, the same address).
+	Reinstall key.Binding
 	Raw      key.Binding
 	// Save writes the world shown to a file.
 	Save key.Binding
@@ -80,6 +83,7 @@ func DefaultKeyMap() KeyMap {
 		Upgrade:  key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "upgrade")),
 		Protocol: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "protocol")),
 		Matrix:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "upgrade matrix")),
+		Reinstall: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "reinstall")),
 		Raw:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "raw storage")),
 		Save:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "save the world")),
 		Copy:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy")),

@@ -170,6 +170,9 @@ type accountInfo struct {
 	pending bool
 	inner   *cell.Storage
 	getters []getterInfo
+	// ops are the world operations done on the account so far, worded
+	// (see operationLines).
+	ops [][]string
 }
 
 // label is the account's name, or its short address.
@@ -260,6 +263,7 @@ func (s *session) accountInfo(acc *actor.Account, names map[string]string, args 
 		wallet:  s.world.IsWallet(acc.Address),
 		status:  strings.ToLower(string(acc.Status)),
 		balance: describe.TON(acc.Balance.Nano()),
+		ops:     operationLines(s.cat, s.world.Operations(), acc.Address),
 	}
 	if acc.Code == nil {
 		return a

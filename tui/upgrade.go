@@ -261,6 +261,8 @@ func (d *upgradeDialog) key(k tea.KeyPressMsg) (dialog, tea.Cmd) {
 		return d, d.preflight()
 	case key.Matches(k, km.Matrix):
 		return d, d.askMatrix()
+	case key.Matches(k, km.Reinstall):
+		return d.reinstall()
 	case key.Matches(k, km.Enter):
 		return d.submit()
 	}
@@ -504,6 +506,7 @@ func (d *upgradeDialog) ShortHelp() []key.Binding {
 		key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "sender")),
 		d.c.KeyMap.Protocol,
 		d.c.KeyMap.Matrix,
+		d.c.KeyMap.Reinstall,
 		d.c.KeyMap.PageDown,
 		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}

@@ -41,7 +41,7 @@ func (w *World) Reinstall(addr *address.Address, code, data *tvmcell.Cell) (*Ope
 		return nil, fmt.Errorf("reinstall: %w: %s", ErrAccountNotFound, addr.StringRaw())
 	}
 	if w.isWallet(id) {
-		return nil, fmt.Errorf("reinstall %s: it is a wallet of this world, which its code tells", addr.StringRaw())
+		return nil, fmt.Errorf("reinstall %s: it is one of the world's wallets", addr.StringRaw())
 	}
 
 	w.flushed()

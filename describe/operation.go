@@ -106,7 +106,7 @@ func (d *Op) state(p Printer, ct *catalog.Contract, st *cell.Storage, code, data
 // Undone says why a migration was undone and that nothing changed:
 // "transaction lt 12 on counter (new) failed: exit 9 (Cell underflow);
 // nothing changed". A failed transaction is named as it ran.
-func Undone(cat Contracts, e *actor.MigrationError, names Namer) string {
+func Undone(cat Contracts, e *actor.MigrationError) string {
 	if e == nil {
 		return "not undone"
 	}

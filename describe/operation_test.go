@@ -70,10 +70,10 @@ func TestUndone(t *testing.T) {
 	var me *actor.MigrationError
 	require.ErrorAs(t, err, &me)
 	require.NotNil(t, me.Tx)
-	assert.Contains(t, describe.Undone(f.cat, me, f.w), "on counter (new) (Upgrade) failed: exit 132 (Access denied); nothing changed")
+	assert.Contains(t, describe.Undone(f.cat, me), "on counter (new) (Upgrade) failed: exit 132 (Access denied); nothing changed")
 
 	plain := &actor.MigrationError{Account: f.c.Address, Err: errors.New("boom")}
-	assert.Equal(t, "undone: boom; nothing changed", describe.Undone(f.cat, plain, f.w))
+	assert.Equal(t, "undone: boom; nothing changed", describe.Undone(f.cat, plain))
 }
 
 func TestReinstallWords(t *testing.T) {

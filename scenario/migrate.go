@@ -175,7 +175,7 @@ func expects(step *Step, key string) bool {
 
 // undoneText says why a migration was undone, in describe's words.
 func (r *Runner) undoneText(e *actor.MigrationError) string {
-	return describe.Undone(r.Catalog, e, r.World)
+	return describe.Undone(r.Catalog, e)
 }
 
 // operation checks a reinstall's or a migration's check.

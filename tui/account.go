@@ -162,8 +162,9 @@ func (v *accountView) content() []string {
 	if len(a.ops) > 0 {
 		out = append(out, "", v.c.rule(fmt.Sprintf("World operations (%d)", len(a.ops)), v.width, false))
 		for _, op := range a.ops {
-			for _, line := range op {
-				out = append(out, wrap(line, v.width)...)
+			out = append(out, wrap(op[0], v.width)...)
+			for _, line := range op[1:] {
+				out = append(out, v.c.labeledWrap("", line, 2, v.width)...)
 			}
 		}
 	}

@@ -193,7 +193,7 @@ func (m *Model) operated(r operatedMsg) {
 
 // operationLines are the world operations done on an account, up to the
 // point the world shows, as the account pane lists them: each one's title
-// at its logical time, then its facts.
+// at its logical time, then its facts (which the pane indents).
 func operationLines(cat describe.Contracts, ops []*actor.Operation, addr *address.Address) [][]string {
 	var out [][]string
 	for _, op := range ops {
@@ -202,9 +202,7 @@ func operationLines(cat describe.Contracts, ops []*actor.Operation, addr *addres
 		}
 		d := describe.DescribeOp(cat, op)
 		lines := []string{"lt " + itoa(int(op.LT)) + "  " + d.Title()}
-		for _, line := range d.Lines(d.Printer()) {
-			lines = append(lines, "  "+line)
-		}
+		lines = append(lines, d.Lines(d.Printer())...)
 		out = append(out, lines)
 	}
 	return out
@@ -226,7 +224,7 @@ func (d *upgradeDialog) reinstall() (dialog, tea.Cmd) {
 func (p *walkPanel) operationEffect(res *scenario.Result, width int) []string {
 	s := p.c.Styles
 	if res.Operation == nil {
-		return wrap("→ "+s.Failure.Render(describe.Undone(p.cat, res.Undone, p.st)), width)
+		return wrap("→ "+s.Failure.Render(describe.Undone(p.cat, res.Undone)), width)
 	}
 	d := describe.DescribeOp(p.cat, res.Operation)
 	out := wrap("→ "+s.Success.Render(d.Title()), width)

@@ -27,7 +27,7 @@ func operationTail(r *scenario.Runner, res *scenario.Result) []string {
 		d := describe.DescribeOp(r.Catalog, res.Operation)
 		return append([]string{d.Title()}, d.Lines(d.Printer())...)
 	case res.Undone != nil:
-		return []string{describe.Undone(r.Catalog, res.Undone, r.World)}
+		return []string{describe.Undone(r.Catalog, res.Undone)}
 	}
 	return nil
 }
@@ -74,7 +74,7 @@ func operationRow(r *scenario.Runner, res *scenario.Result) operationLine {
 	}
 	op := res.Operation
 	if op == nil {
-		text := describe.Undone(r.Catalog, res.Undone, r.World)
+		text := describe.Undone(r.Catalog, res.Undone)
 		line.Undone, line.Text, line.Lines = &text, text, []string{}
 		return line
 	}

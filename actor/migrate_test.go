@@ -200,3 +200,24 @@ func TestMigrateKeepsHistoryLimit(t *testing.T) {
 	assert.Len(t, op.Transactions, 2, "the record keeps the migration's transactions")
 	assert.Len(t, w.Transactions(), 1, "the history keeps its limit")
 }
+
+func TestWorldOperationsAreDeterministic(t *testing.T) {
+	run := func() (actor.StateRoot, actor.StateRoot) {
+		w, alice, addr := migrationWorld(t)
+		next := probeInit(2)
+		op, err := w.Migrate(addr, next.Code, next.Data, func(m actor.Migration) error {
+			ping(t, m.World, alice, m.New)
+			return nil
+		})
+		require.NoError(t, err)
+		fresh := probeInit(3)
+		re, err := w.Reinstall(addr, fresh.Code, fresh.Data)
+		require.NoError(t, err)
+		return op.RootAfter, re.RootAfter
+	}
+	m1, r1 := run()
+	m2, r2 := run()
+	assert.Equal(t, m1, m2)
+	assert.Equal(t, r1, r2)
+	assert.NotEqual(t, m1, r1)
+}

@@ -30,6 +30,7 @@ func TestReinstallFromTheUpgradeDialog(t *testing.T) {
 		assert.Contains(t, pane, "World operations (1)", "the account pane lists it")
 		assert.Contains(t, pane, "counter reinstalled with v1")
 		assert.Contains(t, pane, "lost: v1 {owner: owner, id: 1, value: 1}")
+		assert.Contains(t, h.view(), "now · 6 transactions · 1 world operation", "the header counts it")
 	})
 	t.Run("a bricked counter made usable again", func(t *testing.T) {
 		h := demo(t)

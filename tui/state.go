@@ -34,6 +34,8 @@ type state struct {
 	wallets []string
 	// err is what went wrong reading the world, if anything.
 	err error
+	// ops counts the world operations so far (reinstalls, migrations).
+	ops int
 }
 
 // travelling reports whether the world shows a past point.
@@ -214,7 +216,8 @@ func (g getterArgs) clone() getterArgs {
 
 // state reads the world as it stands.
 func (s *session) state(args getterArgs) *state {
-	st := &state{at: s.tl.at, base: s.tl.base, total: s.tl.len(), txs: s.tl.txs, log: s.tl.hist, playing: s.play != nil, names: map[string]string{}}
+	st := &state{at: s.tl.at, base: s.tl.base, total: s.tl.len(), txs: s.tl.txs, log: s.tl.hist, playing: s.play != nil, names: map[string]string{},
+		ops: len(s.world.Operations())}
 	for _, n := range s.world.Names() {
 		addr, err := s.world.Lookup(n)
 		if err != nil {

@@ -25,10 +25,10 @@ type KeyMap struct {
 	// protocol, the upgrade matrix of the versions it offers.
 	Protocol key.Binding
 	Matrix   key.Binding
+	Raw      key.Binding
 	// Reinstall acts in the upgrade dialog: reinstall the account with the
 	// code chosen there instead (fresh data, the same address).
 	Reinstall key.Binding
-	Raw       key.Binding
 	// Save writes the world shown to a file.
 	Save key.Binding
 	// Copy puts what is selected on the clipboard (OSC 52): an address, a
@@ -79,17 +79,18 @@ func DefaultKeyMap() KeyMap {
 		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
 
-		Send:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "send")),
-		Upgrade:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "upgrade")),
-		Protocol:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "protocol")),
-		Matrix:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "upgrade matrix")),
+		Send:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "send")),
+		Upgrade:  key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "upgrade")),
+		Protocol: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "protocol")),
+		Matrix:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "upgrade matrix")),
+		Raw:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "raw storage")),
+		Save:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "save the world")),
+		Copy:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy")),
+		Undo:     key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "undo the fork")),
+		Redo:     key.NewBinding(key.WithKeys("Z"), key.WithHelp("Z", "redo the fork")),
+		Results:  key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "scenario results")),
+
 		Reinstall: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "reinstall")),
-		Raw:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "raw storage")),
-		Save:      key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "save the world")),
-		Copy:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy")),
-		Undo:      key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "undo the fork")),
-		Redo:      key.NewBinding(key.WithKeys("Z"), key.WithHelp("Z", "redo the fork")),
-		Results:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "scenario results")),
 
 		TimeBack:    key.NewBinding(key.WithKeys("["), key.WithHelp("[", "back in time")),
 		TimeForward: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "forward in time")),

@@ -91,6 +91,9 @@ type state struct {
 	// this lineage exceeds, and Restore and Fork clip the capacity so a
 	// second writer always starts a new array.
 	history []*Transaction
+	// ops holds the world operations so far ([World.Operations]), shared
+	// by snapshots the way history is.
+	ops []*Operation
 }
 
 // Option configures a [World].
@@ -376,7 +379,7 @@ func (w *World) Restore(s *Snapshot) {
 func (w *World) restore(s *Snapshot) {
 	w.st = s.st
 	w.epoch++
-	w.st.history = slices.Clip(w.st.history)
+	w.st.history, w.st.ops = slices.Clip(w.st.history), slices.Clip(w.st.ops)
 	w.pendingShared = w.st.pending != nil
 }
 
@@ -385,14 +388,14 @@ func (w *World) restore(s *Snapshot) {
 func (w *World) Fork() *World {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-
 	w.flushed()
 	return w.fork(w.st)
 }
 
-// fork returns a world with w's config, options and commits at st.
+// fork returns a world with w's config, options and commits at st; w's
+// pending accounts must be flushed.
 func (w *World) fork(st state) *World {
-	st.history = slices.Clip(st.history)
+	st.history, st.ops = slices.Clip(st.history), slices.Clip(st.ops)
 	return &World{
 		machine:      tvm.NewTVM(),
 		config:       w.config,

@@ -90,7 +90,7 @@ func MatrixNotes(m *upgradable.Matrix) []string {
 				shown.Probes = append(shown.Probes, probe)
 			}
 		}
-		for _, w := range Warnings(&shown, m.Versions[i+1].Name) {
+		for _, w := range Warnings(&shown, m.Versions[i+1].Name, Printer{}) {
 			out = append(out, PairName(m, p)+": "+w)
 		}
 	}

@@ -64,7 +64,7 @@ func VerdictReason(r *upgradable.Report, next string, p Printer) string {
 	}
 	s := fmt.Sprintf("the upgrade goes through, but %s fails on the data: every later message and getter fails with exit %d", next, r.ExitCode)
 	if !r.Upgradable {
-		s += ", a further upgrade included. Nothing can repair the contract."
+		s += ", a further upgrade included. No upgrade can repair the contract."
 	} else {
 		s += "; an upgrade back to the old code would still go through."
 	}
@@ -85,15 +85,19 @@ func protocolName(r *upgradable.Report) string {
 	return r.Protocol.Name
 }
 
-// Warnings are what a preflight found besides its verdict: each probe that
-// failed, and a migration that leaves little room to grow.
-func Warnings(r *upgradable.Report, next string) []string {
+// Warnings are what a preflight found besides its verdict, values written
+// by p: each probe that failed, new fields written as zero, what only a
+// reinstall would rescue, and a migration that leaves little room to grow.
+func Warnings(r *upgradable.Report, next string, p Printer) []string {
 	var out []string
 	for _, p := range r.Warnings() {
 		if r.Verdict == upgradable.Bricked && p.Kind == upgradable.ProbeUpgradeBack {
 			continue // the verdict's reason says so
 		}
 		out = append(out, ProbeText(p, next))
+	}
+	if text := Reinstall(r, p); text != "" {
+		out = append(out, text)
 	}
 	if len(r.Defaulted) > 0 {
 		out = append(out, fmt.Sprintf("the new data sets %s to zero: the old data has no such field and the upgrade gives none, and a default in the source is code, not data; give it as the upgrade's data field", joinAnd(r.Defaulted)))

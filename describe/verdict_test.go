@@ -27,7 +27,7 @@ func TestMigrationGas(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.gas, describe.Gas(&tt.report))
-			warnings := describe.Warnings(&tt.report, "v2")
+			warnings := describe.Warnings(&tt.report, "v2", describe.Printer{})
 			if tt.warning == "" {
 				assert.Empty(t, warnings)
 			} else {

@@ -58,6 +58,17 @@
 //     commit of an earlier step or of the saved world the run started from;
 //     an unknown one is an error before anything runs, and state_root: NAME
 //     checks that a step leaves the very state root a commit recorded.
+//   - reinstall: { on, contract, init, data } gives on the code of contract
+//     and fresh data (init arguments, as deploy takes them, or raw data),
+//     keeping its address and balance and discarding its state: a world
+//     operation, no transaction (see actor.World.Reinstall). lost checks
+//     what it discarded, storage what it holds after.
+//   - migrate: { on, contract, init, data, steps } puts contract's code
+//     beside on at a temporary address, runs steps (send, get, wait; old
+//     and new name the two accounts), then moves the new account's code,
+//     data and balance under on's address (see actor.World.Migrate). A
+//     failed transaction in the steps undoes the whole migration; the step
+//     fails unless it expects migrated: false.
 //   - note: text narrates; it may stand alone or beside an action.
 //
 // Values are read one way everywhere. send and deploy carry 0.05 TON and
@@ -81,11 +92,11 @@
 //   - from (matchers): the sender (matchers only); wallet or account name, or address.
 //   - to (matchers): the receiver (matchers only); wallet or account name, or address.
 //   - lt (deploy, send, upgrade; matchers): the transaction's logical time; integer (0x1f, 1_000) or {min, max}.
-//   - data_hash (deploy, send, upgrade; matchers): the hash of the account's data after; 64 hex digits.
-//   - code_hash (deploy, send, upgrade; matchers): the hash of the account's code after; 64 hex digits.
-//   - storage (deploy, send, upgrade): the target's storage after, decoded, field by field; mapping of fields.
+//   - data_hash (deploy, send, upgrade, reinstall, migrate; matchers): the hash of the account's data after; 64 hex digits.
+//   - code_hash (deploy, send, upgrade, reinstall, migrate; matchers): the hash of the account's code after; 64 hex digits.
+//   - storage (deploy, send, upgrade, reinstall, migrate): the target's storage after, decoded, field by field (data init() has not run on yet, after a reinstall say, shows the init arguments); mapping of fields.
 //   - events (deploy, send, upgrade; matchers): the events the transaction emitted, in order, by type and fields; list of {type, fields}.
-//   - balance (deploy, send, upgrade; matchers): the account's balance after; TON ("1.5"), nanotons (1500000000n, {nano: …}) or {min, max}.
+//   - balance (deploy, send, upgrade, reinstall, migrate; matchers): the account's balance after; TON ("1.5"), nanotons (1500000000n, {nano: …}) or {min, max}.
 //   - status (deploy, send, upgrade; matchers): the account's status after: frozen once its storage due passes the config's limit; active, uninit, frozen, nonexist.
 //   - storage_due (deploy, send, upgrade; matchers): storage fees the account could not pay and owes after the transaction; TON ("1.5"), nanotons (1500000000n, {nano: …}) or {min, max}.
 //   - fees (deploy, send, upgrade; matchers): the transaction's total fees; TON ("1.5"), nanotons (1500000000n, {nano: …}) or {min, max}.
@@ -93,8 +104,10 @@
 //   - value_out (deploy, send, upgrade; matchers): the value of the internal messages it sent; TON ("1.5"), nanotons (1500000000n, {nano: …}) or {min, max}.
 //   - skipped_actions (deploy, send, upgrade; matchers): actions the action phase skipped; integer (0x1f, 1_000) or {min, max}.
 //   - out_messages (deploy, send, upgrade; matchers): messages the transaction sent, events included; integer (0x1f, 1_000) or {min, max}.
-//   - transactions (deploy, send, upgrade): how many transactions the step's send ran; integer (0x1f, 1_000) or {min, max}.
+//   - transactions (deploy, send, upgrade, reinstall, migrate): how many transactions the step's send ran; integer (0x1f, 1_000) or {min, max}.
 //   - has_transaction (deploy, send, upgrade): each matcher (a mapping of the checks marked ✓) holds for some transaction of the send, as @ton/test-utils' toHaveTransaction; list of matchers.
+//   - lost (reinstall, migrate): the storage a reinstall discarded (a migration: the old account's, as its steps left it), decoded by the old code's package, field by field; mapping of fields.
+//   - migrated (migrate): the migration went through; false: a failed transaction in its steps undid all of it (a migration undone unexpectedly fails the step); true or false.
 //   - result (get): the getter's result, decoded by the ABI; value, or mapping of a struct's fields.
 //   - verdict (preflight): the preflight's verdict; safe, rejected, bricked, no-op.
 //   - version (preflight, upgrade): the version that runs after the upgrade; 2.0.0 or v2.0.0.

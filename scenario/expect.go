@@ -66,6 +66,8 @@ func (r *Runner) expect(step *Step, res *Result) []Failure {
 			c.get(ch, res.Get)
 		case *Preflight:
 			c.preflight(ch, res.Preflight)
+		case *Reinstall, *Migrate:
+			c.operation(ch, res)
 		}
 	}
 	return c.out

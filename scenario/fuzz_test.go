@@ -39,6 +39,9 @@ func FuzzParse(f *testing.F) {
 		"", "steps: [", "steps:\n  - wait: 1\n    expect: {}\n", "a: &x [*x]\n",
 		"steps:\n  - send: { from: a, to: b, fields: { x: [1, {y: 2}] } }\n",
 		"wallets:\n  w: { address: \"0:00\", balance: 1e400 }\nsteps: [ {note: x} ]\n",
+		"steps:\n  - reinstall: { on: c, contract: v1, init: { id: 1 } }\n    expect: { lost: { value: 1 }, storage: {} }\n",
+		"steps:\n  - migrate: { on: c, contract: v1, steps: [ { get: { on: old, method: m } }, { migrate: {} } ] }\n",
+		"steps:\n  - migrate: { on: c, contract: v1, data: x, init: {}, steps: [] }\n    expect: { migrated: maybe }\n",
 	} {
 		f.Add([]byte(seed))
 	}
@@ -88,6 +91,11 @@ func FuzzRun(f *testing.F) {
 		"  - deploy: { name: c, contract: v1, from: a, init: { id: 1, owner: a, value: 0 } }\n" +
 		"  - session: { base: start }\n    expect: { state_root: start }\n" +
 		"  - deploy: { name: c, contract: v1, from: a, init: { id: 2, owner: a, value: 0 } }\n"))
+	f.Add([]byte("wallets:\n  a: {}\ncontracts:\n  v1: counter.v1\n  v2: counter.v2\nsteps:\n" +
+		"  - deploy: { name: c, contract: v1, from: a, init: { id: 1, owner: a, value: 0 } }\n" +
+		"  - reinstall: { on: c, contract: v2, init: { stateToBeMigrated: v1 } }\n" +
+		"  - migrate: { on: c, contract: v1, init: { id: 2, owner: a, value: 1 }, steps: [ { send: { from: a, to: new, message: Step, fields: { queryId: 1 } } }, { get: { on: old, method: value } } ] }\n" +
+		"  - migrate: { on: c, contract: v1, init: { id: 3, owner: a, value: 1 }, steps: [ { send: { from: a, to: old, message: Nope } } ] }\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := scenario.Parse("f.yaml", data)
 		if err != nil {

@@ -305,7 +305,7 @@ func (p *parser) wallets(n *yaml.Node) ([]*WalletDecl, error) {
 
 // Keys of a step.
 var (
-	actionKeys = []string{"deploy", "send", "get", "preflight", "upgrade", "upgrades", "wait", "commit", "session"}
+	actionKeys = []string{"deploy", "send", "get", "preflight", "upgrade", "upgrades", "wait", "commit", "session", "reinstall", "migrate"}
 	stepKeys   = append([]string{"note", "expect"}, actionKeys...)
 )
 
@@ -376,6 +376,10 @@ func (p *parser) step(n *yaml.Node, index int) (*Step, error) {
 		s.Action, err = p.commit(action.v)
 	case "session":
 		s.Action, err = p.session(action.v)
+	case "reinstall":
+		s.Action, err = p.reinstall(action.v)
+	case "migrate":
+		s.Action, err = p.migrate(action.v)
 	case "wait":
 		var secs int64
 		secs, err = p.integer(action.v, "wait (seconds)", 0, math.MaxUint32)
@@ -491,27 +495,8 @@ func (p *parser) deploy(n *yaml.Node) (*Deploy, error) {
 	if d.From, err = p.name(f["from"], "from"); err != nil {
 		return nil, err
 	}
-	if v := f["init"]; v != nil {
-		if f["data"] != nil {
-			return nil, p.errf(v, "give init arguments or raw data, not both")
-		}
-		if v.Tag != "!!null" {
-			if _, err := p.mapping(v, "init"); err != nil {
-				return nil, err
-			}
-			if d.Init, err = p.value(v); err != nil {
-				return nil, err
-			}
-		}
-	}
-	if v := f["data"]; v != nil {
-		s, err := p.str(v, "data")
-		if err != nil {
-			return nil, err
-		}
-		if d.Data, err = cell.ParseBOC(s); err != nil {
-			return nil, p.errf(v, "data: %v", err)
-		}
+	if d.Init, d.Data, err = p.initOrData(f); err != nil {
+		return nil, err
 	}
 	d.Payload, d.Value, d.NoBounce, err = p.payload(n, f)
 	return d, err

@@ -23,6 +23,8 @@ type Runner struct {
 	World    *actor.World
 	Catalog  *catalog.Catalog
 	next     int
+	// aliases are the names only a migration's steps know (old, new).
+	aliases map[string]*address.Address
 }
 
 // Result is what one step did.
@@ -46,6 +48,14 @@ type Result struct {
 	// Commit is the commit a commit step made, or the one a session step
 	// started from.
 	Commit *actor.Commit
+	// Operation is what a reinstall or a migration did (a migration's
+	// Trace holds the transactions of its steps); nil for a migration
+	// that was undone, whose Undone says why (and whose Trace holds what
+	// its steps ran before, none of it in the history).
+	Operation *actor.Operation
+	Undone    *actor.MigrationError
+	// Inner are the results of a migration's steps, as far as they ran.
+	Inner []*Result
 	// Failures are the step's expectations that did not hold.
 	Failures []Failure
 }
@@ -138,6 +148,11 @@ func (r *Runner) check() error {
 			wallets[name] = true
 		}
 	}
+	return r.checkSteps(r.Scenario.Steps, known, wallets)
+}
+
+// checkSteps checks the names steps use, adding those they give to known.
+func (r *Runner) checkSteps(steps []*Step, known, wallets map[string]bool) error {
 	account := func(ref Ref) error {
 		if known[ref.Name] {
 			return nil
@@ -164,7 +179,7 @@ func (r *Runner) check() error {
 	}
 
 	commits := r.newCommitTracker()
-	for _, s := range r.Scenario.Steps {
+	for _, s := range steps {
 		var err error
 		switch a := s.Action.(type) {
 		case *Deploy:
@@ -202,6 +217,12 @@ func (r *Runner) check() error {
 			commits.commit(a, known, wallets)
 		case *Session:
 			known, wallets, err = commits.session(a)
+		case *Reinstall:
+			err = errors.Join(account(a.On), contract(a.Contract))
+		case *Migrate:
+			if err = errors.Join(account(a.On), contract(a.Contract)); err == nil {
+				err = r.checkMigrate(a, known, wallets)
+			}
 		}
 		if err == nil {
 			err = commits.expect(s)
@@ -301,6 +322,10 @@ func (r *Runner) run(step *Step) (*Result, error) {
 		err = r.commit(a, res)
 	case *Session:
 		err = r.session(a, res)
+	case *Reinstall:
+		err = r.reinstall(a, res)
+	case *Migrate:
+		err = r.migrate(step, a, res)
 	case *Wait:
 		now := r.World.Now()
 		if uint64(now)+uint64(a.Seconds) > math.MaxUint32 {
@@ -331,19 +356,9 @@ func (r *Runner) deploy(d *Deploy, res *Result) error {
 	if err != nil {
 		return err
 	}
-	data := d.Data
-	if data == nil {
-		if ct.Package == nil {
-			return r.errf(d.Contract.Pos, "contract %s is bare code: give its data (data: <BOC>)", ct.Name)
-		}
-		conv := r.converter(ct.Package.ABI)
-		args, err := conv.fields(d.Init, ct.Package.Init.Args, "init of "+ct.Name, "")
-		if err != nil {
-			return err
-		}
-		if data, err = ct.Package.InitData(args); err != nil {
-			return conv.locate(err, d.Contract.Pos)
-		}
+	data, err := r.initData(ct, d.Init, d.Data, d.Contract.Pos)
+	if err != nil {
+		return err
 	}
 	si := &tlb.StateInit{Code: ct.Code, Data: data}
 	addr, err := actor.StateInitAddress(si)

@@ -60,7 +60,7 @@ type Step struct {
 	// Note is the narration shown beside the step in walkthroughs.
 	Note string
 	// Action is a *Deploy, *Send, *Get, *Preflight, *Upgrade, *Upgrades,
-	// *Wait, *Commit or *Session; nil for a step that is only a note.
+	// *Wait, *Commit, *Session, *Reinstall or *Migrate; nil for a step that is only a note.
 	Action Action
 	// Expect holds the step's checks; nil when it has none.
 	Expect *Expect
@@ -69,7 +69,7 @@ type Step struct {
 // Action is what a step does.
 type Action interface {
 	// Kind is the action's key: "deploy", "send", "get", "preflight",
-	// "upgrade", "upgrades", "wait", "commit", "session".
+	// "upgrade", "upgrades", "wait", "commit", "session", "reinstall", "migrate".
 	Kind() string
 }
 
@@ -203,6 +203,8 @@ func Describe(a Action) string {
 		return "commit " + a.Name.Name
 	case *Session:
 		return "session from " + a.Base.Name
+	case *Reinstall, *Migrate:
+		return describeOp(a)
 	}
 	return "note"
 }

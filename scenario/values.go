@@ -177,6 +177,9 @@ func (c *converter) locate(err error, fallback Pos) error {
 
 // address resolves a wallet or account name, or parses an address.
 func (r *Runner) address(ref Ref) (*address.Address, error) {
+	if addr, ok := r.aliases[ref.Name]; ok {
+		return addr, nil
+	}
 	if addr, err := r.World.Lookup(ref.Name); err == nil {
 		return addr, nil
 	}

@@ -159,6 +159,15 @@ func (v *accountView) content() []string {
 		out = append(out, "", v.c.rule(fmt.Sprintf("Getters (%d)", len(a.getters)), v.width, false))
 		out = append(out, v.getters(len(out))...)
 	}
+	if len(a.ops) > 0 {
+		out = append(out, "", v.c.rule(fmt.Sprintf("World operations (%d)", len(a.ops)), v.width, false))
+		for _, op := range a.ops {
+			out = append(out, wrap(op[0], v.width)...)
+			for _, line := range op[1:] {
+				out = append(out, v.c.labeledWrap("", line, 2, v.width)...)
+			}
+		}
+	}
 	return out
 }
 

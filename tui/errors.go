@@ -15,6 +15,9 @@ var (
 	errUnknownName = errors.New("no account is called")
 	// errWalkStart is returned going back from a walkthrough's first step.
 	errWalkStart = errors.New("this is the first step")
+	// errNoInitArgs is returned reinstalling with code that has no
+	// package, whose init arguments are unknown.
+	errNoInitArgs = errors.New("a reinstall needs code with a package: its init arguments make the fresh data")
 )
 
 // errNoBranch is returned undoing with no fork to undo, or redoing with no

@@ -26,6 +26,9 @@ type KeyMap struct {
 	Protocol key.Binding
 	Matrix   key.Binding
 	Raw      key.Binding
+	// Reinstall acts in the upgrade dialog: reinstall the account with the
+	// code chosen there instead (fresh data, the same address).
+	Reinstall key.Binding
 	// Save writes the world shown to a file.
 	Save key.Binding
 	// Commit commits the world shown; Commits lists the commits, to travel
@@ -91,6 +94,8 @@ func DefaultKeyMap() KeyMap {
 		Undo:     key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "undo the fork")),
 		Redo:     key.NewBinding(key.WithKeys("Z"), key.WithHelp("Z", "redo the fork")),
 		Results:  key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "scenario results")),
+
+		Reinstall: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "reinstall")),
 
 		TimeBack:    key.NewBinding(key.WithKeys("["), key.WithHelp("[", "back in time")),
 		TimeForward: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "forward in time")),

@@ -79,6 +79,8 @@ func (m *Model) result(msg tea.Msg) tea.Cmd {
 	switch r := msg.(type) {
 	case sentMsg:
 		m.sent(r)
+	case operatedMsg:
+		m.operated(r)
 	case preflightMsg, matrixMsg:
 		if d, ok := m.dialog.(*upgradeDialog); ok {
 			var cmd tea.Cmd

@@ -36,6 +36,8 @@ type state struct {
 	commits commitsState
 	// err is what went wrong reading the world, if anything.
 	err error
+	// ops counts the world operations so far (reinstalls, migrations).
+	ops int
 }
 
 // travelling reports whether the world shows a past point.
@@ -172,6 +174,9 @@ type accountInfo struct {
 	pending bool
 	inner   *cell.Storage
 	getters []getterInfo
+	// ops are the world operations done on the account so far, worded
+	// (see operationLines).
+	ops [][]string
 }
 
 // label is the account's name, or its short address.
@@ -213,7 +218,8 @@ func (g getterArgs) clone() getterArgs {
 
 // state reads the world as it stands.
 func (s *session) state(args getterArgs) *state {
-	st := &state{at: s.tl.at, base: s.tl.base, total: s.tl.len(), txs: s.tl.txs, log: s.tl.hist, playing: s.play != nil, names: map[string]string{}}
+	st := &state{at: s.tl.at, base: s.tl.base, total: s.tl.len(), txs: s.tl.txs, log: s.tl.hist, playing: s.play != nil, names: map[string]string{},
+		ops: len(s.world.Operations())}
 	for _, n := range s.world.Names() {
 		addr, err := s.world.Lookup(n)
 		if err != nil {
@@ -263,6 +269,7 @@ func (s *session) accountInfo(acc *actor.Account, names map[string]string, args 
 		wallet:  s.world.IsWallet(acc.Address),
 		status:  strings.ToLower(string(acc.Status)),
 		balance: describe.TON(acc.Balance.Nano()),
+		ops:     operationLines(s.cat, s.world.Operations(), acc.Address),
 	}
 	if acc.Code == nil {
 		return a

@@ -261,6 +261,8 @@ func (d *upgradeDialog) key(k tea.KeyPressMsg) (dialog, tea.Cmd) {
 		return d, d.preflight()
 	case key.Matches(k, km.Matrix):
 		return d, d.askMatrix()
+	case key.Matches(k, km.Reinstall):
+		return d.reinstall()
 	case key.Matches(k, km.Enter):
 		return d.submit()
 	}
@@ -400,7 +402,7 @@ func (d *upgradeDialog) verdict() []string {
 		out = append(out, s.Failure.Render("✗ "+describe.Verdict(r)))
 	}
 	out = append(out, wrap(describe.VerdictReason(r, next, d.st.printer()), w)...)
-	for _, warning := range describe.Warnings(r, next) {
+	for _, warning := range describe.Warnings(r, next, d.st.printer()) {
 		out = append(out, wrap(s.Warning.Render("⚠ "+warning), w)...)
 	}
 	if r.Before.Type != "" || r.After.Type != "" {
@@ -464,6 +466,7 @@ func (d *upgradeDialog) ShortHelp() []key.Binding {
 		key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "sender")),
 		d.c.KeyMap.Protocol,
 		d.c.KeyMap.Matrix,
+		d.c.KeyMap.Reinstall,
 		d.c.KeyMap.PageDown,
 		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}

@@ -84,6 +84,9 @@ func (m *Model) header() string {
 		right = s.Warning.Render(fmt.Sprintf("◆ after lt %d · %d of %d", m.pointLT(m.st.at), m.st.at, m.st.total))
 	default:
 		right = fmt.Sprintf("now · %d transactions", m.st.total)
+		if m.st.ops > 0 {
+			right += " · " + plural(m.st.ops, "world operation")
+		}
 	}
 	if m.busy != "" {
 		right = m.spinner.View() + " " + cut(m.busy, max(m.width/2-4, 8)) + "   " + right

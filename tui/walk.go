@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/tonsim/tonsim/actor"
+	"github.com/tonsim/tonsim/catalog"
 	"github.com/tonsim/tonsim/describe"
 	"github.com/tonsim/tonsim/internal/termtext"
 	"github.com/tonsim/tonsim/scenario"
@@ -143,10 +144,12 @@ type walkPanel struct {
 	st            *state
 	focused       bool
 	scroll        scroller
+	// cat describes world operations (see operationEffect).
+	cat *catalog.Catalog
 }
 
 func newWalkPanel(c *Common, run *scenario.Runner) *walkPanel {
-	return &walkPanel{c: c, sc: run.Scenario, pos: run.Position(), results: map[int]walkStep{}, st: &state{}}
+	return &walkPanel{c: c, sc: run.Scenario, pos: run.Position(), results: map[int]walkStep{}, st: &state{}, cat: run.Catalog}
 }
 
 // nextLabel says which step runs next: "running step 3 of 9".
@@ -244,6 +247,8 @@ func (p *walkPanel) effect(i, width int) []string {
 	}
 	res := r.res
 	switch {
+	case res.Operation != nil || res.Undone != nil:
+		out = append(out, p.operationEffect(res, width)...)
 	case r.target != nil:
 		exit := r.target.Exit.String()
 		if r.target.Tx.Success {
@@ -267,7 +272,10 @@ func (p *walkPanel) effect(i, width int) []string {
 	case res.Matrix != nil:
 		out = append(out, matrixView(p.c, res.Matrix, width)...)
 	}
-	if res.Trace != nil {
+	switch {
+	case res.Undone != nil:
+		out = append(out, s.Dim.Render(fmt.Sprintf("  %d transactions ran and were undone: none is in the log", len(res.Trace.Transactions))))
+	case res.Trace != nil:
 		out = append(out, s.Dim.Render(fmt.Sprintf("  %d transactions in the log", len(res.Trace.Transactions))))
 	}
 	switch {

@@ -175,6 +175,11 @@ type Report struct {
 	// Layout compares the storage with what the new code reads; nil
 	// without both packages.
 	Layout *LayoutCheck
+	// Reinstall is set when the upgrade bricks the account and no upgrade
+	// back rescues it: only a reinstall (actor.World.Reinstall: the same
+	// address and balance, fresh data) would make it usable again, losing
+	// StorageBefore.
+	Reinstall bool
 }
 
 // Transactions are the dry run's transactions on the contract, in order:
@@ -260,6 +265,7 @@ func Preflight(w *actor.World, req Request) (*Report, error) {
 		// Can an upgrade back rescue it?
 		back := p.probeUpgrade(fork, ProbeUpgradeBack, p.code, req.Next)
 		r.Probes, r.Upgradable = append(r.Probes, back), back.OK || back.Migrating
+		r.Reinstall = !r.Upgradable
 		return r, nil
 	}
 	r.Layout.judge(r)

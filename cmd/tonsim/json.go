@@ -168,6 +168,9 @@ type preflightLine struct {
 	MaxGas       int64       `json:"max_gas"`
 	Defaulted    []string    `json:"defaulted"`
 	Probes       []probeJSON `json:"probes"`
+	// Reinstall says, for a bricked account, what only a reinstall would
+	// do and lose; null otherwise.
+	Reinstall *string `json:"reinstall"`
 }
 
 // probeJSON is one thing a preflight tried after the upgrade.
@@ -226,6 +229,9 @@ func (p jsonPrinter) step(r *scenario.Runner, res *scenario.Result) {
 		line := matrixRow(r.World, res.Target, res.Matrix)
 		line.Step = res.Step.Index
 		enc.Encode(line)
+	}
+	if res.Operation != nil || res.Undone != nil {
+		enc.Encode(operationRow(r, res))
 	}
 	if res.Preflight != nil {
 		enc.Encode(preflightRow(r.World, res.Step.Index, res.Target, preflightNext(res), res.Preflight))
@@ -356,9 +362,9 @@ func preflightRow(w *actor.World, step int, on *address.Address, next string, r 
 	line := preflightLine{Kind: "preflight", Step: step, On: on.StringRaw(), Contract: next, Verdict: r.Verdict.Key(),
 		ExitCode: r.ExitCode, Version: r.After.Version, OnName: name(w.NameOf(on)), ExitMeaning: name(r.Meaning),
 		Text: describe.Verdict(r), VersionBefore: r.Before.Version, Upgradable: r.Upgradable,
-		Getters: []getterChangeJSON{}, Warnings: nonNil(describe.Warnings(r, next)),
+		Getters: []getterChangeJSON{}, Warnings: nonNil(describe.Warnings(r, next, describe.Printer{Names: w})),
 		CodeChanged: r.CodeChanged, RolledBack: r.RolledBack, MigrationGas: r.MigrationGas, MaxGas: r.MaxGas,
-		Defaulted: nonNil(r.Defaulted), Probes: []probeJSON{}}
+		Defaulted: nonNil(r.Defaulted), Probes: []probeJSON{}, Reinstall: name(describe.Reinstall(r, describe.Printer{Names: w}))}
 	if r.Protocol != nil {
 		line.Protocol = r.Protocol.Name
 	}

@@ -61,6 +61,12 @@ func (p textPrinter) step(r *scenario.Runner, res *scenario.Result) {
 			fmt.Fprintf(&head, "   # %s\n", termtext.Clean(line))
 		}
 	}
+	for _, line := range operationHead(r, res) {
+		fmt.Fprintf(&head, "   %s\n", line)
+	}
+	for _, line := range operationTail(r, res) {
+		fmt.Fprintf(&tail, "   %s\n", line)
+	}
 	if res.Matrix != nil {
 		describe.WriteMatrix(&tail, "   ", res.Matrix)
 		for _, note := range describe.MatrixNotes(res.Matrix) {
@@ -195,6 +201,10 @@ func headline(r *scenario.Runner, res *scenario.Result) string {
 		line += fmt.Sprintf(" (now %d)", r.World.Now())
 	case *scenario.Commit, *scenario.Session:
 		line += commitHeadline(res)
+	case *scenario.Migrate:
+		if res.Undone != nil {
+			line += ": undone"
+		}
 	}
 	return line
 }
@@ -228,7 +238,7 @@ func printReport(w io.Writer, world *actor.World, indent string, r *upgradable.R
 	if g := describe.Gas(r); g != "" {
 		fmt.Fprintf(w, "%sgas: %s\n", indent, g)
 	}
-	for _, warning := range describe.Warnings(r, next) {
+	for _, warning := range describe.Warnings(r, next, p) {
 		fmt.Fprintf(w, "%swarning: %s\n", indent, warning)
 	}
 }

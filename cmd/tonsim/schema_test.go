@@ -47,6 +47,7 @@ func TestJSONSchema(t *testing.T) {
 		[]string{"get", "--json", "../../examples/04-brick.yaml", "counter", "value"},
 		[]string{"preflight", "--json", "../../examples/01-upgrade.yaml", "counter", "counter.v3"},
 		[]string{"run", "--json", "testdata/failing.yaml"},
+		[]string{"preflight", "--json", "../../examples/21-brick-reinstall.yaml", "counter", "counter.v3"},
 		[]string{"upgrades", "--json", "counter.v1", "counter.v2", "counter.v3"},
 		[]string{"upgrades", "--json", "vault.v1", "vault.v2", "vault.v2bad"},
 		[]string{"trace", "--json", "--step", "4", "../../examples/04-brick.yaml"},
@@ -73,7 +74,7 @@ func TestJSONSchema(t *testing.T) {
 			kinds[k.Kind]++
 		}
 	}
-	for _, kind := range []string{"config", "tx", "get", "preflight", "failure", "test", "summary", "trace", "upgrades", "commit"} {
+	for _, kind := range []string{"config", "tx", "get", "preflight", "failure", "test", "summary", "trace", "upgrades", "commit", "reinstall", "migrate"} {
 		assert.Positive(t, kinds[kind], "no %q line was checked", kind)
 	}
 }
@@ -85,6 +86,7 @@ func TestJSONSchemaRefuses(t *testing.T) {
 	schema := compileSchema(t)
 	for _, line := range []string{
 		`{"kind":"config","profile":"x","global_version":14}`,
+		`{"kind":"reinstall","step":1,"on":"0:00","on_name":null,"done":true}`,
 		`{"kind":"summary","passed":1,"failed":0,"extra":true}`,
 		`{"kind":"failure","step":1,"file":"f","line":1,"col":1,"key":"k","want":"w","gots":"g"}`,
 		`{"kind":"trace","step":1,"lt":1,"getter":null,"index":1,"vm_step":1,"op":"SETCP 0","text":"SETCP 0","gas":"26","gas_left":0,"proc":"recv_internal","where":"recv_internal","pos":null,"jumped":false,"marks":[],"popped":[],"pushed":[],"stack":[],"exception":null,"notes":[],"reproduces":true}`,

@@ -19,17 +19,33 @@ func ExampleBuiltins() {
 	// delayed.v1
 	// delayed.v1open
 	// delayed.v2
+	// diamond.counter.v1
+	// diamond.counter.v2
+	// diamond.diamond
+	// diamond.notes
 	// direct.v1
 	// direct.v2
+	// hooks.lazy.v1
+	// hooks.lazy.v2
+	// hooks.lazy.v2trap
+	// hooks.v1
+	// hooks.v1stuck
+	// hooks.v2
+	// hooks.v2trap
 	// proxy.child.v1
 	// proxy.child.v2
 	// proxy.proxy
 	// staged.v1
 	// staged.v2
+	// units.v1
+	// units.v2
 	// vault.v1
 	// vault.v1debug
 	// vault.v2
 	// vault.v2bad
+	// versioned.v1
+	// versioned.v2
+	// versioned.v3
 }
 
 // Deploy vault.v1 and ask it which version it runs.

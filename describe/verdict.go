@@ -59,11 +59,8 @@ func VerdictReason(r *upgradable.Report, next string, p Printer) string {
 			return next + "'s migration failed inside the upgrade transaction, so the whole upgrade was undone: the contract runs its old code on its old data"
 		}
 		s := fmt.Sprintf("the contract refuses the upgrade from %s: nothing would change", p.Address(r.Sender))
-		switch {
-		case !r.Upgradable:
+		if !r.Upgradable {
 			s += ", and no later upgrade can change that"
-		case len(r.WayOut) > 0:
-			s += "; after " + orList(withArticles(r.WayOut)) + " from " + p.Address(r.Sender) + ", the contract no longer refuses it this way"
 		}
 		return s
 	case upgradable.NoOp:
@@ -105,6 +102,9 @@ func Warnings(r *upgradable.Report, next string) []string {
 	if r.Verdict == upgradable.Rejected && !r.Upgradable {
 		out = append(out, "no upgrade can ever pass the running code's check: it refuses before any new code runs, whatever the new code, and none of its messages ("+
 			joinAnd(r.Tried)+", each sent by the owner with every field zero) changes that; the contract can never be upgraded again")
+	}
+	if r.Verdict == upgradable.Rejected && len(r.WayOut) > 0 {
+		out = append(out, "the refusal is lifted by "+orList(withArticles(r.WayOut))+" from the owner (every field zero): after it, the upgrade is not refused this way")
 	}
 	if len(r.Defaulted) > 0 {
 		out = append(out, fmt.Sprintf("the new data sets %s to zero: the old data has no such field and the upgrade gives none, and a default in the source is code, not data; give it as the upgrade's data field", joinAnd(r.Defaulted)))

@@ -28,8 +28,9 @@ func TestRefusedUpgrades(t *testing.T) {
 			name: "refused until an Unlock",
 			report: upgradable.Report{Verdict: upgradable.Rejected, ExitCode: 53617, Meaning: "Funds are locked", Step: 1,
 				Protocol: eager, Sender: owner, Upgradable: true, Tried: []string{"Bump", "Lock", "Unlock"}, WayOut: []string{"Unlock"}},
-			verdict: "rejected: exit 53617 (Funds are locked)",
-			reason:  "the contract refuses the upgrade from owner: nothing would change; after an Unlock from owner, the contract no longer refuses it this way",
+			verdict:  "rejected: exit 53617 (Funds are locked)",
+			reason:   "the contract refuses the upgrade from owner: nothing would change",
+			warnings: []string{"the refusal is lifted by an Unlock from the owner (every field zero): after it, the upgrade is not refused this way"},
 		},
 		{
 			name: "refused for ever",

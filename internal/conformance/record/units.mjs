@@ -31,7 +31,6 @@ const getters = async (note) => {
     await r.get(u, 'type_and_version', [], note);
     await r.get(u, 'value');
     await r.get(u, 'bumps');
-    await r.get(u, 'units');
 };
 await r.send({ from: 'owner', init, note: 'Deploy UnitsV1: no unit stored yet.' });
 await r.send({ from: 'stranger', to: u, body: bump(1) });

@@ -62,3 +62,15 @@ func TestRefusedUpgrades(t *testing.T) {
 type namer map[string]string
 
 func (n namer) NameOf(addr *address.Address) string { return n[addr.StringRaw()] }
+
+// TestMatrixCellOfARefusal tells a refusal with a way out from one without.
+func TestMatrixCellOfARefusal(t *testing.T) {
+	refused := &upgradable.Report{Verdict: upgradable.Rejected, ExitCode: 53617, Upgradable: true, WayOut: []string{"Unlock"}}
+	stuck := &upgradable.Report{Verdict: upgradable.Rejected, ExitCode: 53617, Upgradable: false}
+	m := &upgradable.Matrix{
+		Versions: []upgradable.Member{{Name: "v1"}, {Name: "v2"}},
+		Reports:  [][]*upgradable.Report{{nil, refused}, {stuck, nil}},
+	}
+	assert.Equal(t, "rejected: exit 53617", describe.MatrixCell(m, upgradable.Pair{From: 0, To: 1}))
+	assert.Equal(t, "rejected, no way out: exit 53617", describe.MatrixCell(m, upgradable.Pair{From: 1, To: 0}))
+}

@@ -10,8 +10,9 @@ import (
 )
 
 // MatrixCell writes one upgrade of a matrix in a few words: "safe",
-// "bricked: exit 9", "rejected: exit 132", "rolled back: exit 9",
-// "no-op"; "not reached" when the chain never got to its version; "—"
+// "bricked: exit 9", "rejected: exit 132", "rejected, no way out: exit
+// 53617" (no message lifts the refusal), "rolled back: exit 9", "no-op";
+// "not reached" when the chain never got to its version; "—"
 // on the diagonal.
 func MatrixCell(m *upgradable.Matrix, p upgradable.Pair) string {
 	if p.From == p.To {
@@ -28,6 +29,8 @@ func MatrixCell(m *upgradable.Matrix, p upgradable.Pair) string {
 		return "no-op"
 	case r.RolledBack:
 		return fmt.Sprintf("rolled back: exit %d", r.ExitCode)
+	case r.Verdict == upgradable.Rejected && !r.Upgradable:
+		return fmt.Sprintf("rejected, no way out: exit %d", r.ExitCode)
 	}
 	return fmt.Sprintf("%s: exit %d", r.Verdict.Key(), r.ExitCode)
 }

@@ -58,7 +58,11 @@ func VerdictReason(r *upgradable.Report, next string, p Printer) string {
 		if r.RolledBack {
 			return next + "'s migration failed inside the upgrade transaction, so the whole upgrade was undone: the contract runs its old code on its old data"
 		}
-		return fmt.Sprintf("the contract refuses the upgrade from %s: nothing would change", p.Address(r.Sender))
+		s := fmt.Sprintf("the contract refuses the upgrade from %s: nothing would change", p.Address(r.Sender))
+		if !r.Upgradable {
+			s += ", and no later upgrade can change that"
+		}
+		return s
 	case upgradable.NoOp:
 		return fmt.Sprintf("every message of the %s protocol was accepted, but %s still runs its old code: the protocol is not this contract's, or it takes another step", protocolName(r), account)
 	}
@@ -90,14 +94,21 @@ func protocolName(r *upgradable.Report) string {
 // reinstall would rescue, and a migration that leaves little room to grow.
 func Warnings(r *upgradable.Report, next string, p Printer) []string {
 	var out []string
-	for _, p := range r.Warnings() {
-		if r.Verdict == upgradable.Bricked && p.Kind == upgradable.ProbeUpgradeBack {
+	for _, probe := range r.Warnings() {
+		if r.Verdict == upgradable.Bricked && probe.Kind == upgradable.ProbeUpgradeBack {
 			continue // the verdict's reason says so
 		}
-		out = append(out, ProbeText(p, next))
+		out = append(out, ProbeText(probe, next))
 	}
 	if text := Reinstall(r, p); text != "" {
 		out = append(out, text)
+	}
+	if r.Verdict == upgradable.Rejected && !r.Upgradable {
+		out = append(out, "no upgrade can ever pass the running code's check: it refuses before any new code runs, whatever the new code, and none of its messages ("+
+			joinAnd(r.Tried)+", each sent by the owner with every field zero) changes that; the contract can never be upgraded again")
+	}
+	if r.Verdict == upgradable.Rejected && len(r.WayOut) > 0 {
+		out = append(out, "the refusal is lifted by "+orList(withArticles(r.WayOut))+" from the owner (every field zero): after it, the upgrade is not refused this way")
 	}
 	if len(r.Defaulted) > 0 {
 		out = append(out, fmt.Sprintf("the new data sets %s to zero: the old data has no such field and the upgrade gives none, and a default in the source is code, not data; give it as the upgrade's data field", joinAnd(r.Defaulted)))
@@ -180,6 +191,27 @@ func GetterSide(p Printer, v any, err error) string {
 		return Err(err, nil)
 	}
 	return p.Value(v)
+}
+
+// orList lists names as alternatives: "a", "a or b", "a, b or c".
+func orList(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// withArticles puts "a" or "an" before each name: "an Unlock", "a Lock".
+func withArticles(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		if n != "" && strings.ContainsRune("AEIOUaeiou", rune(n[0])) {
+			out[i] = "an " + n
+		} else {
+			out[i] = "a " + n
+		}
+	}
+	return out
 }
 
 // joinAnd lists names as prose: "a", "a and b", "a, b and c".

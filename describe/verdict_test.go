@@ -6,7 +6,74 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/tonsim/tonsim/describe"
 	"github.com/tonsim/tonsim/upgradable"
+	"github.com/xssnick/tonutils-go/address"
 )
+
+// TestRefusedUpgrades words the three ways an upgrade the running code
+// refuses can end: a way out found, none found, and an eager migration
+// that threw (which the running code did not refuse).
+func TestRefusedUpgrades(t *testing.T) {
+	owner := address.MustParseRawAddr("0:44139b2aae9df342dd0a1d3e6fa3682f1a3653b9807180646552df65d7bfa33f")
+	eager, err := upgradable.ProtocolByName(upgradable.ProtocolEagerTact)
+	assert.NoError(t, err)
+	p := describe.Printer{Names: namer{owner.StringRaw(): "owner"}}
+	tests := []struct {
+		name     string
+		report   upgradable.Report
+		verdict  string
+		reason   string
+		warnings []string
+	}{
+		{
+			name: "refused until an Unlock",
+			report: upgradable.Report{Verdict: upgradable.Rejected, ExitCode: 53617, Meaning: "Funds are locked", Step: 1,
+				Protocol: eager, Sender: owner, Upgradable: true, Tried: []string{"Bump", "Lock", "Unlock"}, WayOut: []string{"Unlock"}},
+			verdict:  "rejected: exit 53617 (Funds are locked)",
+			reason:   "the contract refuses the upgrade from owner: nothing would change",
+			warnings: []string{"the refusal is lifted by an Unlock from the owner (every field zero): after it, the upgrade is not refused this way"},
+		},
+		{
+			name: "refused for ever",
+			report: upgradable.Report{Verdict: upgradable.Rejected, ExitCode: 53617, Meaning: "Funds are locked", Step: 1,
+				Protocol: eager, Sender: owner, Upgradable: false, Tried: []string{"Bump", "Lock", "Unlock"}},
+			verdict: "rejected: exit 53617 (Funds are locked)",
+			reason:  "the contract refuses the upgrade from owner: nothing would change, and no later upgrade can change that",
+			warnings: []string{"no upgrade can ever pass the running code's check: it refuses before any new code runs, whatever the new code, " +
+				"and none of its messages (Bump, Lock and Unlock, each sent by the owner with every field zero) changes that; the contract can never be upgraded again"},
+		},
+		{
+			name: "an eager migration that threw",
+			report: upgradable.Report{Verdict: upgradable.Rejected, ExitCode: 9, Meaning: "Cell underflow", Step: 1,
+				Protocol: eager, Sender: owner, Upgradable: true, RolledBack: true},
+			verdict: "rolled back, nothing changed: exit 9 (Cell underflow)",
+			reason:  "hooks.v2trap's migration failed inside the upgrade transaction, so the whole upgrade was undone: the contract runs its old code on its old data",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.verdict, describe.Verdict(&tc.report))
+			assert.Equal(t, tc.reason, describe.VerdictReason(&tc.report, "hooks.v2trap", p))
+			assert.Equal(t, tc.warnings, describe.Warnings(&tc.report, "hooks.v2trap", p))
+		})
+	}
+}
+
+// namer names addresses from a map of raw addresses.
+type namer map[string]string
+
+func (n namer) NameOf(addr *address.Address) string { return n[addr.StringRaw()] }
+
+// TestMatrixCellOfARefusal tells a refusal with a way out from one without.
+func TestMatrixCellOfARefusal(t *testing.T) {
+	refused := &upgradable.Report{Verdict: upgradable.Rejected, ExitCode: 53617, Upgradable: true, WayOut: []string{"Unlock"}}
+	stuck := &upgradable.Report{Verdict: upgradable.Rejected, ExitCode: 53617, Upgradable: false}
+	m := &upgradable.Matrix{
+		Versions: []upgradable.Member{{Name: "v1"}, {Name: "v2"}},
+		Reports:  [][]*upgradable.Report{{nil, refused}, {stuck, nil}},
+	}
+	assert.Equal(t, "rejected: exit 53617", describe.MatrixCell(m, upgradable.Pair{From: 0, To: 1}))
+	assert.Equal(t, "rejected, no way out: exit 53617", describe.MatrixCell(m, upgradable.Pair{From: 1, To: 0}))
+}
 
 // TestMigrationGas words a migration's gas against the limit, and warns when
 // it takes more than a quarter of what a transaction may use.

@@ -121,9 +121,19 @@ type Report struct {
 	ExitCode int64
 	Meaning  string
 	Step     int
-	// RolledBack is set when an eager upgrade's own transaction failed:
-	// its migration threw, so the whole upgrade was undone.
+	// RolledBack is set when an eager upgrade's own transaction failed
+	// because its migration threw, so the whole upgrade was undone; not
+	// when the old code refused it before the new code ran (an upgrade to
+	// the running code's own code is refused the same way, at the same
+	// gas): its pre-upgrade check.
 	RolledBack bool
+	// Tried and WayOut look at a Rejected upgrade the owner sent: Tried
+	// are the messages the contract receives (the protocol's own aside)
+	// that the preflight sent, each with every field zero and on a fork of
+	// its own, before trying the upgrade again; WayOut those after which
+	// it was no longer refused so (an Unlock). When none did, Upgradable is
+	// false.
+	Tried, WayOut []string
 	// CodeChanged reports whether Account runs the new code after the
 	// protocol's messages.
 	CodeChanged bool
@@ -141,7 +151,9 @@ type Report struct {
 	Migration *actor.Transaction
 
 	// Upgradable is false when the new code refuses a further upgrade:
-	// it can never be upgraded again. An eager protocol's refused upgrade
+	// it can never be upgraded again; for a Rejected upgrade, when the
+	// running code refuses it and none of the messages Tried changes that
+	// (a pre-upgrade check that always fails). An eager protocol's refused upgrade
 	// back does not clear it: the old code's migrate refused the data
 	// (the probe is Migrating). Probes says what the preflight tried
 	// after the upgrade: another upgrade back to the old code and its
@@ -236,7 +248,11 @@ func Preflight(w *actor.World, req Request) (*Report, error) {
 	if i := failed(r.Steps); i >= 0 {
 		r.Verdict, r.Step = Rejected, i+1
 		r.ExitCode, r.Meaning = failure(r.Steps[i], p.recipient)
-		r.RolledBack = p.proto.Migration == MigrationEager && i == len(r.Steps)-1
+		r.RolledBack = p.proto.Migration == MigrationEager && i == len(r.Steps)-1 &&
+			!p.refusedWhateverTheCode(w, i, r.Steps[i])
+		if !r.RolledBack {
+			p.probeWayOut(r, w, req.Code)
+		}
 		return r, nil
 	}
 	if r.CodeChanged = p.runs(fork, req.Code); !r.CodeChanged {

@@ -201,12 +201,20 @@ const (
 	ProtocolDelayed       = "delayed"
 	ProtocolProxy         = "proxy"
 	ProtocolInitParams    = "initparams"
+	ProtocolEagerTact     = "eager-tact"
+	ProtocolSetCode       = "set-code"
 )
 
 // OpTolkUpgrade is the opcode of Chainlink's Tolk library's upgrade:
 //
 //	struct (0x0aa811ed) Upgradeable_Upgrade { queryId: uint64; code: cell }
 const OpTolkUpgrade = 0x0aa811ed
+
+// MethodPostUpgrade is the method id of the eager Tact protocol's
+// post-upgrade hook, which the old code calls in the new code through c3:
+//
+//	get(0x4850) fun postUpgrade(fromVersion: String): Cell
+const MethodPostUpgrade = 0x4850
 
 // DefaultDelay is the time lock a delayed upgrade asks for unless told
 // otherwise, in seconds.
@@ -317,6 +325,26 @@ var builtins = []*Protocol{
 			Messages: []MessageShape{{Name: "Upgrade", Fields: []string{"code", "data"}, Exact: true}},
 		},
 		Steps:     []Step{{Message: "Upgrade", Fields: map[string]Arg{"code": {Kind: ArgNewCode}, "data": {Kind: ArgMigratedData}}}},
+		Migration: MigrationNone,
+		Version:   VersionSource{Getter: GetterTypeAndVersion},
+	},
+	{
+		Name:  ProtocolEagerTact,
+		About: "an eager upgrade in Tact, the Internet Computer's hooks: Upgrade { queryId, code } runs the old code's pre-upgrade check, then the new code's postUpgrade (method 0x4850) migrates the data in the same transaction",
+		Detect: Detect{
+			Messages: []MessageShape{{Name: "Upgrade", Fields: []string{"queryId", "code"}, Exact: true}},
+		},
+		Steps:     []Step{{Message: "Upgrade", Fields: map[string]Arg{"code": {Kind: ArgNewCode}}}},
+		Migration: MigrationEager,
+		Version:   VersionSource{Getter: GetterTypeAndVersion},
+	},
+	{
+		Name:  ProtocolSetCode,
+		About: "ink!'s set_code_hash: SetCode { code } replaces the code and keeps the data as it is, so the new code reads the old storage with no migration (storage units)",
+		Detect: Detect{
+			Messages: []MessageShape{{Name: "SetCode", Fields: []string{"code"}, Exact: true}},
+		},
+		Steps:     []Step{{Message: "SetCode", Fields: map[string]Arg{"code": {Kind: ArgNewCode}}}},
 		Migration: MigrationNone,
 		Version:   VersionSource{Getter: GetterTypeAndVersion},
 	},

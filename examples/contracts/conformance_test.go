@@ -27,6 +27,11 @@ func TestVectors(t *testing.T) {
 		"delayed/testdata/delayed-open.json",
 		"proxy/testdata/proxy.json",
 		"initparams/testdata/initparams.json",
+		"hooks/testdata/hooks.json",
+		"hooks/testdata/hooks-lazy.json",
+		"versioned/testdata/versioned.json",
+		"units/testdata/units.json",
+		"diamond/testdata/diamond.json",
 	} {
 		t.Run(vector, func(t *testing.T) {
 			conformance.Replay(t, vector, conformance.WithPackages(contracts.Builtins()))

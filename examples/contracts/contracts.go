@@ -11,27 +11,44 @@ import (
 )
 
 //go:embed vault/build/*.pkg direct/build/*.pkg staged/build/*.pkg delayed/build/*.pkg proxy/build/*.pkg initparams/build/*.pkg
+//go:embed hooks/build/*.pkg versioned/build/*.pkg units/build/*.pkg diamond/build/*.pkg
 var builds embed.FS
 
 // packageFiles maps each built-in's name to its package in the family's build folder.
 var packageFiles = map[string]string{
-	"vault.v1":         "vault/build/VaultV1_VaultV1.pkg",
-	"vault.v1debug":    "vault/build/VaultV1Debug_VaultV1.pkg",
-	"vault.v2":         "vault/build/VaultV2_VaultV2.pkg",
-	"vault.v2bad":      "vault/build/VaultV2Bad_VaultV2Bad.pkg",
-	"direct.v1":        "direct/build/DirectV1_DirectV1.pkg",
-	"direct.v2":        "direct/build/DirectV2_DirectV2.pkg",
-	"staged.v1":        "staged/build/StagedV1_StagedV1.pkg",
-	"staged.v2":        "staged/build/StagedV2_StagedV2.pkg",
-	"delayed.v1":       "delayed/build/DelayedV1_DelayedV1.pkg",
-	"delayed.v1open":   "delayed/build/DelayedV1Open_DelayedV1Open.pkg",
-	"delayed.v2":       "delayed/build/DelayedV2_DelayedV2.pkg",
-	"proxy.proxy":      "proxy/build/Proxy_Proxy.pkg",
-	"proxy.child.v1":   "proxy/build/Proxy_ChildV1.pkg",
-	"proxy.child.v2":   "proxy/build/ChildV2_ChildV2.pkg",
-	"initparams.v1":    "initparams/build/InitParamsV1_InitParamsV1.pkg",
-	"initparams.v2":    "initparams/build/InitParamsV2_InitParamsV2.pkg",
-	"initparams.v2bad": "initparams/build/InitParamsV2Bad_InitParamsV2Bad.pkg",
+	"vault.v1":           "vault/build/VaultV1_VaultV1.pkg",
+	"vault.v1debug":      "vault/build/VaultV1Debug_VaultV1.pkg",
+	"vault.v2":           "vault/build/VaultV2_VaultV2.pkg",
+	"vault.v2bad":        "vault/build/VaultV2Bad_VaultV2Bad.pkg",
+	"direct.v1":          "direct/build/DirectV1_DirectV1.pkg",
+	"direct.v2":          "direct/build/DirectV2_DirectV2.pkg",
+	"staged.v1":          "staged/build/StagedV1_StagedV1.pkg",
+	"staged.v2":          "staged/build/StagedV2_StagedV2.pkg",
+	"delayed.v1":         "delayed/build/DelayedV1_DelayedV1.pkg",
+	"delayed.v1open":     "delayed/build/DelayedV1Open_DelayedV1Open.pkg",
+	"delayed.v2":         "delayed/build/DelayedV2_DelayedV2.pkg",
+	"proxy.proxy":        "proxy/build/Proxy_Proxy.pkg",
+	"proxy.child.v1":     "proxy/build/Proxy_ChildV1.pkg",
+	"proxy.child.v2":     "proxy/build/ChildV2_ChildV2.pkg",
+	"hooks.v1":           "hooks/build/HooksV1_HooksV1.pkg",
+	"hooks.v1stuck":      "hooks/build/HooksV1Stuck_HooksV1Stuck.pkg",
+	"hooks.v2":           "hooks/build/HooksV2_HooksV2.pkg",
+	"hooks.v2trap":       "hooks/build/HooksV2Trap_HooksV2Trap.pkg",
+	"hooks.lazy.v1":      "hooks/build/HooksLazyV1_HooksLazyV1.pkg",
+	"hooks.lazy.v2":      "hooks/build/HooksLazyV2_HooksLazyV2.pkg",
+	"hooks.lazy.v2trap":  "hooks/build/HooksLazyV2Trap_HooksLazyV2Trap.pkg",
+	"versioned.v1":       "versioned/build/VersionedV1_VersionedV1.pkg",
+	"versioned.v2":       "versioned/build/VersionedV2_VersionedV2.pkg",
+	"versioned.v3":       "versioned/build/VersionedV3_VersionedV3.pkg",
+	"units.v1":           "units/build/UnitsV1_UnitsV1.pkg",
+	"units.v2":           "units/build/UnitsV2_UnitsV2.pkg",
+	"diamond.diamond":    "diamond/build/Diamond_Diamond.pkg",
+	"diamond.counter.v1": "diamond/build/CounterFacetV1_CounterFacetV1.pkg",
+	"diamond.counter.v2": "diamond/build/CounterFacetV2_CounterFacetV2.pkg",
+	"diamond.notes":      "diamond/build/NotesFacet_NotesFacet.pkg",
+	"initparams.v1":      "initparams/build/InitParamsV1_InitParamsV1.pkg",
+	"initparams.v2":      "initparams/build/InitParamsV2_InitParamsV2.pkg",
+	"initparams.v2bad":   "initparams/build/InitParamsV2Bad_InitParamsV2Bad.pkg",
 }
 
 // builtins parses the packages on first use, so a program that names none
@@ -53,8 +70,12 @@ var builtins = sync.OnceValue(func() map[string]*cell.Package {
 // Builtins returns every example contract by name: "vault.v1",
 // "vault.v1debug", "vault.v2", "vault.v2bad", "direct.v1", "direct.v2",
 // "staged.v1", "staged.v2", "delayed.v1", "delayed.v1open", "delayed.v2",
-// "proxy.proxy", "proxy.child.v1", "proxy.child.v2", "initparams.v1",
-// "initparams.v2" and "initparams.v2bad". The map is the
+// "proxy.proxy", "proxy.child.v1", "proxy.child.v2", "hooks.v1",
+// "hooks.v1stuck", "hooks.v2", "hooks.v2trap", "hooks.lazy.v1",
+// "hooks.lazy.v2", "hooks.lazy.v2trap", "versioned.v1", "versioned.v2",
+// "versioned.v3", "units.v1", "units.v2", "diamond.diamond",
+// "diamond.counter.v1", "diamond.counter.v2", "diamond.notes",
+// "initparams.v1", "initparams.v2" and "initparams.v2bad". The map is the
 // caller's; the packages are shared and must not be changed.
 func Builtins() map[string]*cell.Package {
 	return maps.Clone(builtins())

@@ -7,7 +7,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/tonsim/tonsim/examples/contracts"
-	_ "github.com/tonsim/tonsim/internal/golden" // so go test ./... -update runs here too
+	_ "github.com/tonsim/tonsim/internal/golden"
+	"github.com/tonsim/tonsim/upgradable" // so go test ./... -update runs here too
 )
 
 func TestBuiltinsNameTheirContracts(t *testing.T) {
@@ -18,6 +19,11 @@ func TestBuiltinsNameTheirContracts(t *testing.T) {
 		"delayed.v1": "DelayedV1", "delayed.v1open": "DelayedV1Open", "delayed.v2": "DelayedV2",
 		"proxy.proxy": "Proxy", "proxy.child.v1": "ChildV1", "proxy.child.v2": "ChildV2",
 		"initparams.v1": "InitParamsV1", "initparams.v2": "InitParamsV2", "initparams.v2bad": "InitParamsV2Bad",
+		"hooks.v1": "HooksV1", "hooks.v1stuck": "HooksV1Stuck", "hooks.v2": "HooksV2", "hooks.v2trap": "HooksV2Trap",
+		"hooks.lazy.v1": "HooksLazyV1", "hooks.lazy.v2": "HooksLazyV2", "hooks.lazy.v2trap": "HooksLazyV2Trap",
+		"versioned.v1": "VersionedV1", "versioned.v2": "VersionedV2", "versioned.v3": "VersionedV3",
+		"units.v1": "UnitsV1", "units.v2": "UnitsV2",
+		"diamond.diamond": "Diamond",
 	} {
 		t.Run(name, func(t *testing.T) {
 			pkg := contracts.Builtins()[name]
@@ -27,7 +33,25 @@ func TestBuiltinsNameTheirContracts(t *testing.T) {
 			assert.NoError(t, err, "every example tells its version")
 		})
 	}
-	assert.Len(t, contracts.Builtins(), 17)
+	assert.Len(t, contracts.Builtins(), 33)
+}
+
+// TestFacetsAreWholeContracts checks the diamond's facets: Tact contracts
+// of their own, with no owner and no version (the diamond has both), whose
+// storage is their unit.
+func TestFacetsAreWholeContracts(t *testing.T) {
+	for name, contract := range map[string]string{
+		"diamond.counter.v1": "CounterFacetV1", "diamond.counter.v2": "CounterFacetV2", "diamond.notes": "NotesFacet",
+	} {
+		t.Run(name, func(t *testing.T) {
+			pkg := contracts.Builtins()[name]
+			require.NotNil(t, pkg)
+			assert.Equal(t, contract, pkg.ABI.Name)
+			st, err := pkg.ABI.StorageType()
+			require.NoError(t, err)
+			assert.NotEmpty(t, st.Fields, "its unit's fields")
+		})
+	}
 }
 
 func TestBuiltinsHaveDistinctCode(t *testing.T) {
@@ -70,6 +94,22 @@ func TestOpcodes(t *testing.T) {
 		{"initparams.v1", "Upgrade", contracts.OpInitParamsUpgrade},
 		{"initparams.v1", "CommitUpgrade", contracts.OpInitParamsCommitUpgrade},
 		{"initparams.v1", "Step", contracts.OpInitParamsStep},
+		{"hooks.v1", "Upgrade", contracts.OpHooksUpgrade},
+		{"hooks.lazy.v1", "Upgrade", contracts.OpHooksLazyUpgrade},
+		{"hooks.v1", "Lock", contracts.OpHooksLock},
+		{"hooks.v1", "Unlock", contracts.OpHooksUnlock},
+		{"hooks.v1", "Bump", contracts.OpHooksBump},
+		{"versioned.v1", "Bump", contracts.OpVersionedBump},
+		{"units.v1", "SetCode", contracts.OpUnitsSetCode},
+		{"units.v1", "Bump", contracts.OpUnitsBump},
+		{"units.v2", "SetLimit", contracts.OpUnitsSetLimit},
+		{"diamond.diamond", "SetFacet", contracts.OpDiamondSetFacet},
+		{"diamond.diamond", "Increment", contracts.OpDiamondIncrement},
+		{"diamond.diamond", "Reset", contracts.OpDiamondReset},
+		{"diamond.diamond", "Note", contracts.OpDiamondNote},
+		{"diamond.counter.v1", "Increment", contracts.OpDiamondIncrement},
+		{"diamond.counter.v2", "Reset", contracts.OpDiamondReset},
+		{"diamond.notes", "Note", contracts.OpDiamondNote},
 	} {
 		t.Run(tc.pkg+" "+tc.message, func(t *testing.T) {
 			typ, err := contracts.Builtins()[tc.pkg].ABI.Type(tc.message)
@@ -97,4 +137,48 @@ func TestVaultSharesAnOpcode(t *testing.T) {
 	assert.ElementsMatch(t, []string{"Query", "Reply"}, shared)
 	assert.Contains(t, received, "Query")
 	assert.NotContains(t, received, "Reply")
+}
+
+// TestExitCodes checks each exit code constant against the message the
+// package's ABI gives it.
+func TestExitCodes(t *testing.T) {
+	for _, tc := range []struct {
+		pkg     string
+		code    int
+		message string
+	}{
+		{"hooks.v1", contracts.ExitFundsLocked, "Funds are locked"},
+		{"hooks.v1stuck", contracts.ExitFundsLocked, "Funds are locked"},
+		{"hooks.lazy.v1", contracts.ExitFundsLocked, "Funds are locked"},
+		{"versioned.v2", contracts.ExitNewerLayout, "Storage is in a newer layout"},
+		{"versioned.v3", contracts.ExitNewerLayout, "Storage is in a newer layout"},
+		{"units.v2", contracts.ExitLimitReached, "Limit reached"},
+		{"diamond.diamond", contracts.ExitNoFacet, "No facet for this opcode"},
+	} {
+		t.Run(tc.pkg+" "+tc.message, func(t *testing.T) {
+			assert.Equal(t, tc.message, contracts.Builtins()[tc.pkg].ABI.Errors[tc.code])
+		})
+	}
+}
+
+// TestMethodIds checks the method ids the families call across code: the
+// eager hooks' postUpgrade, and the facets' getters the diamond's read
+// runs.
+func TestMethodIds(t *testing.T) {
+	for _, tc := range []struct {
+		pkg, getter string
+		id          int64
+	}{
+		{"hooks.v2", "postUpgrade", upgradable.MethodPostUpgrade},
+		{"hooks.v2trap", "postUpgrade", upgradable.MethodPostUpgrade},
+		{"diamond.counter.v1", "count", contracts.MethodFacetCount},
+		{"diamond.counter.v2", "count", contracts.MethodFacetCount},
+		{"diamond.notes", "notes", contracts.MethodFacetNotes},
+	} {
+		t.Run(tc.pkg+" "+tc.getter, func(t *testing.T) {
+			g, err := contracts.Builtins()[tc.pkg].ABI.Getter(tc.getter)
+			require.NoError(t, err)
+			assert.Equal(t, tc.id, g.MethodID)
+		})
+	}
 }

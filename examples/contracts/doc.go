@@ -33,9 +33,35 @@
 //     the next message. initparams.v2 counts down from v1's count;
 //     initparams.v2bad reads v1's 32-bit count as 64 bits and bricks the
 //     contract (exit 9).
+//   - hooks: the Internet Computer's pre_upgrade and post_upgrade hooks. A
+//     pot whose owner may Lock funds, and whose running code's pre-upgrade
+//     check refuses every upgrade while they are locked (exit
+//     [ExitFundsLocked]). The eager versions (hooks.v1, hooks.v2,
+//     hooks.v2trap) migrate inside the upgrade transaction: the old code
+//     sets the new code, points c3 at it and calls its postUpgrade
+//     (upgradable.MethodPostUpgrade), so hooks.v2trap's failing migration
+//     undoes the whole upgrade. The lazy ones (hooks.lazy.v1,
+//     hooks.lazy.v2, hooks.lazy.v2trap) use the Chainlink trait, so
+//     hooks.lazy.v2trap commits its code and bricks the pot on the next
+//     message. hooks.v1stuck's check always fails: it can never be
+//     upgraded.
+//   - versioned: the storage starts with its layout's version, and each
+//     version's init runs every migration the storage has not had, in
+//     order, so versioned.v1 → versioned.v3 is as safe as going through
+//     versioned.v2.
+//   - units: ink!'s storage units: the storage is a map from unit key to
+//     cell, each unit's struct ends in a reserved ref, and SetCode { code }
+//     (set_code_hash) upgrades with no migration at all, both ways.
+//   - diamond: a dispatcher (diamond.diamond) whose facets are code cells
+//     in its data, chosen by the top byte of a message's opcode and run by
+//     RUNVM, each on a storage unit of its own; SetFacet adds, replaces or
+//     removes one. The facets (diamond.counter.v1, diamond.counter.v2,
+//     diamond.notes) are Tact contracts; the diamond's own code never
+//     changes, so no upgrade protocol applies to it.
 //
-// Every contract answers type_and_version ("<type> v<version>") and takes
-// its upgrade from its owner only (exit 132 otherwise). Each family's
+// Every contract but the diamond's facets answers type_and_version
+// ("<type> v<version>") and takes its upgrade from its owner only (exit
+// 132 otherwise). Each family's
 // testdata/ holds a conformance vector recorded in @ton/sandbox 0.41 that
 // this package's tests replay with package internal/conformance.
 package contracts

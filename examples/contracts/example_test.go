@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/tonsim/tonsim/actor"
+	"github.com/tonsim/tonsim/describe"
 	"github.com/tonsim/tonsim/examples/contracts"
 	"github.com/tonsim/tonsim/upgradable"
 	"github.com/xssnick/tonutils-go/tlb"
@@ -19,8 +20,19 @@ func ExampleBuiltins() {
 	// delayed.v1
 	// delayed.v1open
 	// delayed.v2
+	// diamond.counter.v1
+	// diamond.counter.v2
+	// diamond.diamond
+	// diamond.notes
 	// direct.v1
 	// direct.v2
+	// hooks.lazy.v1
+	// hooks.lazy.v2
+	// hooks.lazy.v2trap
+	// hooks.v1
+	// hooks.v1stuck
+	// hooks.v2
+	// hooks.v2trap
 	// initparams.v1
 	// initparams.v2
 	// initparams.v2bad
@@ -29,10 +41,15 @@ func ExampleBuiltins() {
 	// proxy.proxy
 	// staged.v1
 	// staged.v2
+	// units.v1
+	// units.v2
 	// vault.v1
 	// vault.v1debug
 	// vault.v2
 	// vault.v2bad
+	// versioned.v1
+	// versioned.v2
+	// versioned.v3
 }
 
 // Deploy vault.v1 and ask it which version it runs.
@@ -50,4 +67,22 @@ func ExampleBuiltins_deploy() {
 	v, _ := upgradable.TypeAndVersion(w, deployed.To)
 	fmt.Println(deployed.Deployed, v.Type == contracts.VaultType, v.Version)
 	// Output: true true 1.0.0
+}
+
+// The seed's difference, dry-run: the same trapping migration rolls the
+// eager upgrade back and bricks the lazy one.
+func ExampleBuiltins_hooks() {
+	b := contracts.Builtins()
+	for _, pair := range [][2]string{{"hooks.v1", "hooks.v2trap"}, {"hooks.lazy.v1", "hooks.lazy.v2trap"}} {
+		w, _ := actor.NewWorld()
+		owner, _ := w.NewWallet("owner")
+		from, to := b[pair[0]], b[pair[1]]
+		data, _ := from.InitData(map[string]any{"owner": owner})
+		tr, _ := w.Send(actor.Message{From: owner, Value: tlb.MustFromTON("0.05"), StateInit: &tlb.StateInit{Code: from.Code, Data: data}})
+		r, _ := upgradable.Preflight(w, upgradable.Request{Contract: tr.Transactions[1].To, Code: to.Code, Current: from, Next: to})
+		fmt.Printf("%s → %s: %s, %s\n", pair[0], pair[1], r.Protocol.Name, describe.Verdict(r))
+	}
+	// Output:
+	// hooks.v1 → hooks.v2trap: eager-tact, rolled back, nothing changed: exit 9 (Cell underflow)
+	// hooks.lazy.v1 → hooks.lazy.v2trap: chainlink-tact, would brick: exit 9 (Cell underflow)
 }

@@ -148,6 +148,12 @@ func TestDetectProtocolOfEveryBuiltin(t *testing.T) {
 		"proxy.proxy": "proxy", "proxy.child.v1": "", "proxy.child.v2": "", // a child upgrades through its proxy
 		"initparams.v1": "initparams", "initparams.v2": "initparams", "initparams.v2bad": "initparams",
 		"tolk.v1": "chainlink-tolk", "tolk.v2": "chainlink-tolk", "tolk.v2fail": "chainlink-tolk",
+		"hooks.v1": "eager-tact", "hooks.v1stuck": "eager-tact", "hooks.v2": "eager-tact", "hooks.v2trap": "eager-tact",
+		"hooks.lazy.v1": "chainlink-tact", "hooks.lazy.v2": "chainlink-tact", "hooks.lazy.v2trap": "chainlink-tact",
+		"versioned.v1": "chainlink-tact", "versioned.v2": "chainlink-tact", "versioned.v3": "chainlink-tact",
+		"units.v1": "set-code", "units.v2": "set-code",
+		// a facet's code changes no account's: no protocol applies
+		"diamond.diamond": "", "diamond.counter.v1": "", "diamond.counter.v2": "", "diamond.notes": "",
 	}
 	named, _ := packages()
 	for name, pkg := range named {

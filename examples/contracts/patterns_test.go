@@ -30,6 +30,12 @@ func packages() (map[string]*cell.Package, byCode) {
 	return named, codes
 }
 
+// setupSend is a message the owner sends before a preflight.
+type setupSend struct {
+	message string
+	fields  map[string]any
+}
+
 // TestPreflightPatterns dry-runs an upgrade of every example family by the
 // protocol its ABI declares: the verdict, the protocol found, whether the
 // new code stays upgradable and which probes failed.
@@ -41,14 +47,18 @@ func TestPreflightPatterns(t *testing.T) {
 		deploy       string         // the message deploying it ("" for an empty body)
 		deployFields map[string]any
 		fields       map[string]any // the upgrade's
+		setup        []setupSend    // sent by owner after the deploy
 		use          string         // the protocol to use ("": the one the ABI declares)
 		protocol     string         // the protocol used
 		verdict      upgradable.Verdict
 		exit         int64
 		rolledBack   bool
+		after        string // the version after a safe upgrade ("": 2.0.0)
 		upgradable   bool
 		warnings     []upgradable.ProbeKind
 		defaulted    []string
+		tried        []string // the messages a rejected upgrade's preflight tried
+		wayOut       []string // those after which it was not refused so
 	}{
 		{name: "direct", from: "direct.v1", to: "direct.v2", deploy: "Bump", deployFields: map[string]any{"queryId": 0},
 			protocol: "direct", verdict: upgradable.Safe, upgradable: true,
@@ -88,6 +98,43 @@ func TestPreflightPatterns(t *testing.T) {
 			warnings: []upgradable.ProbeKind{upgradable.ProbeRollback}},
 		{name: "initparams, bricked", from: "initparams.v1", to: "initparams.v2bad", deploy: "Step", deployFields: map[string]any{"queryId": 0},
 			protocol: "initparams", verdict: upgradable.Bricked, exit: actor.ExitCellUnderflow, upgradable: false},
+		{name: "eager tact: the post-upgrade migration runs in the upgrade", from: "hooks.v1", to: "hooks.v2",
+			protocol: "eager-tact", verdict: upgradable.Safe, upgradable: true,
+			// hooks.v1 has no postUpgrade: the way back is undone in its
+			// own transaction (exit 11).
+			warnings: []upgradable.ProbeKind{upgradable.ProbeUpgradeBack}},
+		{name: "eager tact: a migration that traps rolls back", from: "hooks.v1", to: "hooks.v2trap",
+			protocol: "eager-tact", verdict: upgradable.Rejected, exit: actor.ExitCellUnderflow, rolledBack: true, upgradable: true},
+		{name: "eager tact: the pre-upgrade check refuses while funds are locked", from: "hooks.v1", to: "hooks.v2",
+			setup:    []setupSend{{"Lock", map[string]any{"queryId": 1, "amount": 5}}},
+			protocol: "eager-tact", verdict: upgradable.Rejected, exit: contracts.ExitFundsLocked, upgradable: true,
+			tried: []string{"Bump", "Lock", "Unlock"}, wayOut: []string{"Unlock"}},
+		{name: "eager tact: the check refuses before a trapping migration would run", from: "hooks.v1", to: "hooks.v2trap",
+			setup:    []setupSend{{"Lock", map[string]any{"queryId": 1, "amount": 5}}},
+			protocol: "eager-tact", verdict: upgradable.Rejected, exit: contracts.ExitFundsLocked, upgradable: true,
+			tried: []string{"Bump", "Lock", "Unlock"}, wayOut: []string{"Unlock"}},
+		{name: "eager tact: a check that always fails leaves no way out", from: "hooks.v1stuck", to: "hooks.v2",
+			protocol: "eager-tact", verdict: upgradable.Rejected, exit: contracts.ExitFundsLocked, upgradable: false,
+			tried: []string{"Bump", "Lock", "Unlock"}},
+		{name: "eager tact: no way out, even after an Unlock", from: "hooks.v1stuck", to: "hooks.v2trap",
+			setup:    []setupSend{{"Unlock", map[string]any{"queryId": 1}}},
+			protocol: "eager-tact", verdict: upgradable.Rejected, exit: contracts.ExitFundsLocked, upgradable: false,
+			tried: []string{"Bump", "Lock", "Unlock"}},
+		{name: "lazy hooks: the migration waits for the next message", from: "hooks.lazy.v1", to: "hooks.lazy.v2",
+			protocol: "chainlink-tact", verdict: upgradable.Safe, upgradable: true,
+			warnings: []upgradable.ProbeKind{upgradable.ProbeRollback, upgradable.ProbeBackToBack}},
+		{name: "lazy hooks: a migration that traps bricks", from: "hooks.lazy.v1", to: "hooks.lazy.v2trap",
+			protocol: "chainlink-tact", verdict: upgradable.Bricked, exit: actor.ExitCellUnderflow, upgradable: false},
+		{name: "lazy hooks: the same check refuses", from: "hooks.lazy.v1", to: "hooks.lazy.v2trap",
+			setup:    []setupSend{{"Lock", map[string]any{"queryId": 1, "amount": 5}}},
+			protocol: "chainlink-tact", verdict: upgradable.Rejected, exit: contracts.ExitFundsLocked, upgradable: true,
+			tried: []string{"Bump", "Lock", "Unlock"}, wayOut: []string{"Unlock"}},
+		{name: "versioned: v1 to v3 runs both migrations", from: "versioned.v1", to: "versioned.v3",
+			protocol: "chainlink-tact", verdict: upgradable.Safe, upgradable: true, after: "3.0.0",
+			warnings: []upgradable.ProbeKind{upgradable.ProbeRollback, upgradable.ProbeBackToBack}},
+		{name: "units: set-code with no migration", from: "units.v1", to: "units.v2",
+			setup:    []setupSend{{"Bump", map[string]any{"queryId": 1}}},
+			protocol: "set-code", verdict: upgradable.Safe, upgradable: true},
 		{name: "a protocol the contract does not speak", from: "staged.v1", to: "staged.v2", deploy: "Bump", deployFields: map[string]any{"queryId": 0},
 			use: "chainlink-tact", protocol: "chainlink-tact", verdict: upgradable.NoOp, upgradable: true},
 	}
@@ -114,6 +161,13 @@ func TestPreflightPatterns(t *testing.T) {
 				StateInit: &tlb.StateInit{Code: from.Code, Data: data}})
 			require.NoError(t, err)
 			require.True(t, tr.Transactions[1].Success, "deploy: %v", tr.Transactions[1].Err())
+			for _, s := range tc.setup {
+				body, err := from.ABI.Encode(s.message, s.fields)
+				require.NoError(t, err)
+				tr, err := w.Send(actor.Message{From: owner, To: tr.Transactions[1].To, Value: tlb.MustFromTON("0.1"), Body: body})
+				require.NoError(t, err)
+				require.True(t, tr.Transactions[1].Success, "%s: %v", s.message, tr.Transactions[1].Err())
+			}
 			req := upgradable.Request{Contract: tr.Transactions[1].To, Code: named[tc.to].Code,
 				Next: named[tc.to], Packages: codes, Fields: tc.fields}
 			if tc.use != "" {
@@ -138,6 +192,8 @@ func TestPreflightPatterns(t *testing.T) {
 			}
 			assert.Equal(t, tc.warnings, warnings)
 			assert.Equal(t, tc.defaulted, r.Defaulted)
+			assert.Equal(t, tc.tried, r.Tried, "the messages tried for a way out")
+			assert.Equal(t, tc.wayOut, r.WayOut)
 			if tc.fields != nil {
 				require.NotNil(t, r.StorageAfter)
 				step, err := r.StorageAfter.Fields.Get("step")
@@ -146,7 +202,11 @@ func TestPreflightPatterns(t *testing.T) {
 			}
 			if tc.verdict == upgradable.Safe {
 				assert.True(t, r.CodeChanged)
-				assert.Equal(t, "2.0.0", r.After.Version)
+				after := tc.after
+				if after == "" {
+					after = "2.0.0"
+				}
+				assert.Equal(t, after, r.After.Version)
 			}
 		})
 	}

@@ -414,3 +414,22 @@ func TestUpgradeMatrixAndProtocol(t *testing.T) {
 	assert.Contains(t, d.err.Error(), "chainlink-tolk: CounterV1 has no message Upgradeable_Upgrade to send")
 	assert.Contains(t, h.view(), "‹ chainlink-tolk ›")
 }
+
+// TestMatrixFamily: the matrix of a proxy's upgrade runs over the child's
+// versions, not the proxy's own code.
+func TestMatrixFamily(t *testing.T) {
+	h := play(t, "../examples/11-proxy.yaml")
+	h.press("esc")
+	for i := 0; i < 10 && !strings.HasPrefix(h.m.accounts.selected().name, "proxy"); i++ {
+		h.press("down")
+	}
+	require.Equal(t, "proxy", h.m.accounts.selected().name)
+	h.press("u")
+	d, ok := h.m.dialog.(*upgradeDialog)
+	require.True(t, ok)
+	var names []string
+	for _, v := range d.versions() {
+		names = append(names, v.Name)
+	}
+	assert.Equal(t, []string{"c1", "c2"}, names)
+}

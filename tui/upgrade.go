@@ -117,12 +117,31 @@ func (d *upgradeDialog) protocolText() string {
 	return "the contract's own"
 }
 
-// versions are the contracts the dialog offers that have an ABI, in its
-// order: the family an upgrade matrix runs over.
+// versions are the family an upgrade matrix runs over: the contracts the
+// dialog offers that speak the same protocol as the code the upgrade
+// replaces (the account's own, or a proxy's child's, as the preflight found
+// it), in the dialog's order. Contracts of other families would only add
+// upgrades nobody means.
 func (d *upgradeDialog) versions() []upgradable.Member {
+	ref := d.acc.contract
+	if r := d.report; r != nil && r.Account != nil {
+		if acc := d.st.account(r.Account); acc != nil && acc.contract != nil {
+			ref = acc.contract
+		}
+	}
+	kind := func(ct *catalog.Contract) string {
+		if ct == nil || ct.Package == nil {
+			return "?"
+		}
+		if p, err := upgradable.DetectProtocol(ct.Package.ABI); err == nil {
+			return p.Name
+		}
+		return ""
+	}
+	want := kind(ref)
 	var out []upgradable.Member
 	for _, ct := range d.contracts {
-		if ct.Package != nil {
+		if ct.Package != nil && (ref == nil || kind(ct) == want) {
 			out = append(out, upgradable.Member{Name: ct.Name, Package: ct.Package})
 		}
 	}

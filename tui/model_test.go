@@ -111,7 +111,7 @@ func TestUpgradePreflight(t *testing.T) {
 		h.press("u", "down")
 		v := h.view()
 		assert.Contains(t, v, "✗ would brick: exit 9 (Cell underflow)")
-		assert.Contains(t, v, "the closest, CounterV2Layout", "the layout hint says why")
+		assert.Contains(t, v, "CounterV2Layout does not read", "the layout hint says why")
 
 		h.press("enter")
 		require.NotNil(t, h.m.dialog, "a brick needs a second enter")

@@ -443,7 +443,7 @@ func (d *upgradeDialog) verdict() []string {
 		}
 	}
 	if r.Layout != nil {
-		out = append(out, d.c.labeledWrap("layout", r.Layout.String(), 10, w)...)
+		out = append(out, d.c.labeledWrap("layout", describe.LayoutVerdict(r.Layout)+": "+describe.Layout(r.Layout), 10, w)...)
 	}
 	if g := describe.Gas(r); g != "" {
 		out = append(out, d.c.labeledWrap("gas", g, 10, w)...)

@@ -1,66 +1,255 @@
 package upgradable
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
-	"strings"
 
+	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/cell"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
 )
 
 // LayoutCheck compares, statically, the storage an upgrade hands the new
-// code with what the new code reads it as. The seed's pattern parses the old
-// storage with a struct that repeats its layout, lazy-deployment bit first
-// (CounterV2's CounterV1Layout); an eager migration parses it the same way;
-// an upgrade that does not migrate reads it as the new code's own storage.
-// Places come from Tact's exact serialization (cell.Package.StoragePlaces):
-// which fields Tact moves to a continuation cell, and when.
+// code with what the new code reads it as, in the manner of OpenZeppelin's
+// validateUpgrade. The seed's pattern parses the old storage with a struct
+// that repeats its layout, lazy-deployment bit first (CounterV2's
+// CounterV1Layout); an eager migration parses it the same way (the Tolk
+// counter's StorageV1); an upgrade that does not migrate reads it as the
+// new code's own storage; one whose message carries the new data (direct)
+// rebuilds it field by field, by name. Places come from Tact's exact
+// serialization (cell.Package.StoragePlaces): which fields Tact moves to a
+// continuation cell, and when. Package describe puts a check into words.
 type LayoutCheck struct {
-	// Storage is where each field of the data sits.
+	// Storage is where each field of the old storage sits.
 	Storage []cell.Place
 	// Owner names whose storage it is ("CounterV1").
 	Owner string
-	// Match is the struct of the new package laid out exactly as Storage,
-	// "" if none is.
-	Match string
-	// Closest is, when nothing matches, the struct that agrees with Storage
-	// longest, and Diff says where it stops agreeing.
-	Closest string
-	Diff    string
+	// Protocol names the upgrade protocol the check assumed; "" when the
+	// old code's ABI declares none, and the upgrade is taken to swap the
+	// code and keep the data (a proxy's child, upgraded by its proxy).
+	Protocol string
+	// Old are the old storage's fields and Read what the new code reads,
+	// with the source line of each.
+	Old, Read []LayoutField
+	// Reader is the struct the new code reads the old data with:
+	// "CounterV1Layout", or the new storage's type ("StagedV2$Data").
+	// ReaderFrom says how it was found, Mode how it reads.
+	Reader     string
+	ReaderFrom ReaderSource
+	Mode       ReadMode
+	// Init is set, for a lazy migration, when the new code's init takes
+	// init arguments rather than the old storage as one cell: it then
+	// reads the envelope an upgrade leaves as those arguments. It is the
+	// arguments as Tact writes them ("id: Int, owner: Address").
+	Init string
+	// Reads reports whether the new code's read of the old data goes
+	// through: every place it reads lines up with the storage's, in the
+	// same cell and stored alike (and, for a struct, nothing is left over).
+	// Agree is how many leading places line up.
+	Reads bool
+	Agree int
+	// Findings are the changes between the old storage and the reader, in
+	// the order of the fields.
+	Findings []Finding
 	// Pending is set when the data is itself a pending migration (an
 	// upgrade whose migration no message has run yet) and the protocol's
 	// upgrade is one message: it now hands the new code an envelope inside
-	// an envelope, which no layout of the old storage reads. Match and
-	// Closest are then empty.
+	// an envelope, which no layout of the old storage reads. There are no
+	// findings then.
 	Pending bool
-	// DryRun is set by [Preflight] when the dry run and the layouts
-	// disagree: it says why the dry run, which ran the real code, wins.
-	DryRun string
+	// DryRun is set by [Preflight] when the dry run and the layout
+	// disagree: the dry run ran the real code, so it wins.
+	DryRun DryRunNote
+	// ExitCode is the dry run's when DryRun is [DryRunFails].
+	ExitCode int64
 }
 
-func (l *LayoutCheck) String() string {
-	var s string
-	switch {
-	case l.Pending:
-		s = "the data is a pending migration (an envelope no message has migrated yet): an upgrade now nests it in a second envelope, which the new code cannot read as the old storage; send any message first"
-	case l.Match != "":
-		s = fmt.Sprintf("%s reads the current storage %s", l.Match, places(l.Storage))
-	case l.Closest != "":
-		s = fmt.Sprintf("no struct reads the current storage %s; the closest, %s, %s", places(l.Storage), l.Closest, l.Diff)
-	default:
-		s = fmt.Sprintf("no struct reads the current storage %s", places(l.Storage))
+// LayoutField is one field of a layout and where the sources declare it.
+type LayoutField struct {
+	cell.Place
+	// Struct is the struct, message or contract storage declaring it.
+	Struct string
+	Source Source
+}
+
+// ReaderSource says how a [LayoutCheck] found the reader.
+type ReaderSource int
+
+const (
+	// ReaderStorage: the upgrade keeps the data, so the new code reads it
+	// as its own storage.
+	ReaderStorage ReaderSource = iota
+	// ReaderSources: the package's sources parse the old data with it
+	// (Tact's "CounterV1Layout.fromCell(stateToBeMigrated)").
+	ReaderSources
+	// ReaderMatch: among the structs the package declares, it is the one
+	// laid out exactly as the old storage.
+	ReaderMatch
+	// ReaderClosest: no declared struct is laid out as the old storage;
+	// it is the one that agrees with it longest.
+	ReaderClosest
+	// ReaderNone: the new package declares no struct that could read it.
+	ReaderNone
+)
+
+// ReadMode says how the new code reads the old data.
+type ReadMode int
+
+const (
+	// ReadStrict: a struct's fromCell, which fails on a bit or ref left
+	// over as well as on one missing (Tact and Tolk alike); a Tolk
+	// contract reads its storage this way.
+	ReadStrict ReadMode = iota
+	// ReadLenient: a Tact contract loading its own storage, which reads
+	// its fields from the start and ignores what follows.
+	ReadLenient
+	// ReadByName: the upgrade's message carries the new data, made from the
+	// old field by field by name, so places do not matter.
+	ReadByName
+)
+
+// DryRunNote is how a dry run's verdict disagrees with the layout.
+type DryRunNote int
+
+const (
+	// DryRunAgrees: no disagreement.
+	DryRunAgrees DryRunNote = iota
+	// DryRunFails: the layout lines up, yet the new code fails on the data.
+	DryRunFails
+	// DryRunReads: the layout does not line up, yet the new code reads the
+	// data: it migrates it some other way.
+	DryRunReads
+	// DryRunRefuses: the layout lines up, and the new code fails on the
+	// data all the same, with an exit code of its own: its migration
+	// refuses the data (a check, a trap), which no layout shows.
+	DryRunRefuses
+)
+
+// ReadFailure reports whether a TVM exit code is what a read of data that
+// does not line up fails with: a cell underflow (9), a type check (7) or a
+// dictionary error (10). Any other code is the code's own choice.
+func ReadFailure(exit int64) bool {
+	switch exit {
+	case actor.ExitCellUnderflow, actor.ExitTypeCheck, actor.ExitDictionary:
+		return true
 	}
-	if l.DryRun != "" {
-		s += "; " + l.DryRun
+	return false
+}
+
+var (
+	readerKeys = map[ReaderSource]string{ReaderStorage: "storage", ReaderSources: "sources", ReaderMatch: "match", ReaderClosest: "closest", ReaderNone: "none"}
+	modeKeys   = map[ReadMode]string{ReadStrict: "strict", ReadLenient: "lenient", ReadByName: "by_name"}
+	effectKeys = map[Effect]string{EffectNone: "none", EffectSilent: "silent", EffectBreaks: "breaks"}
+)
+
+// Key names how the reader was found, as JSON does: storage, sources,
+// match, closest, none.
+func (r ReaderSource) Key() string { return readerKeys[r] }
+
+// Key names the read, as JSON does: strict, lenient, by_name.
+func (m ReadMode) Key() string { return modeKeys[m] }
+
+// Key names the effect, as JSON does: none, silent, breaks.
+func (e Effect) Key() string { return effectKeys[e] }
+
+// EffectKeys returns every effect's key, in order.
+func EffectKeys() []string {
+	return []string{EffectNone.Key(), EffectSilent.Key(), EffectBreaks.Key()}
+}
+
+// LayoutOptions waive findings on purpose, as OpenZeppelin's unsafeAllow
+// and renamed-from annotations do.
+type LayoutOptions struct {
+	// Renamed maps an old field's name to the new name it is read under:
+	// the two are the same field, and the rename is intended.
+	Renamed map[string]string
+	// Allow are kinds of findings that are intended.
+	Allow []FindingKind
+}
+
+// Compatible reports whether the upgrade keeps the old data readable as it
+// was meant: no finding that loses, misreads or breaks it, except those
+// the options waived, and the data is no pending migration.
+func (l *LayoutCheck) Compatible() bool {
+	if l.Pending {
+		return false
 	}
-	return s
+	for _, f := range l.Findings {
+		if f.Effect != EffectNone && !f.Waived {
+			return false
+		}
+	}
+	return true
+}
+
+// Blocking returns the findings that make the layout incompatible.
+func (l *LayoutCheck) Blocking() []Finding {
+	var out []Finding
+	for _, f := range l.Findings {
+		if f.Effect != EffectNone && !f.Waived {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// keptData is the upgrade [CompareLayouts] assumes for code that declares
+// no protocol of its own: the code changes, the data stays.
+var keptData = &Protocol{Migration: MigrationNone}
+
+// ErrNoLayout is returned by [CompareLayouts] when a package's storage
+// layout is unknown.
+var ErrNoLayout = errors.New("no storage layout")
+
+// CompareLayouts is the static check of an upgrade from current to next by
+// proto (nil: the protocol current's ABI declares, else the Chainlink
+// Tact trait's lazy migration): it needs no world and no data.
+func CompareLayouts(current, next *cell.Package, proto *Protocol, opts LayoutOptions) (*LayoutCheck, error) {
+	if current == nil || next == nil {
+		return nil, fmt.Errorf("%w: a layout check needs both packages", ErrNoLayout)
+	}
+	if proto == nil {
+		var err error
+		if proto, err = DetectProtocol(current.ABI); err != nil {
+			proto = keptData
+		}
+	}
+	storage, err := current.StoragePlaces()
+	if err != nil {
+		return nil, fmt.Errorf("%w of %s: %w", ErrNoLayout, current.Name, err)
+	}
+	storageType := current.Name
+	if def, err := current.ABI.StorageType(); err == nil {
+		storageType = def.Name
+	}
+	check := &LayoutCheck{Storage: storage, Owner: current.Name, Protocol: proto.Name, Old: withSources(current, storageType, storage)}
+	rd, err := findReader(next, proto, check.Old)
+	if err != nil {
+		return nil, err
+	}
+	check.Reader, check.ReaderFrom, check.Mode, check.Read, check.Init = rd.name, rd.from, rd.mode, rd.fields, rd.init
+	if rd.initArgs {
+		// An init without arguments ignores the envelope and starts afresh:
+		// the read goes through and every old value is lost. One with
+		// arguments reads them from the envelope, and fails.
+		f := Finding{Kind: FindingInit, Effect: EffectBreaks, Waived: opts.allows(FindingInit)}
+		if rd.args == 0 {
+			f.Effect, check.Reads = EffectSilent, true
+		}
+		check.Findings = []Finding{f}
+		return check, nil
+	}
+	ext := func(field string) string { return parsedFromField(next, field) }
+	check.Findings, check.Reads, check.Agree = diff(check.Old, check.Read, check.Mode, opts, ext)
+	check.Findings = append(check.Findings, unitFindings(current, next, check.Old, check.Read, opts)...)
+	return check, nil
 }
 
 // CheckLayout compares current's storage, as data holds it, with what next
 // reads under protocol proto (nil: the Chainlink Tact trait's lazy
 // migration). It returns nil when a layout is unknown.
-func CheckLayout(current, next *cell.Package, data *tvmcell.Cell, proto *Protocol) *LayoutCheck {
+func CheckLayout(current, next *cell.Package, data *tvmcell.Cell, proto *Protocol, opts LayoutOptions) *LayoutCheck {
 	if proto == nil {
 		proto, _ = ProtocolByName(ProtocolChainlinkTact)
 	}
@@ -70,45 +259,41 @@ func CheckLayout(current, next *cell.Package, data *tvmcell.Cell, proto *Protoco
 	if _, err := proto.PendingData(data); err == nil && len(proto.Steps) == 1 {
 		return &LayoutCheck{Pending: true, Owner: current.Name}
 	}
-	storage, err := current.StoragePlaces()
+	check, err := CompareLayouts(current, next, proto, opts)
 	if err != nil {
 		return nil
 	}
-	check := &LayoutCheck{Storage: storage, Owner: current.Name}
-	var readers []string
-	if proto.Migration == MigrationNone {
-		if def, err := next.ABI.StorageType(); err == nil {
-			readers = []string{def.Name}
-		}
-	} else {
-		for _, t := range next.ABI.Types {
-			if t.Header == nil && declared(next, t.Name) {
-				readers = append(readers, t.Name)
-			}
-		}
-	}
-	best := -1
-	for _, name := range readers {
-		var read []cell.Place
-		if proto.Migration == MigrationNone {
-			read, err = next.StoragePlaces()
-		} else {
-			read, err = next.ABI.Places(name)
-		}
-		if err != nil {
-			continue
-		}
-		n := agree(storage, read)
-		if n == len(storage) && n == len(read) {
-			check.Match = name
-			return check
-		}
-		if n > best {
-			best, check.Closest = n, name
-			check.Diff = differ(current.Name, storage, name, read, n)
-		}
-	}
+	check.Findings = append(check.Findings, unitData(current, next, data, check.Old, check.Read, opts)...)
 	return check
+}
+
+func (o LayoutOptions) allows(k FindingKind) bool {
+	for _, a := range o.Allow {
+		if a == k {
+			return true
+		}
+	}
+	return false
+}
+
+// withSources gives each place of owner's layout its declaration.
+func withSources(pkg *cell.Package, owner string, places []cell.Place) []LayoutField {
+	out := make([]LayoutField, len(places))
+	for i, p := range places {
+		out[i] = LayoutField{Place: p, Struct: owner}
+		if i > 0 || p.Name != "lazyDeploymentBit" || owner != storageName(pkg) {
+			out[i].Source = fieldSource(pkg, owner, p.Name)
+		}
+	}
+	return out
+}
+
+// storageName is the name of pkg's storage type, "" when unknown.
+func storageName(pkg *cell.Package) string {
+	if def, err := pkg.ABI.StorageType(); err == nil {
+		return def.Name
+	}
+	return ""
 }
 
 // declared reports whether the package's own sources declare struct name,
@@ -128,7 +313,7 @@ func declared(pkg *cell.Package, name string) bool {
 }
 
 // agree counts the leading places of a and b stored alike in the same cell.
-func agree(a, b []cell.Place) int {
+func agree(a, b []LayoutField) int {
 	n := 0
 	for n < len(a) && n < len(b) && a[n].Cell == b[n].Cell && a[n].Stored == b[n].Stored {
 		n++
@@ -136,49 +321,42 @@ func agree(a, b []cell.Place) int {
 	return n
 }
 
-// differ says where reader's places part from the storage's, at place n.
-func differ(owner string, storage []cell.Place, reader string, read []cell.Place, n int) string {
-	switch {
-	case n < len(storage) && n < len(read) && storage[n].Stored == read[n].Stored:
-		return fmt.Sprintf("reads %s from the %s cell, where %s's storage has it in the %s (a contract's root cell keeps one more ref free than a struct's, so Tact splits them apart)",
-			read[n].Name, ordinal(read[n].Cell), owner, ordinal(storage[n].Cell))
-	case n < len(storage) && n < len(read):
-		return fmt.Sprintf("reads %s: %s where the storage holds %s: %s", read[n].Name, read[n].Type, storage[n].Name, storage[n].Type)
-	case n < len(read):
-		return fmt.Sprintf("reads %s: %s past the end of the storage", read[n].Name, read[n].Type)
-	}
-	return fmt.Sprintf("stops before the storage's %s: %s", storage[n].Name, storage[n].Type)
-}
-
-func ordinal(cell int) string {
-	names := []string{"first", "second", "third", "fourth", "fifth"}
-	if cell < len(names) {
-		return names[cell]
-	}
-	return fmt.Sprintf("%dth", cell+1)
-}
-
-func places(ps []cell.Place) string {
-	parts := make([]string, len(ps))
-	for i, p := range ps {
-		parts[i] = p.Name + ": " + p.Type.String()
-		if p.Cell > 0 && (i == 0 || ps[i-1].Cell != p.Cell) {
-			parts[i] = "| " + parts[i]
-		}
-	}
-	return "{" + strings.Join(parts, "; ") + "}"
-}
-
-// judge notes where the dry run's verdict and the layouts disagree: the
-// dry run ran the real code, so it wins.
+// judge notes where the dry run's verdict and the layout disagree: the
+// dry run ran the real code, so it wins. A migration that throws inside an
+// eager upgrade fails as a bricked lazy one does; with an exit code no
+// misaligned read throws (a version check, a trap), the failure is the
+// code's choice, not the layout's.
 func (l *LayoutCheck) judge(r *Report) {
 	if l == nil || l.Pending {
 		return
 	}
+	fails := r.Verdict == Bricked || r.RolledBack
 	switch {
-	case l.Match != "" && r.Verdict == Bricked:
-		l.DryRun = fmt.Sprintf("yet the dry run fails with exit %d, and it wins: the new code reads the data some other way than %s", r.ExitCode, l.Match)
-	case l.Match == "" && r.Verdict == Safe && len(l.Storage) > 0:
-		l.DryRun = "yet the dry run reads the data, and it wins: the new code migrates it some other way than a struct of its own"
+	case l.Reads && fails && ReadFailure(r.ExitCode):
+		l.DryRun, l.ExitCode = DryRunFails, r.ExitCode
+	case l.Reads && fails:
+		l.DryRun, l.ExitCode = DryRunRefuses, r.ExitCode
+	case !l.Reads && r.Verdict == Safe && len(l.Storage) > 0:
+		l.DryRun = DryRunReads
 	}
+}
+
+// LayoutOf checks the layout of the upgrade req asks for, on w as it
+// stands, as [Preflight] would, without sending anything: the account the
+// upgrade changes, its package and data, and the protocol are resolved
+// the same way. It fails when the account's package or req.Next is
+// unknown.
+func LayoutOf(w *actor.World, req Request) (*LayoutCheck, error) {
+	p, err := newPlan(w, req)
+	if err != nil {
+		return nil, err
+	}
+	if p.current == nil || req.Next == nil {
+		return nil, fmt.Errorf("%w: the code the account runs, or the code upgraded to, has no package", ErrNoLayout)
+	}
+	l := CheckLayout(p.current, req.Next, p.data, p.proto, req.Layout)
+	if l == nil {
+		return nil, fmt.Errorf("%w of %s or %s", ErrNoLayout, p.current.Name, req.Next.Name)
+	}
+	return l, nil
 }

@@ -46,6 +46,8 @@ type Request struct {
 	Sender *address.Address
 	// Value is what each message carries; zero means [DefaultUpgradeValue].
 	Value tlb.Coins
+	// Layout waives findings of the layout check on purpose.
+	Layout LayoutOptions
 }
 
 // ProbeKind names what a preflight tried after the upgrade.
@@ -234,8 +236,8 @@ func Preflight(w *actor.World, req Request) (*Report, error) {
 	r.Before, _ = p.version(w)
 	if p.current != nil {
 		r.StorageBefore, _ = p.current.DecodeStorage(p.data)
-		if req.Next != nil && !p.proto.CarriesData() {
-			r.Layout = CheckLayout(p.current, req.Next, p.data, p.proto)
+		if req.Next != nil {
+			r.Layout = CheckLayout(p.current, req.Next, p.data, p.proto, req.Layout)
 		}
 	}
 	before := getters(w, p.account, p.current)
@@ -250,7 +252,9 @@ func Preflight(w *actor.World, req Request) (*Report, error) {
 		r.ExitCode, r.Meaning = failure(r.Steps[i], p.recipient)
 		r.RolledBack = p.proto.Migration == MigrationEager && i == len(r.Steps)-1 &&
 			!p.refusedWhateverTheCode(w, i, r.Steps[i])
-		if !r.RolledBack {
+		if r.RolledBack {
+			r.Layout.judge(r) // the new code's migration ran, and failed
+		} else {
 			p.probeWayOut(r, w, req.Code)
 		}
 		return r, nil

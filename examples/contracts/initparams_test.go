@@ -129,7 +129,10 @@ func TestInitParamsPendingLayout(t *testing.T) {
 			assert.Equal(t, tc.verdict, r.Verdict)
 			require.NotNil(t, r.Layout)
 			assert.False(t, r.Layout.Pending)
-			assert.Equal(t, tc.match, r.Layout.Match)
+			assert.Equal(t, tc.match != "", r.Layout.Reads, "reader %s", r.Layout.Reader)
+			if tc.match != "" {
+				assert.Equal(t, tc.match, r.Layout.Reader)
+			}
 			assert.Empty(t, r.Layout.DryRun, "the layout agrees with the dry run")
 		})
 	}

@@ -22,22 +22,37 @@ func TestExamples(t *testing.T) {
 	require.GreaterOrEqual(t, len(files), 6, "the example scenarios")
 	for _, file := range files {
 		t.Run(file, func(t *testing.T) {
-			s, cat, err := scenario.Load(file, builtins)
+			s, _, err := scenario.Load(file, builtins)
 			require.NoError(t, err)
-			r, err := scenario.NewRunner(s, cat, nil)
-			require.NoError(t, err)
-			results, err := r.Run()
-			require.NoError(t, err)
-			require.Len(t, results, len(s.Steps))
-			for _, res := range results {
-				for _, f := range res.Failures {
-					t.Error(f)
-				}
-				if res.Step.Expect != nil {
-					assert.NotEmpty(t, res.Step.Expect.Checks)
-				}
+			passes := []scenario.Pass{scenario.PassAsWritten}
+			if len(s.UpgradePoints()) > 0 {
+				passes = append(passes, scenario.PassUpgraded) // as tonsim test --both-ways
+			}
+			for _, pass := range passes {
+				t.Run(pass.String(), func(t *testing.T) { playExample(t, file, pass) })
 			}
 		})
+	}
+}
+
+// playExample plays a scenario file by pass and requires every
+// expectation to hold.
+func playExample(t *testing.T, file string, pass scenario.Pass) {
+	s, cat, err := scenario.Load(file, builtins)
+	require.NoError(t, err)
+	r, err := scenario.NewRunner(s, cat, nil)
+	require.NoError(t, err)
+	r.Pass = pass
+	results, err := r.Run()
+	require.NoError(t, err)
+	require.Len(t, results, len(s.Steps))
+	for _, res := range results {
+		for _, f := range res.Failures {
+			t.Error(f)
+		}
+		if res.Step.Expect != nil {
+			assert.NotEmpty(t, res.Step.Expect.Checks)
+		}
 	}
 }
 

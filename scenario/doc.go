@@ -36,13 +36,23 @@
 //     the target runs now; body is a raw BOC (hex or base64); comment a text
 //     comment; none of them, an empty body.
 //   - get: { on, method, args } runs a getter; args by the getter's ABI.
-//   - upgrade: { on, to, from, protocol, fields } upgrades on to the code of
-//     the contract to by the real messages of its upgrade protocol (the one
-//     its ABI declares, or the one named); from defaults to the owner, and
-//     fields give the protocol's messages fields (a time lock's timeout, a
-//     direct upgrade's data as the new storage's fields).
-//   - preflight: { on, to, from, protocol, fields } dry-runs that upgrade on
-//     a copy of the world (see package upgradable) and checks its verdict.
+//   - upgrade: { on, to, from, protocol, fields, layout } upgrades on to the
+//     code of the contract to by the real messages of its upgrade protocol
+//     (the one its ABI declares, or the one named); from defaults to the
+//     owner, and fields give the protocol's messages fields (a time lock's
+//     timeout, a direct upgrade's data as the new storage's fields).
+//   - preflight: { on, to, from, protocol, fields, layout } dry-runs that
+//     upgrade on a copy of the world (see package upgradable) and checks its
+//     verdict.
+//   - layout: { renamed: { old: new }, allow: [kind, …] } on a preflight or
+//     an upgrade checks the upgrade's storage layout statically
+//     (upgradable.CompareLayouts) and fails the step unless it is
+//     compatible; an upgrade then sends nothing. renamed and allow waive
+//     findings on purpose, as OpenZeppelin's unsafeAllow: kinds insert,
+//     remove, retype, reorder, rename, move, unit, reserved, init.
+//   - upgrade_point: { on, to, from, protocol, fields } marks where a test
+//     played both ways upgrades (see [Runner.BothWays]); a plain run skips
+//     it.
 //   - upgrades: { on, versions, supported, from, protocol } dry-runs every
 //     upgrade between versions (oldest first) from on's state, as
 //     upgradable.UpgradeMatrix does; a supported upgrade ("v1 → v2"; by

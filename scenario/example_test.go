@@ -47,5 +47,5 @@ func ExampleParse_error() {
 	_, err := scenario.Parse("example.yaml", []byte("steps:\n  - sned: { from: a, to: b }\n"))
 	fmt.Println(err)
 	// Output:
-	// example.yaml:2:5: unknown key "sned" in step 1, did you mean "send"? (want note, expect, deploy, send, get, preflight, upgrade, upgrades, wait, commit, session, reinstall, migrate)
+	// example.yaml:2:5: unknown key "sned" in step 1, did you mean "send"? (want note, expect, deploy, send, get, preflight, upgrade, upgrades, upgrade_point, wait, commit, session, reinstall, migrate)
 }

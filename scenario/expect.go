@@ -57,6 +57,9 @@ func (r *Runner) expect(step *Step, res *Result) []Failure {
 		}
 		switch step.Action.(type) {
 		case *Upgrade:
+			if res.Upgraded == nil {
+				continue // refused by its layout check, which failed the step: nothing ran
+			}
 			if !c.upgrade(ch, res.Upgraded) {
 				c.stepTx(ch, res, target)
 			}

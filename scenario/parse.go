@@ -305,7 +305,7 @@ func (p *parser) wallets(n *yaml.Node) ([]*WalletDecl, error) {
 
 // Keys of a step.
 var (
-	actionKeys = []string{"deploy", "send", "get", "preflight", "upgrade", "upgrades", "wait", "commit", "session", "reinstall", "migrate"}
+	actionKeys = []string{"deploy", "send", "get", "preflight", "upgrade", "upgrades", "upgrade_point", "wait", "commit", "session", "reinstall", "migrate"}
 	stepKeys   = append([]string{"note", "expect"}, actionKeys...)
 )
 
@@ -369,7 +369,12 @@ func (p *parser) step(n *yaml.Node, index int) (*Step, error) {
 	case "preflight":
 		s.Action, err = p.preflight(action.v)
 	case "upgrade":
-		s.Action, err = p.upgrade(action.v)
+		s.Action, err = p.upgrade(action.v, "upgrade")
+	case "upgrade_point":
+		var u *Upgrade
+		if u, err = p.upgrade(action.v, "upgrade_point"); err == nil {
+			s.Action = &UpgradePoint{Upgrade: *u}
+		}
 	case "upgrades":
 		s.Action, err = p.upgrades(action.v)
 	case "commit":
@@ -542,7 +547,7 @@ func (p *parser) get(n *yaml.Node) (*Get, error) {
 }
 
 func (p *parser) preflight(n *yaml.Node) (*Preflight, error) {
-	f, err := p.fields(n, "preflight", []string{"on", "to"}, "from", "protocol", "fields")
+	f, err := p.fields(n, "preflight", []string{"on", "to"}, "from", "protocol", "fields", "layout")
 	if err != nil {
 		return nil, err
 	}
@@ -556,11 +561,14 @@ func (p *parser) preflight(n *yaml.Node) (*Preflight, error) {
 	if pf.From, pf.Protocol, pf.Fields, err = p.upgradeOptions(f); err != nil {
 		return nil, err
 	}
-	return pf, nil
+	if v := f["layout"]; v != nil {
+		pf.Layout, err = p.layoutOptions(v)
+	}
+	return pf, err
 }
 
-func (p *parser) upgrade(n *yaml.Node) (*Upgrade, error) {
-	f, err := p.fields(n, "upgrade", []string{"on", "to"}, "from", "protocol", "fields")
+func (p *parser) upgrade(n *yaml.Node, what string) (*Upgrade, error) {
+	f, err := p.fields(n, what, []string{"on", "to"}, "from", "protocol", "fields", "layout")
 	if err != nil {
 		return nil, err
 	}
@@ -574,7 +582,10 @@ func (p *parser) upgrade(n *yaml.Node) (*Upgrade, error) {
 	if u.From, u.Protocol, u.Fields, err = p.upgradeOptions(f); err != nil {
 		return nil, err
 	}
-	return u, nil
+	if v := f["layout"]; v != nil {
+		u.Layout, err = p.layoutOptions(v)
+	}
+	return u, err
 }
 
 func (p *parser) upgrades(n *yaml.Node) (*Upgrades, error) {

@@ -22,7 +22,9 @@ type Runner struct {
 	Scenario *Scenario
 	World    *actor.World
 	Catalog  *catalog.Catalog
-	next     int
+	// Pass says whether upgrade points upgrade: as written, they do not.
+	Pass Pass
+	next int
 	// aliases are the names only a migration's steps know (old, new).
 	aliases map[string]*address.Address
 }
@@ -56,6 +58,8 @@ type Result struct {
 	Undone    *actor.MigrationError
 	// Inner are the results of a migration's steps, as far as they ran.
 	Inner []*Result
+	// Skipped is set for an upgrade point the pass as written skipped.
+	Skipped bool
 	// Failures are the step's expectations that did not hold.
 	Failures []Failure
 }
@@ -205,6 +209,11 @@ func (r *Runner) checkSteps(steps []*Step, known, wallets map[string]bool) error
 			if err == nil && a.From != nil {
 				err = wallet(*a.From)
 			}
+		case *UpgradePoint:
+			err = errors.Join(account(a.On), contract(a.To))
+			if err == nil && a.From != nil {
+				err = wallet(*a.From)
+			}
 		case *Upgrades:
 			err = account(a.On)
 			for _, v := range a.Versions {
@@ -316,6 +325,12 @@ func (r *Runner) run(step *Step) (*Result, error) {
 		err = r.preflight(a, res)
 	case *Upgrade:
 		err = r.upgrade(a, res)
+	case *UpgradePoint:
+		if r.Pass != PassUpgraded {
+			res.Skipped = true
+			break
+		}
+		err = r.upgrade(&a.Upgrade, res)
 	case *Upgrades:
 		err = r.upgrades(a, res)
 	case *Commit:
@@ -544,11 +559,17 @@ func (r *Runner) preflight(p *Preflight, res *Result) error {
 	if err != nil {
 		return err
 	}
+	if p.Layout != nil {
+		req.Layout = p.Layout.LayoutOptions
+	}
 	report, err := upgradable.Preflight(r.World, req)
 	if err != nil {
 		return r.errf(p.On.Pos, "preflight: %v", err)
 	}
 	res.Target, res.Preflight = req.Contract, report
+	if f := r.layoutFailure(p.Layout, report.Layout, nil); f != nil {
+		res.Failures = append(res.Failures, *f)
+	}
 	return nil
 }
 
@@ -621,6 +642,14 @@ func (r *Runner) upgrade(u *Upgrade, res *Result) error {
 	req, err := r.upgradeRequest(u.On, u.To, u.From, u.Protocol, u.Fields)
 	if err != nil {
 		return err
+	}
+	if u.Layout != nil {
+		req.Layout = u.Layout.LayoutOptions
+		l, err := upgradable.LayoutOf(r.World, req)
+		if f := r.layoutFailure(u.Layout, l, err); f != nil {
+			res.Target, res.Failures = req.Contract, append(res.Failures, *f)
+			return nil // refused before anything is sent
+		}
 	}
 	done, err := upgradable.Upgrade(r.World, req)
 	if err != nil {

@@ -60,7 +60,7 @@ type Step struct {
 	// Note is the narration shown beside the step in walkthroughs.
 	Note string
 	// Action is a *Deploy, *Send, *Get, *Preflight, *Upgrade, *Upgrades,
-	// *Wait, *Commit, *Session, *Reinstall or *Migrate; nil for a step that is only a note.
+	// *UpgradePoint, *Wait, *Commit, *Session, *Reinstall or *Migrate; nil for a step that is only a note.
 	Action Action
 	// Expect holds the step's checks; nil when it has none.
 	Expect *Expect
@@ -133,6 +133,8 @@ type Preflight struct {
 	From     *Ref
 	Protocol *Ref
 	Fields   *Value
+	// Layout, when given, fails the step unless the layout is compatible.
+	Layout *LayoutOptions
 }
 
 // Upgrades dry-runs every upgrade between Versions, oldest first, from
@@ -161,6 +163,9 @@ type Upgrade struct {
 	From     *Ref
 	Protocol *Ref
 	Fields   *Value
+	// Layout, when given, checks the layout first: an incompatible one
+	// fails the step, and nothing is sent.
+	Layout *LayoutOptions
 }
 
 // Wait moves the world's clock forward.
@@ -191,6 +196,8 @@ func Describe(a Action) string {
 		return fmt.Sprintf("preflight %s → %s", a.On.Name, a.To.Name)
 	case *Upgrade:
 		return fmt.Sprintf("upgrade %s to %s", a.On.Name, a.To.Name)
+	case *UpgradePoint:
+		return fmt.Sprintf("upgrade point: %s to %s", a.On.Name, a.To.Name)
 	case *Upgrades:
 		names := make([]string, len(a.Versions))
 		for i, v := range a.Versions {

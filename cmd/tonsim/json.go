@@ -171,6 +171,8 @@ type preflightLine struct {
 	// Reinstall says, for a bricked account, what only a reinstall would
 	// do and lose; null otherwise.
 	Reinstall *string `json:"reinstall"`
+
+	LayoutCheck *layoutCheckJSON `json:"layout_check"`
 }
 
 // probeJSON is one thing a preflight tried after the upgrade.
@@ -191,6 +193,9 @@ type failureLine struct {
 	Key  string `json:"key"`
 	Want string `json:"want"`
 	Got  string `json:"got"`
+	// Pass is the pass of test --both-ways the failure is from: "as
+	// written" or "upgraded"; absent otherwise.
+	Pass string `json:"pass,omitempty"`
 }
 
 // jsonPrinter writes a JSON object per line: the config, each transaction,
@@ -390,7 +395,9 @@ func preflightRow(w *actor.World, step int, on *address.Address, next string, r 
 		line.Getters = append(line.Getters, gc)
 	}
 	if r.Layout != nil {
-		line.Layout = name(r.Layout.String())
+		line.Layout = name(describe.Layout(r.Layout))
+		check := layoutCheckRow(r.Layout)
+		line.LayoutCheck = &check
 	}
 	return line
 }

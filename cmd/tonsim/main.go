@@ -85,7 +85,7 @@ type cli struct {
 	commit string
 }
 
-var commands = []*command{runCommand, testCommand, getCommand, preflightCommand, upgradesCommand, traceCommand, inspectCommand, tuiCommand, walkCommand, genCommand}
+var commands = []*command{runCommand, testCommand, getCommand, preflightCommand, upgradesCommand, layoutCommand, traceCommand, inspectCommand, tuiCommand, walkCommand, genCommand}
 
 func run(args []string, stdout, stderr io.Writer) int {
 	c := &cli{stdout: stdout, stderr: stderr}

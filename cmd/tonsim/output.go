@@ -205,6 +205,10 @@ func headline(r *scenario.Runner, res *scenario.Result) string {
 		if res.Undone != nil {
 			line += ": undone"
 		}
+	case *scenario.UpgradePoint:
+		if res.Skipped {
+			line += " (skipped as written; tonsim test --both-ways also plays it upgraded)"
+		}
 	}
 	return line
 }
@@ -233,7 +237,7 @@ func printReport(w io.Writer, world *actor.World, indent string, r *upgradable.R
 		tw.Flush()
 	}
 	if r.Layout != nil {
-		fmt.Fprintf(w, "%slayout: %s\n", indent, r.Layout)
+		fmt.Fprintf(w, "%slayout: %s\n", indent, describe.Layout(r.Layout))
 	}
 	if g := describe.Gas(r); g != "" {
 		fmt.Fprintf(w, "%sgas: %s\n", indent, g)

@@ -50,6 +50,9 @@ func TestJSONSchema(t *testing.T) {
 		[]string{"preflight", "--json", "../../examples/21-brick-reinstall.yaml", "counter", "counter.v3"},
 		[]string{"upgrades", "--json", "counter.v1", "counter.v2", "counter.v3"},
 		[]string{"upgrades", "--json", "vault.v1", "vault.v2", "vault.v2bad"},
+		[]string{"layout", "--json", "counter.v1", "counter.v3"},
+		[]string{"layout", "--json", "--allow", "remove,retype", "direct.v2", "direct.v1"},
+		[]string{"layout", "--json", "vault.v1", "vault.v2"},
 		[]string{"trace", "--json", "--step", "4", "../../examples/04-brick.yaml"},
 		[]string{"trace", "--json", "--step", "2", "../../examples/04-brick.yaml"},
 		[]string{"trace", "--json", "--step", "5", "../../examples/04-brick.yaml"},
@@ -74,7 +77,7 @@ func TestJSONSchema(t *testing.T) {
 			kinds[k.Kind]++
 		}
 	}
-	for _, kind := range []string{"config", "tx", "get", "preflight", "failure", "test", "summary", "trace", "upgrades", "commit", "reinstall", "migrate"} {
+	for _, kind := range []string{"config", "tx", "get", "preflight", "failure", "test", "summary", "trace", "upgrades", "commit", "reinstall", "migrate", "layout"} {
 		assert.Positive(t, kinds[kind], "no %q line was checked", kind)
 	}
 }
@@ -125,4 +128,17 @@ func TestSchemaEnums(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal(pf["probes"], &probes))
 	assert.Equal(t, upgradable.ProbeKeys(), probes.Items.Properties.Probe.Enum)
+
+	var findings struct {
+		Items struct {
+			Properties struct {
+				Kind, Effect struct {
+					Enum []string `json:"enum"`
+				}
+			} `json:"properties"`
+		} `json:"items"`
+	}
+	require.NoError(t, json.Unmarshal(doc.Defs["layoutCheck"].Properties["findings"], &findings))
+	assert.Equal(t, upgradable.FindingKeys(), findings.Items.Properties.Kind.Enum)
+	assert.Equal(t, upgradable.EffectKeys(), findings.Items.Properties.Effect.Enum)
 }

@@ -17,7 +17,7 @@ import (
 
 var testCommand = &command{
 	name:    "test",
-	usage:   "test [--json] [-j N] [--shard I/N] [PATH...]",
+	usage:   "test [--json] [--both-ways] [-j N] [--shard I/N] [PATH...]",
 	summary: "check the expectations of scenario files",
 	help: `Plays each scenario and checks every expect. A directory means every
 *.yaml (and *.yml) file in it; no path means the current directory. Each
@@ -27,8 +27,18 @@ line "N passed, N failed". The exit status is 1 when an expectation fails,
 line per failed expectation ("kind":"failure"), per file ("test") and a
 closing "summary".
 
+--both-ways plays each scenario that marks an upgrade point twice, as the
+seed's advice for upgrade hooks has it (upgradabletest.BothWays in Go):
+as written, where each upgrade_point step is skipped, and upgraded, where
+it performs that upgrade by the contract's protocol, as an upgrade step
+would. Both passes must meet every expectation; a failure says which
+pass it is from ([as written] or [upgraded]). A scenario with no upgrade
+point plays once.
+
 Flags:
   --json         print JSON lines instead
+  --both-ways    play each scenario as written and with its upgrade points
+                 performed
   -j N           play N files at a time, each on its own world (default:
                  the number of CPUs); the output is in file order
   --shard I/N    play only the I-th of N shares of the files (from 1), so N
@@ -39,6 +49,7 @@ Examples:
   tonsim test examples
   tonsim test -j 1 examples/01-upgrade.yaml examples/04-brick.yaml
   tonsim test --shard 2/3 examples
+  tonsim test --both-ways examples/29-both-ways.yaml
 `,
 	run: runTest,
 }
@@ -46,6 +57,7 @@ Examples:
 func runTest(c *cli, cmd *command, args []string) int {
 	fs := c.flags(cmd)
 	asJSON := fs.Bool("json", false, "")
+	bothWays := fs.Bool("both-ways", false, "")
 	jobs := fs.Int("j", runtime.NumCPU(), "")
 	var sh shard
 	fs.Func("shard", "", sh.set)
@@ -76,7 +88,7 @@ func runTest(c *cli, cmd *command, args []string) int {
 	if len(files) == 0 && !*asJSON {
 		fmt.Fprintf(c.stdout, "shard %s: no files (%d in all)\n", sh, len(all))
 	}
-	c.testFiles(files, *jobs, func(file string, res fileResult) {
+	c.testFiles(files, *jobs, *bothWays, func(file string, res fileResult) {
 		defer flush(c.stdout)
 		switch {
 		case res.err != nil:
@@ -92,9 +104,14 @@ func runTest(c *cli, cmd *command, args []string) int {
 		}
 		if *asJSON {
 			for _, f := range res.failures {
-				enc.enc.Encode(failureRow(f.step, f.Failure))
+				row := failureRow(f.step, f.Failure)
+				row.Pass = f.pass
+				enc.enc.Encode(row)
 			}
 			line := testLine{Kind: "test", File: file, Passed: res.err == nil && len(res.failures) == 0, Steps: res.steps, Failures: len(res.failures)}
+			if *bothWays {
+				line.Passes = res.passes
+			}
 			if res.err != nil {
 				msg := termtext.Clean(res.err.Error())
 				line.Error = &msg
@@ -104,11 +121,11 @@ func runTest(c *cli, cmd *command, args []string) int {
 		}
 		switch {
 		case res.err == nil && len(res.failures) == 0:
-			fmt.Fprintf(c.stdout, "ok   %s (%d steps)\n", file, res.steps)
+			fmt.Fprintf(c.stdout, "ok   %s (%d steps%s)\n", file, res.steps, passesText(*bothWays, res.passes))
 		default:
 			fmt.Fprintf(c.stdout, "FAIL %s\n", file)
 			for _, f := range res.failures {
-				fmt.Fprintf(c.stdout, "  %s\n", termtext.Clean(f.String()))
+				fmt.Fprintf(c.stdout, "  %s%s\n", passTag(f.pass), termtext.Clean(f.String()))
 			}
 			if res.err != nil {
 				fmt.Fprintf(c.stdout, "  %s\n", termtext.Clean(res.err.Error()))
@@ -139,6 +156,9 @@ type testLine struct {
 	Steps    int     `json:"steps"`
 	Failures int     `json:"failures"`
 	Error    *string `json:"error"`
+	// Passes is how many times --both-ways played the file: 2 when it
+	// marks an upgrade point, else 1; absent without --both-ways.
+	Passes int `json:"passes,omitempty"`
 }
 
 // summaryLine closes test --json.
@@ -151,6 +171,7 @@ type summaryLine struct {
 // fileResult is what playing one scenario file found.
 type fileResult struct {
 	steps    int
+	passes   int
 	failures []stepFailure
 	// err is a mistake that stopped the file.
 	err error
@@ -158,13 +179,15 @@ type fileResult struct {
 
 type stepFailure struct {
 	step int
+	// pass names the pass of --both-ways the failure is from, "" without.
+	pass string
 	scenario.Failure
 }
 
 // testFiles plays files, up to jobs at a time, each on its own world, and
 // reports each result in file order as soon as it and every file before it
 // are done.
-func (c *cli) testFiles(files []string, jobs int, report func(file string, res fileResult)) {
+func (c *cli) testFiles(files []string, jobs int, bothWays bool, report func(file string, res fileResult)) {
 	done := make([]chan fileResult, len(files))
 	for i := range done {
 		done[i] = make(chan fileResult, 1)
@@ -180,7 +203,7 @@ func (c *cli) testFiles(files []string, jobs int, report func(file string, res f
 	for range min(jobs, len(files)) {
 		workers.Go(func() {
 			for i := range next {
-				done[i] <- c.testFile(files[i])
+				done[i] <- c.testFile(files[i], bothWays)
 			}
 		})
 	}
@@ -224,32 +247,69 @@ func (s shard) of(files []string) []string {
 	return out
 }
 
-// testFile plays one scenario file and collects its failed expectations.
-// A panic in it is an [internalError] of that file alone: the other files
-// still run.
-func (c *cli) testFile(file string) (out fileResult) {
+// testFile plays one scenario file and collects its failed expectations;
+// bothWays plays it again upgraded when it has an upgrade point. A panic
+// in it is an [internalError] of that file alone: the other files still
+// run.
+func (c *cli) testFile(file string, bothWays bool) (out fileResult) {
 	defer func() {
 		if v := recover(); v != nil {
 			out.err = internalError{v}
 		}
 	}()
-	r, err := c.open(file, "")
-	if err != nil {
-		out.err = err
-		return out
-	}
-	for !r.Done() {
-		res, err := r.Next()
+	passes := []scenario.Pass{scenario.PassAsWritten}
+	for i := 0; i < len(passes); i++ {
+		r, err := c.open(file, "")
 		if err != nil {
 			out.err = err
 			return out
 		}
-		out.steps++
-		for _, f := range res.Failures {
-			out.failures = append(out.failures, stepFailure{res.Step.Index, f})
+		if i == 0 && bothWays && len(r.Scenario.UpgradePoints()) > 0 {
+			passes = append(passes, scenario.PassUpgraded)
 		}
+		r.Pass = passes[i]
+		tag := ""
+		if len(passes) > 1 {
+			tag = passes[i].String()
+		}
+		out.passes++
+		steps := 0
+		for !r.Done() {
+			res, err := r.Next()
+			if err != nil {
+				if tag != "" {
+					err = fmt.Errorf("%s pass: %w", tag, err)
+				}
+				out.err = err
+				return out
+			}
+			steps++
+			for _, f := range res.Failures {
+				out.failures = append(out.failures, stepFailure{res.Step.Index, tag, f})
+			}
+		}
+		out.steps = max(out.steps, steps)
 	}
 	return out
+}
+
+// passesText says, after a file's steps, how --both-ways played it.
+func passesText(bothWays bool, passes int) string {
+	switch {
+	case !bothWays:
+		return ""
+	case passes > 1:
+		return ", both ways"
+	}
+	return "; no upgrade point, played once"
+}
+
+// passTag starts a failure line of --both-ways: "[upgraded] ".
+func passTag(pass string) string {
+	if pass == "" {
+		return ""
+	}
+	return "[" + pass + "] "
 }
 
 // scenarioFiles expands directories into their *.yaml and *.yml files.

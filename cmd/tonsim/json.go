@@ -168,6 +168,10 @@ type preflightLine struct {
 	MaxGas       int64       `json:"max_gas"`
 	Defaulted    []string    `json:"defaulted"`
 	Probes       []probeJSON `json:"probes"`
+	// Tried and WayOut are, for an upgrade the owner had refused, the
+	// contract's messages sent to lift the refusal and those that did.
+	Tried  []string `json:"tried"`
+	WayOut []string `json:"way_out"`
 	// Reinstall says, for a bricked account, what only a reinstall would
 	// do and lose; null otherwise.
 	Reinstall *string `json:"reinstall"`
@@ -369,7 +373,7 @@ func preflightRow(w *actor.World, step int, on *address.Address, next string, r 
 		Text: describe.Verdict(r), VersionBefore: r.Before.Version, Upgradable: r.Upgradable,
 		Getters: []getterChangeJSON{}, Warnings: nonNil(describe.Warnings(r, next, describe.Printer{Names: w})),
 		CodeChanged: r.CodeChanged, RolledBack: r.RolledBack, MigrationGas: r.MigrationGas, MaxGas: r.MaxGas,
-		Defaulted: nonNil(r.Defaulted), Probes: []probeJSON{}, Reinstall: name(describe.Reinstall(r, describe.Printer{Names: w}))}
+		Defaulted: nonNil(r.Defaulted), Probes: []probeJSON{}, Tried: nonNil(r.Tried), WayOut: nonNil(r.WayOut), Reinstall: name(describe.Reinstall(r, describe.Printer{Names: w}))}
 	if r.Protocol != nil {
 		line.Protocol = r.Protocol.Name
 	}

@@ -1,4 +1,4 @@
-// The @ton/sandbox side of docs-perf.md's comparison: N Step sends to the
+// The @ton/sandbox side of the README's comparison ("Benchmarks"): N Step sends to the
 // example Tact counter V1 from a treasury, as sandbox users write them
 // (treasury.send, each three transactions: the treasury's, the counter's,
 // the cashback), the same work as `tonsim run` on the scenario that
@@ -12,8 +12,8 @@
 //   npm init -y && npm install @ton/sandbox@0.41.0 @ton/core @ton/crypto
 //   node <repo>/internal/bench/sandbox/steps.mjs <repo> 1000
 //
-// and compare whole processes, in turn, with internal/bench/compare (see
-// docs-perf.md).
+// and compare whole processes, in turn, with internal/bench/compare (the
+// README's "Benchmarks" gives the command).
 
 import { createRequire } from 'node:module';
 import fs from 'node:fs';

@@ -120,6 +120,13 @@ func emptyShardAccount() (*tlb.ShardAccount, error) {
 // (every distinct cell under the storage root, plus the root), so that its
 // first transaction pays exactly the storage it would on chain.
 func newActiveAccount(addr *address.Address, balance *big.Int, code, data *tvmcell.Cell, now uint32) (*tvmcell.Cell, error) {
+	return activeAccount(addr, balance, code, data, tlb.StorageInfo{LastPaid: now})
+}
+
+// activeAccount builds the Account cell of an active account with code,
+// data and balance, its storage used computed as the emulator does and its
+// storage payments (last_paid, due_payment) taken from paid.
+func activeAccount(addr *address.Address, balance *big.Int, code, data *tvmcell.Cell, paid tlb.StorageInfo) (*tvmcell.Cell, error) {
 	storage := tlb.AccountStorage{
 		Status:    tlb.AccountStatusActive,
 		Balance:   tlb.FromNanoTON(balance),
@@ -139,7 +146,8 @@ func newActiveAccount(addr *address.Address, balance *big.Int, code, data *tvmce
 		StorageInfo: tlb.StorageInfo{
 			StorageUsed:  tlb.StorageUsed{CellsUsed: new(big.Int).SetUint64(cells), BitsUsed: new(big.Int).SetUint64(bits)},
 			StorageExtra: tlb.StorageExtraNone{},
-			LastPaid:     now,
+			LastPaid:     paid.LastPaid,
+			DuePayment:   paid.DuePayment,
 		},
 		AccountStorage: storage,
 	}

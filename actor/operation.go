@@ -146,31 +146,7 @@ var ErrNotActive = errors.New("account is not active")
 // (last_paid, due_payment) kept, so its next transaction pays the storage
 // it owes since then, as it would have without the operation.
 func replaced(id accountID, old *tlb.AccountState, balance *big.Int, code, data *tvmcell.Cell) (*tvmcell.Cell, error) {
-	storage := tlb.AccountStorage{
-		Status:    tlb.AccountStatusActive,
-		Balance:   tlb.FromNanoTON(balance),
-		StateInit: &tlb.StateInit{Code: code, Data: data},
-	}
-	storageCell, err := storage.ToCell()
-	if err != nil {
-		return nil, fmt.Errorf("account storage: %w", err)
-	}
-	cells, bits, err := storageUsed(storageCell)
-	if err != nil {
-		return nil, fmt.Errorf("account storage: %w", err)
-	}
-	state := tlb.AccountState{
-		IsValid: true,
-		Address: id.address(),
-		StorageInfo: tlb.StorageInfo{
-			StorageUsed:  tlb.StorageUsed{CellsUsed: new(big.Int).SetUint64(cells), BitsUsed: new(big.Int).SetUint64(bits)},
-			StorageExtra: tlb.StorageExtraNone{},
-			LastPaid:     old.StorageInfo.LastPaid,
-			DuePayment:   old.StorageInfo.DuePayment,
-		},
-		AccountStorage: storage,
-	}
-	return state.ToCell()
+	return activeAccount(id.address(), balance, code, data, old.StorageInfo)
 }
 
 // putReplaced stores id's account with new code, data and balance, keeping

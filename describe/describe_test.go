@@ -13,6 +13,7 @@ import (
 	"github.com/tonsim/tonsim/describe"
 	_ "github.com/tonsim/tonsim/internal/golden" // so go test ./... -update runs here too
 	"github.com/xssnick/tonutils-go/address"
+	"github.com/xssnick/tonutils-go/tlb"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
 )
 
@@ -227,4 +228,15 @@ func TestMeaning(t *testing.T) {
 	assert.Equal(t, "", describe.Meaning(-13), "-13 is no code of TVM's")
 	assert.Equal(t, "Access denied", describe.Meaning(132, counter.V1().ABI), "a package's own errors")
 	assert.Equal(t, "Cell underflow", describe.Meaning(9, counter.V1().ABI), "then TVM's")
+}
+
+func TestStatus(t *testing.T) {
+	for st, want := range map[tlb.AccountStatus]string{
+		tlb.AccountStatusActive:   "active",
+		tlb.AccountStatusUninit:   "uninit",
+		tlb.AccountStatusFrozen:   "frozen",
+		tlb.AccountStatusNonExist: "nonexist",
+	} {
+		assert.Equal(t, want, describe.Status(st), st)
+	}
 }

@@ -113,3 +113,13 @@ func ContractName(ct *catalog.Contract) string {
 	}
 	return ct.Name
 }
+
+// Status names an account status as tonsim writes it everywhere (a
+// scenario's status check, the JSON, the UI): active, uninit, frozen or
+// nonexist.
+func Status(st tlb.AccountStatus) string {
+	if st == tlb.AccountStatusNonExist {
+		return "nonexist"
+	}
+	return strings.ToLower(string(st))
+}

@@ -288,7 +288,7 @@ func (w VerdictWant) String() string { return upgradable.Verdict(w).Key() }
 
 func (w VersionWant) String() string { return string(w) }
 
-func (w StatusWant) String() string { return strings.ToLower(string(w)) }
+func (w StatusWant) String() string { return describe.Status(tlb.AccountStatus(w)) }
 
 func (w TextWant) String() string { return string(w) }
 
@@ -392,7 +392,7 @@ func (p *parser) parseWant(def *checkDef, v *Value) (Want, error) {
 		return VersionWant(strings.TrimPrefix(v.Text, "v")), nil
 	case formStatus:
 		for _, st := range statuses {
-			if v.Kind == Scalar && strings.EqualFold(v.Text, string(st)) {
+			if v.Kind == Scalar && strings.EqualFold(v.Text, describe.Status(st)) {
 				return StatusWant(st), nil
 			}
 		}

@@ -220,7 +220,7 @@ func (c *checker) holds(w Want, got any) (bool, string) {
 		return opHolds(w, d)
 	case StatusWant:
 		st, _ := got.(tlb.AccountStatus)
-		return st == tlb.AccountStatus(w), strings.ToLower(string(st))
+		return st == tlb.AccountStatus(w), describe.Status(st)
 	}
 	return false, fmt.Sprint(got)
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/catalog"
@@ -267,7 +266,7 @@ func (s *session) accountInfo(acc *actor.Account, names map[string]string, args 
 		addr:    acc.Address,
 		name:    names[acc.Address.StringRaw()],
 		wallet:  s.world.IsWallet(acc.Address),
-		status:  strings.ToLower(string(acc.Status)),
+		status:  describe.Status(acc.Status),
 		balance: describe.TON(acc.Balance.Nano()),
 		ops:     operationLines(s.cat, s.world.Operations(), acc.Address),
 	}

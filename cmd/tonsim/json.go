@@ -107,6 +107,7 @@ type txLine struct {
 	ValueIn        string          `json:"value_in"`
 	ValueOut       string          `json:"value_out"`
 	Balance        string          `json:"balance"`
+	Status         string          `json:"status"`
 	Fees           feesJSON        `json:"fees"`
 	Events         []eventJSON     `json:"events"`
 	OutMessages    []outJSON       `json:"out_messages"`
@@ -277,7 +278,7 @@ func txRow(step int, d *describe.Tx) txLine {
 		Aborted: tx.Aborted, Bounced: tx.Bounced, GasUsed: tx.GasUsed, Deployed: tx.Deployed, Message: d.Message.String(),
 		Hash: hex.EncodeToString(tx.Hash()), FromName: name(d.From.Name), ToName: name(d.To.Name), Exit: d.Exit.String(),
 		ExitMeaning: name(d.Exit.Meaning), ActionCode: tx.ActionCode, ValueIn: nanoText(tx.Value.Nano()),
-		ValueOut: nanoText(tx.ValueOut.Nano()), Balance: nanoText(tx.BalanceAfter.Nano()), Fields: json.RawMessage("null"),
+		ValueOut: nanoText(tx.ValueOut.Nano()), Balance: nanoText(tx.BalanceAfter.Nano()), Status: describe.Status(tx.StatusAfter), Fields: json.RawMessage("null"),
 		CodeChanged: d.CodeChanged, Pending: d.Pending, Debug: nonNil(d.Debug),
 		Events: []eventJSON{}, OutMessages: []outJSON{}, Changes: []changeJSON{},
 	}

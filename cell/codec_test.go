@@ -288,3 +288,44 @@ func mapABI(t testing.TB) *cell.ABI {
 	require.NoError(t, err)
 	return abi
 }
+
+func TestParseInt(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // "" when refused
+	}{
+		{"0", "0"},
+		{"42", "42"},
+		{" -42 ", "-42"},
+		{"+7", "7"},
+		{"010", "10"}, // decimal, as YAML 1.2 reads it: not octal
+		{"-007", "-7"},
+		{"00", "0"},
+		{"1_000", "1000"},
+		{"0x0F05", "3845"},
+		{"0X0f_05", "3845"},
+		{"0o17", "15"},
+		{"0b101", "5"},
+		{"-0x10", "-16"},
+		{"", ""},
+		{"-", ""},
+		{"--1", ""},
+		{"1__0", ""},
+		{"_1", ""},
+		{"1_", ""},
+		{"0x", ""},
+		{"1.5", ""},
+		{"lots", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			n, err := cell.ParseInt(tt.in)
+			if tt.want == "" {
+				assert.Error(t, err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, n.String())
+		})
+	}
+}

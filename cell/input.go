@@ -306,15 +306,17 @@ func toBigInt(v any) (*big.Int, error) {
 		}
 		return big.NewInt(int64(x)), nil
 	case json.Number:
-		return parseInt(string(x))
+		return ParseInt(string(x))
 	case string:
-		return parseInt(x)
+		return ParseInt(x)
 	}
 	return nil, fmt.Errorf("%T is not an integer", v)
 }
 
-// parseInt reads a decimal or 0x-prefixed hex integer with an optional sign.
-func parseInt(s string) (*big.Int, error) {
+// ParseInt reads an integer as YAML and Go write one, with an optional
+// sign: decimal (a leading zero is still decimal, as in YAML 1.2), or
+// 0x, 0o, 0b, with underscores between digits ("1_000", "0x0F_05").
+func ParseInt(s string) (*big.Int, error) {
 	t := strings.TrimSpace(s)
 	neg := false
 	if strings.HasPrefix(t, "-") {
@@ -322,14 +324,16 @@ func parseInt(s string) (*big.Int, error) {
 	} else if strings.HasPrefix(t, "+") {
 		t = t[1:]
 	}
-	base := 10
-	if strings.HasPrefix(t, "0x") || strings.HasPrefix(t, "0X") {
-		base, t = 16, t[2:]
+	if len(t) > 1 && t[0] == '0' && t[1] >= '0' && t[1] <= '9' {
+		t = strings.TrimLeft(t, "0") // not octal
+		if t == "" || t[0] == '_' {
+			t = "0" + t
+		}
 	}
-	if t == "" || strings.HasPrefix(t, "-") || strings.HasPrefix(t, "+") {
+	if t == "" || t[0] == '-' || t[0] == '+' {
 		return nil, fmt.Errorf("%q is not an integer", s)
 	}
-	n, ok := new(big.Int).SetString(t, base)
+	n, ok := new(big.Int).SetString(t, 0)
 	if !ok {
 		return nil, fmt.Errorf("%q is not an integer", s)
 	}

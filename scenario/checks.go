@@ -436,10 +436,11 @@ func (p *parser) parseWant(def *checkDef, v *Value) (Want, error) {
 	return nil, errf("unknown form")
 }
 
-// parseInt reads an integer in any form YAML and Go write one: decimal,
-// 0x, 0o, 0b, with underscores between digits.
+// parseInt reads an integer in any form YAML and Go write one: see
+// [cell.ParseInt].
 func parseInt(s string) (*big.Int, bool) {
-	return new(big.Int).SetString(strings.TrimSpace(s), 0)
+	n, err := cell.ParseInt(s)
+	return n, err == nil
 }
 
 func (p *parser) intWant(def *checkDef, v *Value) (Want, error) {

@@ -16,6 +16,7 @@ func TestCheckForms(t *testing.T) {
 	step := "  - send: { from: alice, to: counter, message: Step, fields: { queryId: 1 } }\n    expect: "
 	get := "  - get: { on: counter, method: value }\n    expect: "
 	preflight := "  - preflight: { on: counter, to: v2 }\n    expect: "
+	fieldForms := "  - send: { from: alice, to: counter, message: Step, fields: { queryId: 0x1_000 } }\n    expect: "
 	tests := []struct {
 		name, step, expect string
 		fail               string // "" when the check holds
@@ -42,6 +43,7 @@ func TestCheckForms(t *testing.T) {
 		{"out messages", step, "{ out_messages: 1 }", ""},
 		{"skipped actions", step, "{ skipped_actions: 0 }", ""},
 		{"action code", step, "{ action_code: 0 }", ""},
+		{"a field in hex with underscores", fieldForms, "{ exit_code: 0 }", ""},
 		{"status", step, "{ status: active }", ""},
 		{"status, capitals", step, "{ status: ACTIVE }", ""},
 		{"status nonexist", step, "{ status: nonexist }", "status: want nonexist, got active"},

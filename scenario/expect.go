@@ -399,8 +399,19 @@ func (c *checker) match(path string, want *Value, got any, t *cell.Type) {
 		return
 	}
 	if !c.equal(want, got, t) {
-		c.fail(want.Pos, path, want.String(), describe.Printer{Names: c.r.World, Full: true}.Typed(got, t))
+		c.fail(want.Pos, path, wantText(want, t), describe.Printer{Names: c.r.World, Full: true}.Typed(got, t))
 	}
+}
+
+// wantText writes a value as written for a failure, in the words of the
+// value it is compared with: an amount of coins in TON, as the got side.
+func wantText(want *Value, t *cell.Type) string {
+	if want.Kind == Scalar && t != nil && isCoins(*t) {
+		if n, err := cell.ParseCoins(want.Text); err == nil {
+			return describe.TON(n)
+		}
+	}
+	return want.String()
 }
 
 func (c *checker) equal(want *Value, got any, t *cell.Type) bool {

@@ -3,7 +3,9 @@ package actortest_test
 import (
 	"fmt"
 	"os"
+	"testing"
 
+	"github.com/stretchr/testify/require"
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/actor/actortest"
 	"github.com/tonsim/tonsim/contract"
@@ -109,4 +111,23 @@ func ExampleCheckStorage() {
 	//   ├─ withdrawCount: 0
 	//   └─ history: map, 1 entry
 	//      └─ 0: 1 TON
+}
+
+// In a Go test, Fork gives each parallel subtest its own copy of a
+// prepared world, and the Require forms fail the test with the words Find
+// and CheckStorage return. (Not run here: it needs the test's *testing.T.)
+func ExampleFork() {
+	var t *testing.T // the test's own
+	base, vault, _ := deployVault()
+	alice, _ := base.Lookup("alice")
+	for _, amount := range []string{"1", "2"} {
+		t.Run(amount, func(t *testing.T) {
+			v := vault.On(actortest.Fork(t, base)) // the same account, on the subtest's world
+			sent, err := v.Send(alice, "Deposit", map[string]any{"queryId": 1, "amount": tlb.MustFromTON(amount)}, contract.WithValue(tlb.MustFromTON("3")))
+			require.NoError(t, err)
+			actortest.Print(t, sent) // logs the send as a tree, with fees
+			actortest.Require(t, sent, actortest.To(v.Address), actortest.Message("Deposit"), actortest.Success())
+			actortest.RequireStorage(t, v, actortest.Fields{"depositCount": 1, "total": tlb.MustFromTON(amount)})
+		})
+	}
 }

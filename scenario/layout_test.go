@@ -5,6 +5,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tonsim/tonsim/examples/contracts"
 	"github.com/tonsim/tonsim/scenario"
 	"github.com/tonsim/tonsim/upgradable"
 )
@@ -121,4 +122,68 @@ func TestUpgradePoint(t *testing.T) {
 	_, err = scenario.Parse("s.yaml", []byte(header+"  - upgrade_point: { on: counter, to: v2 }\n    expect: { success: true }\n"))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "upgrade_point has nothing to expect")
+}
+
+// hooksBuiltins are the hooks family's packages, eager and lazy.
+func hooksBuiltins() scenario.Builtins {
+	b := contracts.Builtins()
+	out := scenario.Builtins{}
+	for _, n := range []string{"hooks.v1", "hooks.v2", "hooks.v2trap", "hooks.lazy.v1", "hooks.lazy.v2trap"} {
+		out[n] = b[n]
+	}
+	return out
+}
+
+// TestLayoutGateFollowsTheDryRun checks that an upgrade's layout: gate
+// follows a dry run of the upgrade where it disagrees with the layout:
+// hooks.v2trap reads hooks.v2's storage exactly, yet its post-upgrade
+// hook refuses version 2 (exit 57875), so the gate fails and nothing is
+// sent; and that the lazy trap, which reads version 1's storage with
+// version 2's layout, never passes the gate to brick the pot.
+func TestLayoutGateFollowsTheDryRun(t *testing.T) {
+	s, cat, err := scenario.Load(write(t, `contracts:
+  v1: hooks.v1
+  v2: hooks.v2
+  v2trap: hooks.v2trap
+  lazy1: hooks.lazy.v1
+  lazytrap: hooks.lazy.v2trap
+wallets:
+  owner: {}
+steps:
+  - deploy: { name: pot, contract: v1, from: owner, init: { owner: owner } }
+  - upgrade: { on: pot, to: v2, layout: {} }
+  - upgrade: { on: pot, to: v2trap, layout: {} }
+  - deploy: { name: lazy, contract: lazy1, from: owner, init: { owner: owner } }
+  - upgrade: { on: lazy, to: lazytrap, layout: {} }
+`), hooksBuiltins())
+	require.NoError(t, err)
+	r, err := scenario.NewRunner(s, cat, nil)
+	require.NoError(t, err)
+	for range 2 {
+		res, err := r.Next()
+		require.NoError(t, err)
+		require.Empty(t, res.Failures)
+	}
+
+	root := r.World.StateRoot()
+	res, err := r.Next()
+	require.NoError(t, err)
+	require.Len(t, res.Failures, 1)
+	f := res.Failures[0]
+	assert.Equal(t, "layout", f.Key)
+	assert.Equal(t, scenario.Pos{Line: 12, Col: 45}, f.Pos)
+	assert.Contains(t, f.Got, "incompatible: the dry run fails with exit 57875 (No migration from this version), and it wins over the layout, which lines up")
+	assert.Nil(t, res.Upgraded, "refused before anything is sent")
+	assert.Equal(t, root, r.World.StateRoot())
+
+	_, err = r.Next()
+	require.NoError(t, err)
+	root = r.World.StateRoot()
+	res, err = r.Next()
+	require.NoError(t, err)
+	require.Len(t, res.Failures, 1)
+	assert.Contains(t, res.Failures[0].Got, "HooksV2Layout (after 1 bit skipped")
+	assert.Contains(t, res.Failures[0].Got, "breaks the read")
+	assert.Nil(t, res.Upgraded, "the lazy trap never bricks the pot")
+	assert.Equal(t, root, r.World.StateRoot())
 }

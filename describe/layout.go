@@ -70,8 +70,10 @@ func layoutSummary(l *upgradable.LayoutCheck) string {
 		return fmt.Sprintf("no struct reads the current storage %s", storage)
 	case l.Reads && len(l.Readers) > 1:
 		return fmt.Sprintf("%s%s, one of the %d structs %s's init reads the old storage with (%s), reads the current storage %s", l.Reader, at(l.ReadAt), len(l.Readers), l.Next, strings.Join(l.Readers, ", "), storage)
-	case l.Reads:
+	case l.Reads && skips(l) > 0:
 		return fmt.Sprintf("%s reads the current storage %s", readerName(l), storage)
+	case l.Reads:
+		return fmt.Sprintf("%s reads the current storage %s", l.Reader, storage)
 	case l.Guard != "":
 		return fmt.Sprintf("%s's init checks the data before it reads it, %s, and %s the current storage %s, so the check refuses it rather than misreading it; the closest, %s, %s", l.Next, l.Guard, noneReads(l), storage, l.Reader, parting(l))
 	case len(l.Readers) > 1:
@@ -107,11 +109,7 @@ func readerName(l *upgradable.LayoutCheck) string {
 	if l.ReaderFrom == upgradable.ReaderStorage {
 		return strings.TrimSuffix(l.Reader, "$Data") + "'s storage"
 	}
-	bits := 0
-	for _, f := range l.Read {
-		bits += f.Skipped
-	}
-	if bits > 0 {
+	if bits := skips(l); bits > 0 {
 		unit := "bits"
 		if bits == 1 {
 			unit = "bit"
@@ -123,6 +121,15 @@ func readerName(l *upgradable.LayoutCheck) string {
 		return fmt.Sprintf("%s (after %d %s skipped%s)", l.Reader, bits, unit, where)
 	}
 	return l.Reader
+}
+
+// skips counts the bits the reader skips before its struct.
+func skips(l *upgradable.LayoutCheck) int {
+	n := 0
+	for _, f := range l.Read {
+		n += f.Skipped
+	}
+	return n
 }
 
 // parting says where the reader's places part from the storage's.

@@ -1,6 +1,8 @@
 package scenario_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -186,4 +188,25 @@ steps:
 	assert.Contains(t, res.Failures[0].Got, "breaks the read")
 	assert.Nil(t, res.Upgraded, "the lazy trap never bricks the pot")
 	assert.Equal(t, root, r.World.StateRoot())
+}
+
+// TestLayoutRenamedUnknownField checks that renamed: names fields of the
+// old storage: one it does not have is an error at the name's place,
+// naming the fields there are, on a preflight and an upgrade alike.
+func TestLayoutRenamedUnknownField(t *testing.T) {
+	for _, step := range []string{
+		"  - preflight: { on: counter, to: v2, layout: { renamed: { nosuch: other } } }\n",
+		"  - upgrade: { on: counter, to: v2, layout: { renamed: { nosuch: other } } }\n",
+	} {
+		r, err := load(t, header+step)
+		require.NoError(t, err)
+		_, err = r.Run()
+		require.Error(t, err)
+		col := strings.Index(step, "nosuch") + 1
+		assert.Equal(t, fmt.Sprintf("s.yaml:10:%d: renamed: the storage of CounterV1 has no field nosuch to rename (its fields: owner, id, value)", col), position(err))
+	}
+	r, err := load(t, header+"  - preflight: { on: counter, to: v2, layout: { renamed: { value: count } } }\n")
+	require.NoError(t, err)
+	_, err = r.Run()
+	require.NoError(t, err, "a field the storage has")
 }

@@ -562,6 +562,9 @@ func (r *Runner) preflight(p *Preflight, res *Result) error {
 	if p.Layout != nil {
 		req.Layout = p.Layout.LayoutOptions
 	}
+	if err := r.checkRenamed(p.Layout, req); err != nil {
+		return err
+	}
 	report, err := upgradable.Preflight(r.World, req)
 	if err != nil {
 		return r.errf(p.On.Pos, "preflight: %v", err)
@@ -647,6 +650,9 @@ func (r *Runner) upgrade(u *Upgrade, res *Result) error {
 		// The gate follows a dry run of the upgrade on a fork where it
 		// disagrees with the layout: the dry run ran the real code.
 		req.Layout = u.Layout.LayoutOptions
+		if err := r.checkRenamed(u.Layout, req); err != nil {
+			return err
+		}
 		l, err := r.judgedLayout(req)
 		if f := r.layoutFailure(u.Layout, l, err); f != nil {
 			res.Target, res.Failures = req.Contract, append(res.Failures, *f)

@@ -3,7 +3,9 @@ package upgradable
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/tonsim/tonsim/actor"
@@ -304,6 +306,9 @@ func CompareLayouts(current, next *cell.Package, proto *Protocol, opts LayoutOpt
 	if def, err := current.ABI.StorageType(); err == nil {
 		storageType = def.Name
 	}
+	if err := checkRenamed(current.Name, storage, opts); err != nil {
+		return nil, err
+	}
 	check := &LayoutCheck{Storage: storage, Owner: current.Name, Next: next.Name, Protocol: proto.Name, Old: withSources(current, storageType, storage)}
 	rs, err := findReaders(next, proto, check.Old)
 	if err != nil {
@@ -366,6 +371,54 @@ func rank(c *LayoutCheck) int {
 		}
 	}
 	return r
+}
+
+// UnknownFieldError is returned when [LayoutOptions] rename a field the
+// old storage does not have.
+type UnknownFieldError struct {
+	// Field is the name renamed, Owner whose storage it is not in, and
+	// Fields the names that storage has, in order.
+	Field, Owner string
+	Fields       []string
+}
+
+func (e *UnknownFieldError) Error() string {
+	return fmt.Sprintf("the storage of %s has no field %s to rename (its fields: %s)", e.Owner, e.Field, strings.Join(e.Fields, ", "))
+}
+
+// checkRenamed checks that every field opts renames is one of storage's.
+func checkRenamed(owner string, storage []cell.Place, opts LayoutOptions) error {
+	var names []string
+	for i, p := range storage {
+		if i > 0 || p.Name != "lazyDeploymentBit" {
+			names = append(names, p.Name)
+		}
+	}
+	for _, from := range slices.Sorted(maps.Keys(opts.Renamed)) {
+		if !slices.Contains(names, from) {
+			return &UnknownFieldError{Field: from, Owner: owner, Fields: names}
+		}
+	}
+	return nil
+}
+
+// CheckRenamed checks, as [Preflight] would resolve it, that every field
+// req.Layout renames is a field of the storage of the account the upgrade
+// changes: an [*UnknownFieldError] when one is not. It checks nothing when
+// that storage is unknown.
+func CheckRenamed(w *actor.World, req Request) error {
+	if len(req.Layout.Renamed) == 0 {
+		return nil
+	}
+	p, err := newPlan(w, req)
+	if err != nil || p.current == nil {
+		return nil
+	}
+	storage, err := p.current.StoragePlaces()
+	if err != nil {
+		return nil
+	}
+	return checkRenamed(p.current.Name, storage, req.Layout)
 }
 
 // CheckLayout compares current's storage, as data holds it, with what next

@@ -47,22 +47,9 @@ var families = []struct {
 	{name: "initparams", message: "Step", messageField: map[string]any{"queryId": 0}, versions: []string{"initparams.v1", "initparams.v2", "initparams.v2bad"}},
 }
 
-// layoutFamily are the packages of examples/contracts/layout, which no
-// built-in names: example 28 loads them by path.
-var layoutFamily = map[string]string{
-	"layout.v1":     "../examples/contracts/layout/build/LayoutV1_LayoutV1.pkg",
-	"layout.v2":     "../examples/contracts/layout/build/LayoutV2_LayoutV2.pkg",
-	"layout.v2swap": "../examples/contracts/layout/build/LayoutV2Swap_LayoutV2Swap.pkg",
-}
-
 func builtins(t *testing.T) map[string]*cell.Package {
 	t.Helper()
 	b := contracts.Builtins()
-	for name, path := range layoutFamily {
-		pkg, err := cell.LoadPackage(path)
-		require.NoError(t, err)
-		b[name] = pkg
-	}
 	b["counter.v1"], b["counter.v2"], b["counter.v3"] = counter.V1(), counter.V2(), counter.V3()
 	b["tolk.v1"], b["tolk.v2"], b["tolk.v2fail"] = tolkcounter.V1(), tolkcounter.V2(), tolkcounter.V2Fail()
 	return b

@@ -210,3 +210,31 @@ func TestLayoutRenamedUnknownField(t *testing.T) {
 	_, err = r.Run()
 	require.NoError(t, err, "a field the storage has")
 }
+
+// TestUpgradePointRefused checks that an upgrade point the contract
+// refuses fails the upgraded pass at the point, with the exit code and its
+// meaning, and that the pass as written skips it and passes.
+func TestUpgradePointRefused(t *testing.T) {
+	src := header + "  - upgrade_point: { on: counter, to: v2, from: alice }\n" +
+		"  - get: { on: counter, method: value }\n    expect: { result: 5 }\n"
+	for _, pass := range []scenario.Pass{scenario.PassAsWritten, scenario.PassUpgraded} {
+		t.Run(pass.String(), func(t *testing.T) {
+			r, err := load(t, src)
+			require.NoError(t, err)
+			r.Pass = pass
+			results, err := r.Run()
+			require.NoError(t, err)
+			point := results[1]
+			if pass == scenario.PassAsWritten {
+				assert.Empty(t, point.Failures)
+				return
+			}
+			require.Len(t, point.Failures, 1)
+			f := point.Failures[0]
+			assert.Equal(t, "upgrade_point", f.Key)
+			assert.Equal(t, 10, f.Pos.Line)
+			assert.Equal(t, "the upgrade refused: exit 132 (Access denied); counter still runs its old code, so this pass never upgraded", f.Got)
+			assert.False(t, point.Upgraded.CodeChanged)
+		})
+	}
+}

@@ -330,7 +330,11 @@ func (r *Runner) run(step *Step) (*Result, error) {
 			res.Skipped = true
 			break
 		}
-		err = r.upgrade(&a.Upgrade, res)
+		if err = r.upgrade(&a.Upgrade, res); err == nil {
+			if f := r.pointFailure(step, a, res); f != nil {
+				res.Failures = append(res.Failures, *f)
+			}
+		}
 	case *Upgrades:
 		err = r.upgrades(a, res)
 	case *Commit:

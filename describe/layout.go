@@ -27,19 +27,29 @@ func Layout(l *upgradable.LayoutCheck) string {
 }
 
 // LayoutSummary says in a sentence what a layout check found: which struct
-// reads the current storage and whether it lines up, or why nothing does;
-// with a note when the dry run disagreed and won.
+// reads the current storage and whether it lines up, or why nothing does.
+// When a dry run judged the check and disagreed, the sentence starts with
+// the dry run's verdict, which wins.
 func LayoutSummary(l *upgradable.LayoutCheck) string {
 	s := layoutSummary(l)
 	switch l.DryRun {
 	case upgradable.DryRunFails:
-		s += fmt.Sprintf("; yet the dry run fails with exit %d, and it wins: the new code reads the data some other way than %s", l.ExitCode, readerName(l))
+		return fmt.Sprintf("the dry run fails with exit %s, and it wins over the layout, which lines up: %s; the new code reads the data some other way than %s", exitText(l), s, readerName(l))
 	case upgradable.DryRunReads:
-		s += "; yet the dry run reads the data, and it wins: the new code migrates it some other way than a struct of its own"
+		return fmt.Sprintf("the dry run reads the data, and it wins over the layout, which does not line up: %s; the new code migrates it some other way", s)
 	case upgradable.DryRunRefuses:
-		s += fmt.Sprintf("; the dry run fails all the same, with exit %d: not the layout but the new code's own check or trap refuses the data", l.ExitCode)
+		return fmt.Sprintf("the dry run fails with exit %s, and it wins over the layout, which lines up: %s; not the layout but the new code's own check or trap refuses the data", exitText(l), s)
 	}
 	return s
+}
+
+// exitText is the dry run's exit code with its meaning: "9 (Cell
+// underflow)".
+func exitText(l *upgradable.LayoutCheck) string {
+	if l.Ran != nil && l.Ran.Meaning != "" {
+		return fmt.Sprintf("%d (%s)", l.ExitCode, l.Ran.Meaning)
+	}
+	return fmt.Sprint(l.ExitCode)
 }
 
 func layoutSummary(l *upgradable.LayoutCheck) string {
@@ -54,22 +64,72 @@ func layoutSummary(l *upgradable.LayoutCheck) string {
 		return fmt.Sprintf("%s's init takes init arguments (%s), not the old storage as a cell: it reads the envelope the upgrade leaves as those arguments, and fails", l.Reader, l.Init)
 	case l.Mode == upgradable.ReadByName:
 		return fmt.Sprintf("the upgrade carries %s, written from the current storage %s field by field, by name", readerName(l), storage)
+	case l.ReaderFrom == upgradable.ReaderNone && l.Next != "" && l.Reader != "":
+		return fmt.Sprintf("no struct reads the current storage %s: the sources of %s's init show no fromCell or fromSlice of %s", storage, l.Next, l.Reader)
 	case l.ReaderFrom == upgradable.ReaderNone:
 		return fmt.Sprintf("no struct reads the current storage %s", storage)
+	case l.Reads && len(l.Readers) > 1:
+		return fmt.Sprintf("%s%s, one of the %d structs %s's init reads the old storage with (%s), reads the current storage %s", l.Reader, at(l.ReadAt), len(l.Readers), l.Next, strings.Join(l.Readers, ", "), storage)
+	case l.Reads && skips(l) > 0:
+		return fmt.Sprintf("%s reads the current storage %s", readerName(l), storage)
 	case l.Reads:
 		return fmt.Sprintf("%s reads the current storage %s", l.Reader, storage)
+	case l.Guard != "":
+		return fmt.Sprintf("%s's init checks the data before it reads it, %s, and %s the current storage %s, so the check refuses it rather than misreading it; the closest, %s, %s", l.Next, l.Guard, noneReads(l), storage, l.Reader, parting(l))
+	case len(l.Readers) > 1:
+		return fmt.Sprintf("%s the current storage %s: the closest, %s, %s", noneReads(l), storage, l.Reader, parting(l))
 	case l.ReaderFrom == upgradable.ReaderClosest:
 		return fmt.Sprintf("no struct reads the current storage %s; the closest, %s, %s", storage, l.Reader, parting(l))
 	}
 	return fmt.Sprintf("%s does not read the current storage %s: it %s", readerName(l), storage, parting(l))
 }
 
-// readerName names the reader: a struct, or "StagedV2's storage".
+// noneReads says that none of the new code's readers reads the storage,
+// up to the object: "none of the 2 structs it reads the old storage with
+// (LayoutV1, LayoutV2) reads".
+func noneReads(l *upgradable.LayoutCheck) string {
+	if len(l.Readers) > 1 {
+		return fmt.Sprintf("none of the %d structs it reads the old storage with (%s) reads", len(l.Readers), strings.Join(l.Readers, ", "))
+	}
+	return readerName(l) + ", the struct it reads the old storage with, does not read"
+}
+
+// at writes where the sources read with a struct, " (file:line)".
+func at(s upgradable.Source) string {
+	if s.File == "" {
+		return ""
+	}
+	return " (" + s.String() + ")"
+}
+
+// readerName names the reader: a struct, or "StagedV2's storage"; a
+// struct read from a slice the code skipped bits of first says so:
+// "HooksV2Layout (after 1 bit skipped, hooks_v2trap.tact:18)".
 func readerName(l *upgradable.LayoutCheck) string {
 	if l.ReaderFrom == upgradable.ReaderStorage {
 		return strings.TrimSuffix(l.Reader, "$Data") + "'s storage"
 	}
+	if bits := skips(l); bits > 0 {
+		unit := "bits"
+		if bits == 1 {
+			unit = "bit"
+		}
+		where := ""
+		if l.ReadAt.File != "" {
+			where = ", " + l.ReadAt.String()
+		}
+		return fmt.Sprintf("%s (after %d %s skipped%s)", l.Reader, bits, unit, where)
+	}
 	return l.Reader
+}
+
+// skips counts the bits the reader skips before its struct.
+func skips(l *upgradable.LayoutCheck) int {
+	n := 0
+	for _, f := range l.Read {
+		n += f.Skipped
+	}
+	return n
 }
 
 // parting says where the reader's places part from the storage's.
@@ -103,7 +163,7 @@ func LayoutFinding(l *upgradable.LayoutCheck, f upgradable.Finding) string {
 	case upgradable.FindingRetype:
 		s = fmt.Sprintf("retyped %s: %s → %s", f.New.Name, f.Old.Type, f.New.Type)
 	case upgradable.FindingReorder:
-		s = fmt.Sprintf("reordered %s: field %d of the storage, read as field %d", f.New.Name, at(l.Old, f.Old)+1, at(l.Read, f.New)+1)
+		s = fmt.Sprintf("reordered %s: field %d of the storage, read as field %d", f.New.Name, fieldAt(l.Old, f.Old)+1, fieldAt(l.Read, f.New)+1)
 	case upgradable.FindingRename:
 		s = fmt.Sprintf("renamed %s → %s", f.Old.Name, f.New.Name)
 		if f.Old.Stored == f.New.Stored {
@@ -175,6 +235,8 @@ func sources(f upgradable.Finding) string {
 func effectText(f upgradable.Finding) string {
 	var s string
 	switch f.Effect {
+	case upgradable.EffectRefused:
+		s = ": the init's check refuses the data first, rather than misreading it"
 	case upgradable.EffectBreaks:
 		s = ": breaks the read"
 		if f.Kind == upgradable.FindingUnit {
@@ -216,7 +278,7 @@ func silently(f upgradable.Finding) string {
 	return "read as another value, which no dry run sees"
 }
 
-func at(fields []upgradable.LayoutField, f *upgradable.LayoutField) int {
+func fieldAt(fields []upgradable.LayoutField, f *upgradable.LayoutField) int {
 	for i := range fields {
 		if &fields[i] == f {
 			return i
@@ -246,15 +308,36 @@ func placesText(ps []cell.Place) string {
 }
 
 // LayoutVerdict is a layout check's conclusion in a word or two:
-// "compatible", "compatible, changes allowed", "incompatible".
+// "compatible", "compatible, changes allowed", "incompatible",
+// "incompatible, refused by its version check"; when a dry run disagreed
+// with the layout and won, "incompatible by the dry run" or "compatible by
+// the dry run".
 func LayoutVerdict(l *upgradable.LayoutCheck) string {
 	switch {
+	case l.DryRun == upgradable.DryRunFails || l.DryRun == upgradable.DryRunRefuses:
+		return "incompatible by the dry run"
+	case l.DryRun == upgradable.DryRunReads:
+		return "compatible by the dry run"
+	case !l.Compatible() && refused(l):
+		return "incompatible, refused by its check"
 	case !l.Compatible():
 		return "incompatible"
 	case len(l.Findings) > 0 && hasWaived(l):
 		return "compatible, changes allowed"
 	}
 	return "compatible"
+}
+
+// refused reports whether every finding that blocks the layout is one
+// the new code's check refuses, none that breaks the read.
+func refused(l *upgradable.LayoutCheck) bool {
+	b := l.Blocking()
+	for _, f := range b {
+		if f.Effect != upgradable.EffectRefused {
+			return false
+		}
+	}
+	return len(b) > 0
 }
 
 func hasWaived(l *upgradable.LayoutCheck) bool {

@@ -1,5 +1,12 @@
 package scenario
 
+import (
+	"errors"
+	"fmt"
+
+	"github.com/tonsim/tonsim/actor"
+)
+
 // Pass says how a [Runner] plays a scenario's upgrade points, as
 // upgradabletest.BothWays does for a Go test: the seed's advice to run
 // every test twice, once as written and once with an upgrade in the middle,
@@ -48,4 +55,37 @@ func (s *Scenario) UpgradePoints() []*Step {
 		}
 	}
 	return out
+}
+
+// pointFailure fails an upgrade point whose upgrade changed no code in
+// the upgraded pass: the rest of that pass would run the old code, and
+// pass as the scenario as written does. It says why: the exit code and
+// meaning of the step the contract refused, or that every message was
+// accepted and the code stayed. nil when the code changed, or a layout
+// gate already failed the point.
+func (r *Runner) pointFailure(step *Step, u *UpgradePoint, res *Result) *Failure {
+	done := res.Upgraded
+	if done == nil || done.CodeChanged {
+		return nil
+	}
+	f := &Failure{File: r.Scenario.Path, Pos: step.Pos, Key: "upgrade_point",
+		Want: fmt.Sprintf("%s upgraded to %s in the %s pass", u.On.Name, u.To.Name, PassUpgraded)}
+	for i, tx := range done.Steps {
+		var exit *actor.ExitError
+		if tx.Success || !errors.As(tx.Err(), &exit) {
+			continue
+		}
+		meaning := exit.Meaning
+		if ct, err := r.Catalog.ByCode(tx.CodeAfter); err == nil && ct.ABI() != nil {
+			meaning = actor.ExitMeaning(exit.Code, ct.ABI())
+		}
+		what := "the upgrade"
+		if len(done.Steps) > 1 {
+			what = fmt.Sprintf("step %d of the upgrade (%s)", i+1, done.Protocol.Name)
+		}
+		f.Got = fmt.Sprintf("%s refused: exit %d (%s); %s still runs its old code, so this pass never upgraded", what, exit.Code, meaning, u.On.Name)
+		return f
+	}
+	f.Got = fmt.Sprintf("every message of the upgrade was accepted, yet %s still runs its old code (the protocol needs another step), so this pass never upgraded", u.On.Name)
+	return f
 }

@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/tonsim/tonsim/describe"
@@ -17,6 +18,8 @@ import (
 type LayoutOptions struct {
 	upgradable.LayoutOptions
 	Pos Pos
+	// RenamedPos is where each old name of Renamed is written.
+	RenamedPos map[string]Pos
 }
 
 // layoutOptions reads a step's layout: {renamed: {old: new}, allow: [kind,
@@ -37,13 +40,13 @@ func (p *parser) layoutOptions(n *yaml.Node) (*LayoutOptions, error) {
 			if err != nil {
 				return nil, err
 			}
-			out.Renamed = map[string]string{}
+			out.Renamed, out.RenamedPos = map[string]string{}, map[string]Pos{}
 			for _, f := range fields {
 				to, err := p.name(f.v, "the new name of "+f.key)
 				if err != nil {
 					return nil, err
 				}
-				out.Renamed[f.key] = to.Name
+				out.Renamed[f.key], out.RenamedPos[f.key] = to.Name, at(f.k)
 			}
 		case "allow":
 			list := resolve(e.v)
@@ -64,6 +67,19 @@ func (p *parser) layoutOptions(n *yaml.Node) (*LayoutOptions, error) {
 		}
 	}
 	return out, nil
+}
+
+// checkRenamed fails, at the old name's place, when opts rename a field
+// the storage of the account the upgrade changes does not have.
+func (r *Runner) checkRenamed(opts *LayoutOptions, req upgradable.Request) error {
+	if opts == nil {
+		return nil
+	}
+	var unknown *upgradable.UnknownFieldError
+	if err := upgradable.CheckRenamed(r.World, req); errors.As(err, &unknown) {
+		return r.errf(opts.RenamedPos[unknown.Field], "renamed: %v", err)
+	}
+	return nil
 }
 
 // layoutFailure is the failure of a step that asked for a compatible

@@ -1,10 +1,13 @@
 package scenario_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tonsim/tonsim/examples/contracts"
 	"github.com/tonsim/tonsim/scenario"
 	"github.com/tonsim/tonsim/upgradable"
 )
@@ -121,4 +124,117 @@ func TestUpgradePoint(t *testing.T) {
 	_, err = scenario.Parse("s.yaml", []byte(header+"  - upgrade_point: { on: counter, to: v2 }\n    expect: { success: true }\n"))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "upgrade_point has nothing to expect")
+}
+
+// hooksBuiltins are the hooks family's packages, eager and lazy.
+func hooksBuiltins() scenario.Builtins {
+	b := contracts.Builtins()
+	out := scenario.Builtins{}
+	for _, n := range []string{"hooks.v1", "hooks.v2", "hooks.v2trap", "hooks.lazy.v1", "hooks.lazy.v2trap"} {
+		out[n] = b[n]
+	}
+	return out
+}
+
+// TestLayoutGateFollowsTheDryRun checks that an upgrade's layout: gate
+// follows a dry run of the upgrade where it disagrees with the layout:
+// hooks.v2trap reads hooks.v2's storage exactly, yet its post-upgrade
+// hook refuses version 2 (exit 57875), so the gate fails and nothing is
+// sent; and that the lazy trap, which reads version 1's storage with
+// version 2's layout, never passes the gate to brick the pot.
+func TestLayoutGateFollowsTheDryRun(t *testing.T) {
+	s, cat, err := scenario.Load(write(t, `contracts:
+  v1: hooks.v1
+  v2: hooks.v2
+  v2trap: hooks.v2trap
+  lazy1: hooks.lazy.v1
+  lazytrap: hooks.lazy.v2trap
+wallets:
+  owner: {}
+steps:
+  - deploy: { name: pot, contract: v1, from: owner, init: { owner: owner } }
+  - upgrade: { on: pot, to: v2, layout: {} }
+  - upgrade: { on: pot, to: v2trap, layout: {} }
+  - deploy: { name: lazy, contract: lazy1, from: owner, init: { owner: owner } }
+  - upgrade: { on: lazy, to: lazytrap, layout: {} }
+`), hooksBuiltins())
+	require.NoError(t, err)
+	r, err := scenario.NewRunner(s, cat, nil)
+	require.NoError(t, err)
+	for range 2 {
+		res, err := r.Next()
+		require.NoError(t, err)
+		require.Empty(t, res.Failures)
+	}
+
+	root := r.World.StateRoot()
+	res, err := r.Next()
+	require.NoError(t, err)
+	require.Len(t, res.Failures, 1)
+	f := res.Failures[0]
+	assert.Equal(t, "layout", f.Key)
+	assert.Equal(t, scenario.Pos{Line: 12, Col: 45}, f.Pos)
+	assert.Contains(t, f.Got, "incompatible: the dry run fails with exit 57875 (No migration from this version), and it wins over the layout, which lines up")
+	assert.Nil(t, res.Upgraded, "refused before anything is sent")
+	assert.Equal(t, root, r.World.StateRoot())
+
+	_, err = r.Next()
+	require.NoError(t, err)
+	root = r.World.StateRoot()
+	res, err = r.Next()
+	require.NoError(t, err)
+	require.Len(t, res.Failures, 1)
+	assert.Contains(t, res.Failures[0].Got, "HooksV2Layout (after 1 bit skipped")
+	assert.Contains(t, res.Failures[0].Got, "breaks the read")
+	assert.Nil(t, res.Upgraded, "the lazy trap never bricks the pot")
+	assert.Equal(t, root, r.World.StateRoot())
+}
+
+// TestLayoutRenamedUnknownField checks that renamed: names fields of the
+// old storage: one it does not have is an error at the name's place,
+// naming the fields there are, on a preflight and an upgrade alike.
+func TestLayoutRenamedUnknownField(t *testing.T) {
+	for _, step := range []string{
+		"  - preflight: { on: counter, to: v2, layout: { renamed: { nosuch: other } } }\n",
+		"  - upgrade: { on: counter, to: v2, layout: { renamed: { nosuch: other } } }\n",
+	} {
+		r, err := load(t, header+step)
+		require.NoError(t, err)
+		_, err = r.Run()
+		require.Error(t, err)
+		col := strings.Index(step, "nosuch") + 1
+		assert.Equal(t, fmt.Sprintf("s.yaml:10:%d: renamed: the storage of CounterV1 has no field nosuch to rename (its fields: owner, id, value)", col), position(err))
+	}
+	r, err := load(t, header+"  - preflight: { on: counter, to: v2, layout: { renamed: { value: count } } }\n")
+	require.NoError(t, err)
+	_, err = r.Run()
+	require.NoError(t, err, "a field the storage has")
+}
+
+// TestUpgradePointRefused checks that an upgrade point the contract
+// refuses fails the upgraded pass at the point, with the exit code and its
+// meaning, and that the pass as written skips it and passes.
+func TestUpgradePointRefused(t *testing.T) {
+	src := header + "  - upgrade_point: { on: counter, to: v2, from: alice }\n" +
+		"  - get: { on: counter, method: value }\n    expect: { result: 5 }\n"
+	for _, pass := range []scenario.Pass{scenario.PassAsWritten, scenario.PassUpgraded} {
+		t.Run(pass.String(), func(t *testing.T) {
+			r, err := load(t, src)
+			require.NoError(t, err)
+			r.Pass = pass
+			results, err := r.Run()
+			require.NoError(t, err)
+			point := results[1]
+			if pass == scenario.PassAsWritten {
+				assert.Empty(t, point.Failures)
+				return
+			}
+			require.Len(t, point.Failures, 1)
+			f := point.Failures[0]
+			assert.Equal(t, "upgrade_point", f.Key)
+			assert.Equal(t, 10, f.Pos.Line)
+			assert.Equal(t, "the upgrade refused: exit 132 (Access denied); counter still runs its old code, so this pass never upgraded", f.Got)
+			assert.False(t, point.Upgraded.CodeChanged)
+		})
+	}
 }

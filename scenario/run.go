@@ -330,7 +330,11 @@ func (r *Runner) run(step *Step) (*Result, error) {
 			res.Skipped = true
 			break
 		}
-		err = r.upgrade(&a.Upgrade, res)
+		if err = r.upgrade(&a.Upgrade, res); err == nil {
+			if f := r.pointFailure(step, a, res); f != nil {
+				res.Failures = append(res.Failures, *f)
+			}
+		}
 	case *Upgrades:
 		err = r.upgrades(a, res)
 	case *Commit:
@@ -562,6 +566,9 @@ func (r *Runner) preflight(p *Preflight, res *Result) error {
 	if p.Layout != nil {
 		req.Layout = p.Layout.LayoutOptions
 	}
+	if err := r.checkRenamed(p.Layout, req); err != nil {
+		return err
+	}
 	report, err := upgradable.Preflight(r.World, req)
 	if err != nil {
 		return r.errf(p.On.Pos, "preflight: %v", err)
@@ -644,8 +651,13 @@ func (r *Runner) upgrade(u *Upgrade, res *Result) error {
 		return err
 	}
 	if u.Layout != nil {
+		// The gate follows a dry run of the upgrade on a fork where it
+		// disagrees with the layout: the dry run ran the real code.
 		req.Layout = u.Layout.LayoutOptions
-		l, err := upgradable.LayoutOf(r.World, req)
+		if err := r.checkRenamed(u.Layout, req); err != nil {
+			return err
+		}
+		l, err := r.judgedLayout(req)
 		if f := r.layoutFailure(u.Layout, l, err); f != nil {
 			res.Target, res.Failures = req.Contract, append(res.Failures, *f)
 			return nil // refused before anything is sent
@@ -664,6 +676,17 @@ func (r *Runner) upgrade(u *Upgrade, res *Result) error {
 		res.Tx = done.Steps[len(done.Steps)-1]
 	}
 	return nil
+}
+
+// judgedLayout is the layout check of the upgrade req asks for, judged by
+// a dry run of it on a fork of the world (a preflight); the static check
+// when the dry run leaves none (the old code ran on: no new code read the
+// data).
+func (r *Runner) judgedLayout(req upgradable.Request) (*upgradable.LayoutCheck, error) {
+	if report, err := upgradable.Preflight(r.World, req); err == nil && report.Layout != nil {
+		return report.Layout, nil
+	}
+	return upgradable.LayoutOf(r.World, req)
 }
 
 // upgradeRequest resolves what a preflight and an upgrade name: the

@@ -3,7 +3,10 @@ package upgradable
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
+	"strings"
 
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/cell"
@@ -23,8 +26,9 @@ import (
 type LayoutCheck struct {
 	// Storage is where each field of the old storage sits.
 	Storage []cell.Place
-	// Owner names whose storage it is ("CounterV1").
-	Owner string
+	// Owner names whose storage it is ("CounterV1"), Next the code
+	// upgraded to ("CounterV2").
+	Owner, Next string
 	// Protocol names the upgrade protocol the check assumed; "" when the
 	// old code's ABI declares none, and the upgrade is taken to swap the
 	// code and keep the data (a proxy's child, upgraded by its proxy).
@@ -38,6 +42,20 @@ type LayoutCheck struct {
 	Reader     string
 	ReaderFrom ReaderSource
 	Mode       ReadMode
+	// ReadAt is where the sources read the old data with Reader
+	// (ReaderSources): "versioned_v3.tact:21".
+	ReadAt Source
+	// Readers are, when the new code's init reads the old data with more
+	// than one struct (one per old layout, chosen by a version byte),
+	// every one of them in the order of the sources; Reader is the one
+	// that reads the storage, or the closest.
+	Readers []string
+	// Guard is the require with which the new code's init checks the
+	// data before reading it, as the sources write it (`require(from <= 2,
+	// "Storage is in a newer layout")`): storage none of the readers reads
+	// is refused there, so findings that would break the read refuse it
+	// instead ([EffectRefused]).
+	Guard string
 	// Init is set, for a lazy migration, when the new code's init takes
 	// init arguments rather than the old storage as one cell: it then
 	// reads the envelope an upgrade leaves as those arguments. It is the
@@ -59,10 +77,32 @@ type LayoutCheck struct {
 	// findings then.
 	Pending bool
 	// DryRun is set by [Preflight] when the dry run and the layout
-	// disagree: the dry run ran the real code, so it wins.
+	// disagree: the dry run ran the real code, so it wins, and
+	// [LayoutCheck.Compatible] follows it.
 	DryRun DryRunNote
-	// ExitCode is the dry run's when DryRun is [DryRunFails].
+	// ExitCode is the dry run's when it failed.
 	ExitCode int64
+	// Ran is the dry run that judged the check ([Preflight], the upgrade
+	// matrix); nil for a check of packages alone ([CompareLayouts]).
+	Ran *DryRunResult
+}
+
+// DryRunResult is the verdict of the dry run a [LayoutCheck] was judged
+// by.
+type DryRunResult struct {
+	Verdict Verdict
+	// RolledBack is set when an eager upgrade's migration threw and the
+	// whole upgrade was undone.
+	RolledBack bool
+	// ExitCode and Meaning explain a verdict other than Safe.
+	ExitCode int64
+	Meaning  string
+}
+
+// Failed reports whether the new code failed on the data: it bricked, or
+// its eager migration threw and was rolled back.
+func (d *DryRunResult) Failed() bool {
+	return d != nil && (d.Verdict == Bricked || d.RolledBack)
 }
 
 // LayoutField is one field of a layout and where the sources declare it.
@@ -71,6 +111,33 @@ type LayoutField struct {
 	// Struct is the struct, message or contract storage declaring it.
 	Struct string
 	Source Source
+	// Skipped is, for a place the new code skips or loads by hand before a
+	// struct's fromSlice ("s.skipBits(1)"), how many bits: it lines up with
+	// any field of the storage stored in as many bits.
+	Skipped int
+}
+
+// alike reports whether read r takes the bits and refs of old field o as
+// they are stored: the same serialization, or a skip of as many bits.
+func alike(o, r LayoutField) bool {
+	if r.Skipped > 0 {
+		return fixedBits(o.Stored) == r.Skipped
+	}
+	return o.Stored == r.Stored
+}
+
+// fixedBits is how many bits a field stored so always takes, 0 when that
+// varies or it holds refs.
+func fixedBits(stored string) int {
+	if stored == "bool" {
+		return 1
+	}
+	if strings.HasPrefix(stored, "uint") || strings.HasPrefix(stored, "int") {
+		if _, bits, ok := intStored(stored); ok {
+			return bits
+		}
+	}
+	return 0
 }
 
 // ReaderSource says how a [LayoutCheck] found the reader.
@@ -140,7 +207,7 @@ func ReadFailure(exit int64) bool {
 var (
 	readerKeys = map[ReaderSource]string{ReaderStorage: "storage", ReaderSources: "sources", ReaderMatch: "match", ReaderClosest: "closest", ReaderNone: "none"}
 	modeKeys   = map[ReadMode]string{ReadStrict: "strict", ReadLenient: "lenient", ReadByName: "by_name"}
-	effectKeys = map[Effect]string{EffectNone: "none", EffectSilent: "silent", EffectBreaks: "breaks"}
+	effectKeys = map[Effect]string{EffectNone: "none", EffectSilent: "silent", EffectBreaks: "breaks", EffectRefused: "refused"}
 )
 
 // Key names how the reader was found, as JSON does: storage, sources,
@@ -150,12 +217,12 @@ func (r ReaderSource) Key() string { return readerKeys[r] }
 // Key names the read, as JSON does: strict, lenient, by_name.
 func (m ReadMode) Key() string { return modeKeys[m] }
 
-// Key names the effect, as JSON does: none, silent, breaks.
+// Key names the effect, as JSON does: none, silent, breaks, refused.
 func (e Effect) Key() string { return effectKeys[e] }
 
 // EffectKeys returns every effect's key, in order.
 func EffectKeys() []string {
-	return []string{EffectNone.Key(), EffectSilent.Key(), EffectBreaks.Key()}
+	return []string{EffectNone.Key(), EffectSilent.Key(), EffectBreaks.Key(), EffectRefused.Key()}
 }
 
 // LayoutOptions waive findings on purpose, as OpenZeppelin's unsafeAllow
@@ -169,10 +236,26 @@ type LayoutOptions struct {
 }
 
 // Compatible reports whether the upgrade keeps the old data readable as it
-// was meant: no finding that loses, misreads or breaks it, except those
-// the options waived, and the data is no pending migration.
+// was meant. When a dry run judged the check and disagreed, it is the dry
+// run's verdict: the new code failed on the data ([DryRunFails],
+// [DryRunRefuses]), or read it ([DryRunReads]). Otherwise it is
+// [LayoutCheck.StaticCompatible].
 func (l *LayoutCheck) Compatible() bool {
-	if l.Pending {
+	switch l.DryRun {
+	case DryRunFails, DryRunRefuses:
+		return false
+	case DryRunReads:
+		return true
+	}
+	return l.StaticCompatible()
+}
+
+// StaticCompatible is the layout's own verdict, whatever a dry run found:
+// no finding that loses, misreads, refuses or breaks the data, except
+// those the options waived; a reader was found; and the data is no
+// pending migration.
+func (l *LayoutCheck) StaticCompatible() bool {
+	if l.Pending || l.ReaderFrom == ReaderNone && !l.Reads {
 		return false
 	}
 	for _, f := range l.Findings {
@@ -223,13 +306,22 @@ func CompareLayouts(current, next *cell.Package, proto *Protocol, opts LayoutOpt
 	if def, err := current.ABI.StorageType(); err == nil {
 		storageType = def.Name
 	}
-	check := &LayoutCheck{Storage: storage, Owner: current.Name, Protocol: proto.Name, Old: withSources(current, storageType, storage)}
-	rd, err := findReader(next, proto, check.Old)
+	if err := checkRenamed(current.Name, storage, opts); err != nil {
+		return nil, err
+	}
+	check := &LayoutCheck{Storage: storage, Owner: current.Name, Next: next.Name, Protocol: proto.Name, Old: withSources(current, storageType, storage)}
+	rs, err := findReaders(next, proto, check.Old)
 	if err != nil {
 		return nil, err
 	}
-	check.Reader, check.ReaderFrom, check.Mode, check.Read, check.Init = rd.name, rd.from, rd.mode, rd.fields, rd.init
-	if rd.initArgs {
+	check.Guard = rs.guard
+	if len(rs.list) > 1 {
+		for _, rd := range rs.list {
+			check.Readers = append(check.Readers, rd.name)
+		}
+	}
+	if rd := rs.list[0]; rd.initArgs {
+		check.Reader, check.ReaderFrom, check.Mode, check.Init = rd.name, rd.from, rd.mode, rd.init
 		// An init without arguments ignores the envelope and starts afresh:
 		// the read goes through and every old value is lost. One with
 		// arguments reads them from the envelope, and fails.
@@ -240,10 +332,93 @@ func CompareLayouts(current, next *cell.Package, proto *Protocol, opts LayoutOpt
 		check.Findings = []Finding{f}
 		return check, nil
 	}
-	ext := func(field string) string { return parsedFromField(next, field) }
-	check.Findings, check.Reads, check.Agree = diff(check.Old, check.Read, check.Mode, opts, ext)
-	check.Findings = append(check.Findings, unitFindings(current, next, check.Old, check.Read, opts)...)
-	return check, nil
+	// Of several readers (a version-dispatching init has one per old
+	// layout), the one that reads the storage exactly, else the one that
+	// reads it, else the one that agrees with it longest.
+	var best *LayoutCheck
+	for _, rd := range rs.list {
+		c := *check
+		c.Reader, c.ReaderFrom, c.Mode, c.Read, c.ReadAt = rd.name, rd.from, rd.mode, rd.fields, rd.at
+		ext := func(field string) string { return parsedFromField(next, field) }
+		c.Findings, c.Reads, c.Agree = diff(c.Old, c.Read, c.Mode, opts, ext)
+		c.Findings = append(c.Findings, unitFindings(current, next, c.Old, c.Read, opts)...)
+		if rd.from == ReaderNone {
+			c.Reads, c.Findings = false, nil
+		}
+		if best == nil || rank(&c) > rank(best) {
+			best = &c
+		}
+	}
+	if !best.Reads && best.Guard != "" {
+		for i := range best.Findings {
+			if best.Findings[i].Effect == EffectBreaks {
+				best.Findings[i].Effect = EffectRefused
+			}
+		}
+	}
+	return best, nil
+}
+
+// rank orders a check's readers: one that reads the storage exactly
+// first, then one whose read goes through, then by the places that line
+// up.
+func rank(c *LayoutCheck) int {
+	r := c.Agree
+	if c.Reads {
+		r += 1 << 20
+		if c.StaticCompatible() {
+			r += 1 << 21
+		}
+	}
+	return r
+}
+
+// UnknownFieldError is returned when [LayoutOptions] rename a field the
+// old storage does not have.
+type UnknownFieldError struct {
+	// Field is the name renamed, Owner whose storage it is not in, and
+	// Fields the names that storage has, in order.
+	Field, Owner string
+	Fields       []string
+}
+
+func (e *UnknownFieldError) Error() string {
+	return fmt.Sprintf("the storage of %s has no field %s to rename (its fields: %s)", e.Owner, e.Field, strings.Join(e.Fields, ", "))
+}
+
+// checkRenamed checks that every field opts renames is one of storage's.
+func checkRenamed(owner string, storage []cell.Place, opts LayoutOptions) error {
+	var names []string
+	for i, p := range storage {
+		if i > 0 || p.Name != "lazyDeploymentBit" {
+			names = append(names, p.Name)
+		}
+	}
+	for _, from := range slices.Sorted(maps.Keys(opts.Renamed)) {
+		if !slices.Contains(names, from) {
+			return &UnknownFieldError{Field: from, Owner: owner, Fields: names}
+		}
+	}
+	return nil
+}
+
+// CheckRenamed checks, as [Preflight] would resolve it, that every field
+// req.Layout renames is a field of the storage of the account the upgrade
+// changes: an [*UnknownFieldError] when one is not. It checks nothing when
+// that storage is unknown.
+func CheckRenamed(w *actor.World, req Request) error {
+	if len(req.Layout.Renamed) == 0 {
+		return nil
+	}
+	p, err := newPlan(w, req)
+	if err != nil || p.current == nil {
+		return nil
+	}
+	storage, err := p.current.StoragePlaces()
+	if err != nil {
+		return nil
+	}
+	return checkRenamed(p.current.Name, storage, req.Layout)
 }
 
 // CheckLayout compares current's storage, as data holds it, with what next
@@ -315,7 +490,7 @@ func declared(pkg *cell.Package, name string) bool {
 // agree counts the leading places of a and b stored alike in the same cell.
 func agree(a, b []LayoutField) int {
 	n := 0
-	for n < len(a) && n < len(b) && a[n].Cell == b[n].Cell && a[n].Stored == b[n].Stored {
+	for n < len(a) && n < len(b) && a[n].Cell == b[n].Cell && alike(a[n], b[n]) {
 		n++
 	}
 	return n
@@ -327,10 +502,22 @@ func agree(a, b []LayoutField) int {
 // misaligned read throws (a version check, a trap), the failure is the
 // code's choice, not the layout's.
 func (l *LayoutCheck) judge(r *Report) {
-	if l == nil || l.Pending {
+	if l == nil {
 		return
 	}
-	fails := r.Verdict == Bricked || r.RolledBack
+	l.Ran = &DryRunResult{Verdict: r.Verdict, RolledBack: r.RolledBack, ExitCode: r.ExitCode, Meaning: r.Meaning}
+	if l.Pending {
+		return
+	}
+	fails := l.Ran.Failed()
+	if fails && ReadFailure(r.ExitCode) {
+		// The guard did not refuse the data: the read broke on it.
+		for i := range l.Findings {
+			if l.Findings[i].Effect == EffectRefused {
+				l.Findings[i].Effect = EffectBreaks
+			}
+		}
+	}
 	switch {
 	case l.Reads && fails && ReadFailure(r.ExitCode):
 		l.DryRun, l.ExitCode = DryRunFails, r.ExitCode

@@ -38,24 +38,18 @@ var families = []struct {
 	{name: "proxy", deploy: "proxy.proxy", message: "SpawnChild", versions: []string{"proxy.child.v1", "proxy.child.v2"}},
 	{name: "tolk", init: map[string]any{"id": 7, "value": 3}, versions: []string{"tolk.v1", "tolk.v2", "tolk.v2fail"}},
 	{name: "layout", message: "Bump", messageField: map[string]any{"queryId": 0}, versions: []string{"layout.v1", "layout.v2", "layout.v2swap"}},
-}
-
-// layoutFamily are the packages of examples/contracts/layout, which no
-// built-in names: example 28 loads them by path.
-var layoutFamily = map[string]string{
-	"layout.v1":     "../examples/contracts/layout/build/LayoutV1_LayoutV1.pkg",
-	"layout.v2":     "../examples/contracts/layout/build/LayoutV2_LayoutV2.pkg",
-	"layout.v2swap": "../examples/contracts/layout/build/LayoutV2Swap_LayoutV2Swap.pkg",
+	// hooks.v1stuck comes last: its pre-upgrade check refuses every
+	// upgrade from it, so the matrix's chain stops there.
+	{name: "hooks", versions: []string{"hooks.v1", "hooks.v2", "hooks.v2trap", "hooks.v1stuck"}},
+	{name: "hooks.lazy", versions: []string{"hooks.lazy.v1", "hooks.lazy.v2", "hooks.lazy.v2trap"}},
+	{name: "versioned", versions: []string{"versioned.v1", "versioned.v2", "versioned.v3"}},
+	{name: "units", versions: []string{"units.v1", "units.v2"}},
+	{name: "initparams", message: "Step", messageField: map[string]any{"queryId": 0}, versions: []string{"initparams.v1", "initparams.v2", "initparams.v2bad"}},
 }
 
 func builtins(t *testing.T) map[string]*cell.Package {
 	t.Helper()
 	b := contracts.Builtins()
-	for name, path := range layoutFamily {
-		pkg, err := cell.LoadPackage(path)
-		require.NoError(t, err)
-		b[name] = pkg
-	}
 	b["counter.v1"], b["counter.v2"], b["counter.v3"] = counter.V1(), counter.V2(), counter.V3()
 	b["tolk.v1"], b["tolk.v2"], b["tolk.v2fail"] = tolkcounter.V1(), tolkcounter.V2(), tolkcounter.V2Fail()
 	return b
@@ -103,14 +97,17 @@ func deployFamily(t *testing.T, pkgs map[string]*cell.Package, name, deploy stri
 // family and compares, for every upgrade it dry-runs, the layout check
 // with the dry run's verdict: where the new code's read lines up the dry
 // run reads the data, and where it does not the dry run bricks or rolls
-// back (or the old code refuses first, which says nothing of the layout).
-// The static check of the two packages alone, with no data, finds the
-// same. The table of verdicts is a golden file.
+// back, or the new code's own check refuses the data. The static check of
+// the two packages alone, with no data, finds the same. Where the two
+// disagree, the dry run explains it (a migration's own check or trap,
+// which no layout shows), the verdict the user sees follows the dry run
+// and the words say so first. The table of both verdicts is a golden file.
 func TestLayoutAgreesWithDryRun(t *testing.T) {
 	pkgs := builtins(t)
 	var table strings.Builder
-	table.WriteString("# upgrade, the dry run's verdict, the layout's. Where the dry run is safe and the layout\n" +
-		"# is not, the change is one no dry run sees: a value lost, renamed, narrowed or swapped.\n")
+	table.WriteString("# upgrade, the dry run's verdict, the layout's static verdict, the verdict shown (which\n" +
+		"# follows the dry run where they disagree). Where the dry run is safe and the layout is not,\n" +
+		"# the change is one no dry run sees: a value lost, renamed, narrowed or swapped.\n")
 	for _, fam := range families {
 		t.Run(fam.name, func(t *testing.T) {
 			deploy := fam.deploy
@@ -133,22 +130,51 @@ func TestLayoutAgreesWithDryRun(t *testing.T) {
 					pair := m.Versions[i].Name + " → " + m.Versions[j].Name
 					l := r.Layout
 					require.NotNil(t, l, pair)
-					assert.Contains(t, []upgradable.DryRunNote{upgradable.DryRunAgrees, upgradable.DryRunRefuses}, l.DryRun, "%s: %s", pair, describe.Layout(l))
-					if pair == "tolk.v2 → tolk.v2fail" {
-						assert.Equal(t, upgradable.DryRunRefuses, l.DryRun, "v2fail's migrate refuses v2's version, whatever the layout")
-					}
-					failsToRead := (r.Verdict == upgradable.Bricked || r.RolledBack) && upgradable.ReadFailure(r.ExitCode)
+					require.NotNil(t, l.Ran, "%s: the dry run judged the layout", pair)
+					words := describe.Layout(l)
+					failsToRead := l.Ran.Failed() && upgradable.ReadFailure(r.ExitCode)
 					switch {
+					case r.Verdict == upgradable.Rejected && !r.RolledBack:
+						// The old code refused before the new code ran: the
+						// dry run says nothing of the layout.
+						assert.Equal(t, upgradable.DryRunAgrees, l.DryRun, pair)
 					case r.Verdict == upgradable.Safe:
-						assert.True(t, l.Reads, "%s: safe, so the read lines up: %s", pair, describe.Layout(l))
+						assert.True(t, l.Reads, "%s: safe, so the read lines up: %s", pair, words)
 					case failsToRead:
-						assert.False(t, l.Reads, "%s: %s, so the read cannot line up: %s", pair, describe.Verdict(r), describe.Layout(l))
+						assert.False(t, l.Reads, "%s: %s, so the read cannot line up: %s", pair, describe.Verdict(r), words)
+					case l.Ran.Failed():
+						// The new code's own check or trap: refused by a
+						// check the layout found, or a disagreement the dry
+						// run explains, and wins.
+						if l.Reads {
+							assert.Equal(t, upgradable.DryRunRefuses, l.DryRun, "%s: %s", pair, words)
+						} else {
+							assert.False(t, l.StaticCompatible(), "%s: %s", pair, words)
+						}
+					}
+					assert.NotEqual(t, upgradable.DryRunFails, l.DryRun, "%s: the layout lines up where the read fails: %s", pair, words)
+					assert.NotEqual(t, upgradable.DryRunReads, l.DryRun, "%s: the layout finds no reader where the dry run reads: %s", pair, words)
+					if l.DryRun != upgradable.DryRunAgrees {
+						assert.False(t, l.Compatible(), pair)
+						assert.True(t, strings.HasPrefix(describe.LayoutSummary(l), "the dry run "), "%s: the words say first that the dry run wins: %s", pair, words)
+						assert.Equal(t, "incompatible by the dry run", describe.LayoutVerdict(l), pair)
+					}
+					if l.Guard != "" && !l.Reads {
+						assert.NotContains(t, words, "breaks the read", "%s: a refusal by the init's check is no broken read", pair)
+					}
+					if pair == "versioned.v3 → versioned.v2" {
+						assert.Equal(t, int64(contracts.ExitNewerLayout), r.ExitCode, pair)
+						assert.Equal(t, "incompatible, refused by its check", describe.LayoutVerdict(l), words)
+					}
+					if pair == "versioned.v1 → versioned.v3" || pair == "versioned.v2 → versioned.v3" {
+						assert.Equal(t, []string{"LayoutV3", "LayoutV1", "LayoutV2"}, l.Readers, "one reader per old layout, by the version byte")
 					}
 					static, err := upgradable.CompareLayouts(m.Versions[i].Package, m.Versions[j].Package, r.Protocol, upgradable.LayoutOptions{})
 					require.NoError(t, err)
 					assert.Equal(t, l.Reads, static.Reads, pair)
-					assert.Equal(t, l.Compatible(), static.Compatible(), pair)
-					fmt.Fprintf(&table, "%-32s %-40s %s\n", pair, describe.Verdict(r), describe.LayoutVerdict(l))
+					assert.Equal(t, l.StaticCompatible(), static.StaticCompatible(), pair)
+					assert.Equal(t, static.StaticCompatible(), static.Compatible(), "%s: with no dry run, the verdict is the layout's", pair)
+					fmt.Fprintf(&table, "%-38s %-40s %-34s %s\n", pair, describe.Verdict(r), describe.LayoutVerdict(static), describe.LayoutVerdict(l))
 				}
 			}
 		})

@@ -75,6 +75,10 @@ const (
 	// EffectBreaks: the new code's read of the data fails, or reads the
 	// bits from the wrong places.
 	EffectBreaks
+	// EffectRefused: none of the new code's readers reads the data, and
+	// its init checks the data first ([LayoutCheck.Guard], a version
+	// check): it refuses the data rather than misreading it.
+	EffectRefused
 )
 
 // Finding is one change between the old storage and what the new code
@@ -124,6 +128,14 @@ func diff(old, read []LayoutField, mode ReadMode, opts LayoutOptions, ext func(f
 	}
 	for k, p := range pairs {
 		o, r := &old[p.old], &read[p.read]
+		if r.Skipped > 0 && alike(*o, *r) {
+			// The lazy deployment bit is the envelope's, not a value; any
+			// other field skipped is a value the new code drops.
+			if p.old != 0 || o.Name != "lazyDeploymentBit" {
+				add(Finding{Kind: FindingRemove, Old: o, New: r})
+			}
+			continue
+		}
 		switch {
 		case reserved(old, p.old) && o.Stored == r.Stored:
 			if x := extension(r, ext); x != "" || p.renamed || o.Type.String() != r.Type.String() {
@@ -137,7 +149,7 @@ func diff(old, read []LayoutField, mode ReadMode, opts LayoutOptions, ext func(f
 			add(Finding{Kind: FindingReorder, Old: o, New: r})
 		}
 		switch {
-		case o.Stored != r.Stored:
+		case !alike(*o, *r):
 			add(Finding{Kind: FindingRetype, Old: o, New: r})
 		case o.Cell != r.Cell && mode != ReadByName:
 			add(Finding{Kind: FindingMove, Old: o, New: r})
@@ -198,9 +210,9 @@ func match(old, read []LayoutField, opts LayoutOptions) (pairs []pair, lonelyOld
 		for j < len(read) && usedRead[j] {
 			j++
 		}
-		if j < len(read) && read[j].Stored == old[i].Stored {
+		if j < len(read) && alike(old[i], read[j]) {
 			usedRead[j], pairOf[i] = true, len(pairs)
-			pairs = append(pairs, pair{old: i, read: j, renamed: true})
+			pairs = append(pairs, pair{old: i, read: j, renamed: read[j].Skipped == 0})
 			lastRead = j
 		}
 	}

@@ -2,6 +2,7 @@ package upgradable
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/tonsim/tonsim/cell"
@@ -13,6 +14,8 @@ type reader struct {
 	from   ReaderSource
 	mode   ReadMode
 	fields []LayoutField
+	// at is where the sources read the data with it (ReaderSources).
+	at Source
 	// initArgs is set when a lazy migration hands the new code's init
 	// arguments the envelope: init writes them (see [LayoutCheck.Init]),
 	// args is how many.
@@ -21,46 +24,92 @@ type reader struct {
 	args     int
 }
 
-// findReader finds what next reads the old data with under proto: its own
-// storage when the data is kept or carried, else the struct its migration
-// parses the old storage with, by its sources when they say, else the
-// declared struct laid out like old (or closest to it).
-func findReader(next *cell.Package, proto *Protocol, old []LayoutField) (*reader, error) {
-	switch {
-	case proto.CarriesData():
-		return ownStorage(next, ReadByName)
-	case proto.Migration == MigrationNone:
-		if next.Compiler.Name == "tact" {
-			return ownStorage(next, ReadLenient)
-		}
-		return ownStorage(next, ReadStrict)
-	}
-	if proto.Migration == MigrationLazy && next.Init.Prefix != nil {
-		args := next.Init.Args
-		if len(args) != 1 || args[0].Type.Kind != cell.KindSimple || args[0].Type.Type != "cell" || args[0].Type.Optional {
-			if r := wrappedReader(next, args); r != nil {
-				return r, nil
-			}
-			return &reader{name: next.Name, initArgs: true, init: initArgs(args), args: len(args)}, nil
-		}
-		param := args[0].Name
-		if s := parsedWith(next, param); s != "" {
-			fields, err := layoutFields(next, s)
-			if err != nil {
-				return nil, err
-			}
-			return &reader{name: s, from: ReaderSources, mode: ReadStrict, fields: expandBySource(next, s, param, fields)}, nil
-		}
-	}
-	return closest(next, old), nil
+// readers are what next may read the old data with: one reader, or, for a
+// migration whose sources read the state in several branches (one per
+// old layout, by a version byte), every one of them; guard is the init's
+// check of the data before it reads it ([LayoutCheck.Guard]).
+type readers struct {
+	list  []*reader
+	guard string
 }
 
-// wrappedReader finds the reader of an envelope that hands init a struct
-// carrying the old data in a cell field (Chainlink's init(initParams:
-// InitParams) with InitParams { header; stateToBeMigrated: Cell }): the
-// struct the sources parse that field with ("InitParamsV1Layout.fromCell(
-// initParams.stateToBeMigrated)"). nil when there is none.
-func wrappedReader(next *cell.Package, args []cell.Field) *reader {
+// findReaders finds what next reads the old data with under proto: its
+// own storage when the data is kept or carried; else, when next has
+// sources, every struct its init parses the migrated state with, in every
+// branch and in the functions it hands the state to (none found: a reader
+// of none, which no layout reads); only for a package without sources,
+// the declared struct laid out like old, or closest to it.
+func findReaders(next *cell.Package, proto *Protocol, old []LayoutField) (readers, error) {
+	one := func(r *reader, err error) (readers, error) {
+		if err != nil {
+			return readers{}, err
+		}
+		return readers{list: []*reader{r}}, nil
+	}
+	switch {
+	case proto.CarriesData():
+		return one(ownStorage(next, ReadByName))
+	case proto.Migration == MigrationNone:
+		if next.Compiler.Name == "tact" {
+			return one(ownStorage(next, ReadLenient))
+		}
+		return one(ownStorage(next, ReadStrict))
+	}
+	var exprs []string
+	if next.Init.Prefix != nil {
+		args := next.Init.Args
+		switch {
+		case len(args) == 1 && args[0].Type.Kind == cell.KindSimple && args[0].Type.Type == "cell" && !args[0].Type.Optional:
+			exprs = []string{args[0].Name}
+		default:
+			// Init arguments: a lazy envelope hands them the old storage
+			// (Chainlink's InitParams carries it in a cell), and so does an
+			// eager upgrade's call of the new code's post-upgrade hook.
+			if exprs = wrappedExprs(next, args); len(exprs) == 0 || len(next.Sources) == 0 {
+				return one(&reader{name: next.Name, initArgs: true, init: initArgs(args), args: len(args)}, nil)
+			}
+		}
+	}
+	if len(next.Sources) == 0 {
+		return one(closest(next, old), nil)
+	}
+	found := readsOfInit(next, exprs)
+	out := readers{guard: found.Guard}
+	for _, rd := range found.Reads {
+		fields, err := layoutFields(next, rd.Struct)
+		if err != nil {
+			continue // a type of Tact's library, not a struct of the package
+		}
+		if !rd.slice {
+			fields = expandBySource(next, rd.Struct, rd.Expr, fields)
+		}
+		r := &reader{name: rd.Struct, from: ReaderSources, mode: ReadStrict, fields: append(skipped(rd.Skip), fields...), at: rd.Source}
+		if !slices.ContainsFunc(out.list, func(o *reader) bool { return o.name == r.name && len(o.fields) == len(r.fields) }) {
+			out.list = append(out.list, r)
+		}
+	}
+	if len(out.list) == 0 {
+		out.list = []*reader{{name: strings.Join(exprs, ", "), from: ReaderNone, mode: ReadStrict}}
+	}
+	return out, nil
+}
+
+// skipped are the places a slice's read skips (or loads by hand) before
+// the struct: one of bits each.
+func skipped(bits []int) []LayoutField {
+	out := make([]LayoutField, len(bits))
+	for i, n := range bits {
+		out[i] = LayoutField{Place: cell.Place{Name: "(skipped)", Type: cell.Type{Kind: cell.KindSimple, Type: "bits", Tolk: fmt.Sprintf("%d bits", n)},
+			Index: i, Stored: fmt.Sprintf("%d bits", n)}, Skipped: n}
+	}
+	return out
+}
+
+// wrappedExprs are the cells of the struct a lazy envelope hands init
+// (Chainlink's init(initParams: InitParams) with InitParams { header;
+// stateToBeMigrated: Cell }) as the sources name them:
+// "initParams.stateToBeMigrated".
+func wrappedExprs(next *cell.Package, args []cell.Field) []string {
 	if len(args) != 1 || args[0].Type.Kind != cell.KindSimple {
 		return nil
 	}
@@ -68,22 +117,13 @@ func wrappedReader(next *cell.Package, args []cell.Field) *reader {
 	if err != nil {
 		return nil
 	}
+	var out []string
 	for _, f := range t.Fields {
-		if f.Type.Kind != cell.KindSimple || f.Type.Type != "cell" {
-			continue
+		if f.Type.Kind == cell.KindSimple && f.Type.Type == "cell" {
+			out = append(out, args[0].Name+"."+f.Name)
 		}
-		param := args[0].Name + "." + f.Name
-		s := parsedWith(next, param)
-		if s == "" {
-			continue
-		}
-		fields, err := layoutFields(next, s)
-		if err != nil {
-			return nil
-		}
-		return &reader{name: s, from: ReaderSources, mode: ReadStrict, fields: expandBySource(next, s, param, fields)}
 	}
-	return nil
+	return out
 }
 
 // ownStorage is next's storage as the reader.

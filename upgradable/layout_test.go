@@ -130,7 +130,7 @@ func kept(storage ...string) tactPkg {
 
 // found writes findings as "kind field effect", "+ allowed" when waived.
 func found(l *upgradable.LayoutCheck) []string {
-	effects := map[upgradable.Effect]string{upgradable.EffectNone: "none", upgradable.EffectSilent: "silent", upgradable.EffectBreaks: "breaks"}
+	effects := map[upgradable.Effect]string{upgradable.EffectNone: "none", upgradable.EffectSilent: "silent", upgradable.EffectBreaks: "breaks", upgradable.EffectRefused: "refused"}
 	var out []string
 	for _, f := range l.Findings {
 		name := ""
@@ -241,20 +241,33 @@ func TestLayoutSources(t *testing.T) {
 		describe.LayoutFinding(l, f))
 }
 
-// TestLayoutReaderFound checks how the reader is found: by the sources, by
-// the struct laid out as the storage when the sources say nothing, the
-// closest otherwise, and a continuation cell parsed by a struct of its own.
+// TestLayoutReaderFound checks how the reader is found: by the sources;
+// for a package with sources whose init reads the state with no struct,
+// none (a struct laid out like the storage that the code never reads
+// with does not make it compatible); for a package without sources, the
+// struct laid out as the storage, else the closest; and a continuation
+// cell parsed by a struct of its own.
 func TestLayoutReaderFound(t *testing.T) {
 	lazy, _ := upgradable.ProtocolByName(upgradable.ProtocolChainlinkTact)
 	silent := migrating("lazyDeploymentBit: bool", "owner: address", "a: uint32", "b: uint32")
 	silent.body = "// the sources name no struct here"
 	l, err := upgradable.CompareLayouts(v1.build(t), silent.build(t), lazy, upgradable.LayoutOptions{})
 	require.NoError(t, err)
-	assert.Equal(t, upgradable.ReaderMatch, l.ReaderFrom)
+	assert.Equal(t, upgradable.ReaderNone, l.ReaderFrom, describe.Layout(l))
+	assert.False(t, l.Compatible(), "a struct the code never reads with is no reader: %s", describe.Layout(l))
+	assert.Contains(t, describe.Layout(l), "the sources of V2's init show no fromCell or fromSlice of stateToBeMigrated")
+
+	bare := silent.build(t)
+	bare.Sources = nil
+	l, err = upgradable.CompareLayouts(v1.build(t), bare, lazy, upgradable.LayoutOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, upgradable.ReaderMatch, l.ReaderFrom, "without sources, the struct laid out as the storage")
 	assert.Equal(t, "V1Layout", l.Reader)
 
 	silent.structs["V1Layout"] = []string{"lazyDeploymentBit: bool", "owner: address", "a: uint64"}
-	l, err = upgradable.CompareLayouts(v1.build(t), silent.build(t), lazy, upgradable.LayoutOptions{})
+	bare = silent.build(t)
+	bare.Sources = nil
+	l, err = upgradable.CompareLayouts(v1.build(t), bare, lazy, upgradable.LayoutOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, upgradable.ReaderClosest, l.ReaderFrom)
 	assert.False(t, l.Compatible())
@@ -407,4 +420,65 @@ func TestLayoutUnitData(t *testing.T) {
 	require.NotNil(t, l)
 	assert.False(t, l.Compatible())
 	assert.Contains(t, describe.Layout(l), "unit CounterUnit (0x434e5452): its entry in the account's data does not parse as CounterData")
+}
+
+// TestLayoutReadsOfInit checks that every read the new code's init makes
+// of the migrated state is found: fromCell in every branch (a version
+// byte choosing one reader per old layout), fromSlice after bits skipped
+// by hand, a read inside a function the init hands the state to; that a
+// struct laid out like the storage but never read with counts for
+// nothing; and that a require on the state before the reads refuses,
+// rather than breaks, storage no reader reads.
+func TestLayoutReadsOfInit(t *testing.T) {
+	lazy, _ := upgradable.ProtocolByName(upgradable.ProtocolChainlinkTact)
+	storage := []string{"lazyDeploymentBit: bool", "owner: address", "a: uint32", "b: uint32"}
+	pkg := func(body, extra string, structs map[string][]string, order ...string) *cell.Package {
+		p := tactPkg{name: "V2", storage: []string{"owner: address", "a: uint32", "b: uint32"}, structs: structs, order: order, body: body, extra: extra}
+		return p.build(t)
+	}
+	// Laid out like the storage, and read with by no code.
+	decoy := []string{"lazyDeploymentBit: bool", "owner: address", "a: uint32", "b: uint32"}
+	tests := []struct {
+		name       string
+		next       *cell.Package
+		compatible bool
+		reader     string
+		readers    []string
+		found      []string
+	}{
+		{"branches: the second reads it", pkg(`if (peek(stateToBeMigrated) == 2) { let x = Other.fromCell(stateToBeMigrated); } else { let y = Old.fromCell(stateToBeMigrated); }`, "",
+			map[string][]string{"Other": {"lazyDeploymentBit: bool", "owner: address", "a: uint64"}, "Old": storage}, "Other", "Old"),
+			true, "Old", []string{"Other", "Old"}, nil},
+		{"branches: none reads it", pkg(`let x = from == 1 ? A.fromCell(stateToBeMigrated) : B.fromCell(stateToBeMigrated);`, "",
+			map[string][]string{"A": {"lazyDeploymentBit: bool", "owner: address", "a: uint64"}, "B": {"lazyDeploymentBit: bool", "owner: address", "a: uint32"}, "Decoy": decoy}, "A", "B", "Decoy"),
+			false, "B", []string{"A", "B"}, []string{"remove b breaks"}},
+		{"fromSlice after a skipped bit", pkg("let s = stateToBeMigrated.beginParse();\n        s.skipBits(1);\n        let v = Rest.fromSlice(s);", "",
+			map[string][]string{"Rest": {"owner: address", "a: uint32", "b: uint32"}}, "Rest"),
+			true, "Rest", nil, nil},
+		{"fromSlice misread, a decoy beside it", pkg("let s = stateToBeMigrated.beginParse();\n        s.skipBits(1);\n        let v = Rest.fromSlice(s);", "",
+			map[string][]string{"Rest": {"owner: address", "a: uint64", "b: uint32"}, "Decoy": decoy}, "Rest", "Decoy"),
+			false, "Rest", nil, []string{"retype a breaks"}},
+		{"inside a function the init calls", pkg("let v = load(stateToBeMigrated);", "\nfun load(c: Cell): Old {\n    return Old.fromCell(c);\n}\n",
+			map[string][]string{"Old": storage}, "Old"),
+			true, "Old", nil, nil},
+		{"refused by a check on the state", pkg(`let from = peek(stateToBeMigrated); require(from <= 1, "Storage is in a newer layout"); let v = New.fromCell(stateToBeMigrated);`, "",
+			map[string][]string{"New": {"lazyDeploymentBit: bool", "owner: address", "a: uint32", "b: uint32", "c: uint8"}}, "New"),
+			false, "New", nil, []string{"insert c refused"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, err := upgradable.CompareLayouts(v1.build(t), tt.next, lazy, upgradable.LayoutOptions{})
+			require.NoError(t, err)
+			assert.Equal(t, tt.compatible, l.Compatible(), describe.Layout(l))
+			assert.Equal(t, upgradable.ReaderSources, l.ReaderFrom, describe.Layout(l))
+			assert.Equal(t, tt.reader, l.Reader)
+			assert.Equal(t, tt.readers, l.Readers)
+			assert.Equal(t, tt.found, found(l), describe.Layout(l))
+			if strings.Contains(tt.name, "refused") {
+				assert.Equal(t, `require(from <= 1, "Storage is in a newer layout")`, l.Guard)
+				assert.NotContains(t, describe.Layout(l), "breaks the read")
+				assert.Equal(t, "incompatible, refused by its check", describe.LayoutVerdict(l))
+			}
+		})
+	}
 }

@@ -252,9 +252,8 @@ func Preflight(w *actor.World, req Request) (*Report, error) {
 		r.ExitCode, r.Meaning = failure(r.Steps[i], p.recipient)
 		r.RolledBack = p.proto.Migration == MigrationEager && i == len(r.Steps)-1 &&
 			!p.refusedWhateverTheCode(w, i, r.Steps[i])
-		if r.RolledBack {
-			r.Layout.judge(r) // the new code's migration ran, and failed
-		} else {
+		r.Layout.judge(r) // rolled back: the new code's migration ran, and failed
+		if !r.RolledBack {
 			p.probeWayOut(r, w, req.Code)
 		}
 		return r, nil

@@ -19,11 +19,21 @@ such as counter.v1, .pkg files, code BOCs with their Tolk ABI beside them,
 or contracts of SCENARIO) and compares, field by field and without running
 anything, OLD's storage with what NEW reads it as under the upgrade
 protocol OLD's ABI declares (or --protocol): NEW's own storage when the
-upgrade keeps the data; the struct its migration parses the old storage
-with (Tact's init(stateToBeMigrated) "CounterV1Layout.fromCell(…)",
-found in the package's sources, else the declared struct laid out like
-the storage); NEW's storage written by name when the upgrade message
-carries the data (direct).
+upgrade keeps the data; the structs its migration parses the old storage
+with, found in the package's sources: every "S.fromCell(stateToBeMigrated)"
+and "S.fromSlice(s)" of a slice begun on it, in every branch of its init
+and in the functions init hands it to (a version-dispatching init has one
+per old layout: the storage is compatible when one of them reads it
+exactly); for a package without sources (a Tolk ABI), the declared struct
+laid out like the storage; NEW's storage written by name when the upgrade
+message carries the data (direct). A require in init on a value read from
+the data (a version check) refuses storage no reader reads: such findings
+say "refused", not "breaks the read".
+
+It runs nothing: no world, no data, no dry run. "tonsim upgrades OLD NEW"
+dry-runs the same upgrade on a deployment, and a preflight on a
+scenario's account; where their dry run disagrees with the layout, the
+dry run wins, and says so.
 
 It prints every field inserted, removed, retyped, reordered, renamed or
 moved to another cell, with the source lines declaring it, and what each
@@ -35,9 +45,10 @@ are compared by key: a key reused for another unit breaks it, a new unit
 and a reserved optional ref filled with an extension are compatible.
 
 Kinds: ` + strings.Join(upgradable.FindingKeys(), ", ") + `.
---renamed OLD=NEW says a field was renamed on purpose; --allow KIND
-waives every finding of that kind, as OpenZeppelin's unsafeAllow. The exit
-status is 0 when compatible and 1 when not. --json prints one line
+--renamed OLD=NEW says a field was renamed on purpose (OLD must be a
+field of OLD's storage); --allow KIND waives every finding of that kind,
+as OpenZeppelin's unsafeAllow. The exit status is 0 when the verdict
+printed is compatible and 1 when it is not. --json prints one line
 ("kind":"layout").
 
 Examples:
@@ -91,6 +102,10 @@ func runLayout(c *cli, cmd *command, args []string) int {
 		}
 	}
 	l, err := upgradable.CompareLayouts(pkgs[0].Package, pkgs[1].Package, proto, opts)
+	var unknown *upgradable.UnknownFieldError
+	if errors.As(err, &unknown) {
+		return c.wrongArgs(cmd, fmt.Sprintf("--renamed %s: %v", unknown.Field, err))
+	}
 	if err != nil {
 		return c.fail(cmd, err)
 	}

@@ -16,15 +16,28 @@ type layoutLine struct {
 // layoutCheckJSON is a layout check: the verdict, what reads the old
 // storage and how, and every finding.
 type layoutCheckJSON struct {
-	Compatible bool          `json:"compatible"`
-	Reads      bool          `json:"reads"`
-	Protocol   *string       `json:"protocol"`
-	Reader     *string       `json:"reader"`
-	ReaderFrom string        `json:"reader_from"`
-	Mode       string        `json:"mode"`
-	Pending    bool          `json:"pending"`
-	Summary    string        `json:"summary"`
-	Findings   []findingJSON `json:"findings"`
+	Compatible       bool          `json:"compatible"`
+	StaticCompatible bool          `json:"static_compatible"`
+	Reads            bool          `json:"reads"`
+	Protocol         *string       `json:"protocol"`
+	Reader           *string       `json:"reader"`
+	ReaderFrom       string        `json:"reader_from"`
+	Readers          []string      `json:"readers"`
+	Guard            *string       `json:"guard"`
+	Mode             string        `json:"mode"`
+	Pending          bool          `json:"pending"`
+	DryRun           *dryRunJSON   `json:"dry_run"`
+	Summary          string        `json:"summary"`
+	Findings         []findingJSON `json:"findings"`
+}
+
+// dryRunJSON is the dry run a layout check was judged by: whether it
+// agrees with the layout, and its verdict.
+type dryRunJSON struct {
+	Agrees     bool   `json:"agrees"`
+	Verdict    string `json:"verdict"`
+	RolledBack bool   `json:"rolled_back"`
+	ExitCode   *int64 `json:"exit_code"`
 }
 
 // findingJSON is one change between the old storage and the reader.
@@ -53,8 +66,15 @@ func layoutRow(old, next string, l *upgradable.LayoutCheck) layoutLine {
 }
 
 func layoutCheckRow(l *upgradable.LayoutCheck) layoutCheckJSON {
-	out := layoutCheckJSON{Compatible: l.Compatible(), Reads: l.Reads, Protocol: name(l.Protocol), Reader: name(l.Reader),
-		ReaderFrom: l.ReaderFrom.Key(), Mode: l.Mode.Key(), Pending: l.Pending, Summary: describe.LayoutSummary(l), Findings: []findingJSON{}}
+	out := layoutCheckJSON{Compatible: l.Compatible(), StaticCompatible: l.StaticCompatible(), Reads: l.Reads, Protocol: name(l.Protocol),
+		Reader: name(l.Reader), ReaderFrom: l.ReaderFrom.Key(), Readers: append([]string{}, l.Readers...), Guard: name(l.Guard),
+		Mode: l.Mode.Key(), Pending: l.Pending, Summary: describe.LayoutSummary(l), Findings: []findingJSON{}}
+	if d := l.Ran; d != nil {
+		out.DryRun = &dryRunJSON{Agrees: l.DryRun == upgradable.DryRunAgrees, Verdict: d.Verdict.Key(), RolledBack: d.RolledBack}
+		if d.Verdict != upgradable.Safe {
+			out.DryRun.ExitCode = &d.ExitCode
+		}
+	}
 	for _, f := range l.Findings {
 		out.Findings = append(out.Findings, findingJSON{Kind: f.Kind.Key(), Effect: f.Effect.Key(), Waived: f.Waived, Unit: name(f.Unit),
 			Old: layoutFieldRow(f.Old), New: layoutFieldRow(f.New), Text: describe.LayoutFinding(l, f)})

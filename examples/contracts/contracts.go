@@ -11,7 +11,7 @@ import (
 )
 
 //go:embed vault/build/*.pkg direct/build/*.pkg staged/build/*.pkg delayed/build/*.pkg proxy/build/*.pkg initparams/build/*.pkg
-//go:embed hooks/build/*.pkg versioned/build/*.pkg units/build/*.pkg diamond/build/*.pkg
+//go:embed hooks/build/*.pkg versioned/build/*.pkg units/build/*.pkg diamond/build/*.pkg layout/build/*.pkg
 var builds embed.FS
 
 // packageFiles maps each built-in's name to its package in the family's build folder.
@@ -49,6 +49,9 @@ var packageFiles = map[string]string{
 	"initparams.v1":      "initparams/build/InitParamsV1_InitParamsV1.pkg",
 	"initparams.v2":      "initparams/build/InitParamsV2_InitParamsV2.pkg",
 	"initparams.v2bad":   "initparams/build/InitParamsV2Bad_InitParamsV2Bad.pkg",
+	"layout.v1":          "layout/build/LayoutV1_LayoutV1.pkg",
+	"layout.v2":          "layout/build/LayoutV2_LayoutV2.pkg",
+	"layout.v2swap":      "layout/build/LayoutV2Swap_LayoutV2Swap.pkg",
 }
 
 // builtins parses the packages on first use, so a program that names none
@@ -75,7 +78,8 @@ var builtins = sync.OnceValue(func() map[string]*cell.Package {
 // "hooks.lazy.v2", "hooks.lazy.v2trap", "versioned.v1", "versioned.v2",
 // "versioned.v3", "units.v1", "units.v2", "diamond.diamond",
 // "diamond.counter.v1", "diamond.counter.v2", "diamond.notes",
-// "initparams.v1", "initparams.v2" and "initparams.v2bad". The map is the
+// "initparams.v1", "initparams.v2", "initparams.v2bad", "layout.v1",
+// "layout.v2" and "layout.v2swap". The map is the
 // caller's; the packages are shared and must not be changed.
 func Builtins() map[string]*cell.Package {
 	return maps.Clone(builtins())

@@ -24,6 +24,7 @@ func TestBuiltinsNameTheirContracts(t *testing.T) {
 		"versioned.v1": "VersionedV1", "versioned.v2": "VersionedV2", "versioned.v3": "VersionedV3",
 		"units.v1": "UnitsV1", "units.v2": "UnitsV2",
 		"diamond.diamond": "Diamond",
+		"layout.v1":       "LayoutV1", "layout.v2": "LayoutV2", "layout.v2swap": "LayoutV2Swap",
 	} {
 		t.Run(name, func(t *testing.T) {
 			pkg := contracts.Builtins()[name]
@@ -33,7 +34,7 @@ func TestBuiltinsNameTheirContracts(t *testing.T) {
 			assert.NoError(t, err, "every example tells its version")
 		})
 	}
-	assert.Len(t, contracts.Builtins(), 33)
+	assert.Len(t, contracts.Builtins(), 36)
 }
 
 // TestFacetsAreWholeContracts checks the diamond's facets: Tact contracts

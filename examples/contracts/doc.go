@@ -58,6 +58,10 @@
 //     removes one. The facets (diamond.counter.v1, diamond.counter.v2,
 //     diamond.notes) are Tact contracts; the diamond's own code never
 //     changes, so no upgrade protocol applies to it.
+//   - layout: the static layout check's family, a staged counter (Upgrade
+//     stages the code, CommitUpgrade applies it, the data stays):
+//     layout.v2 renames count to bumps, layout.v2swap declares limit
+//     before count, which the dry run calls safe and the layout does not.
 //
 // Every contract but the diamond's facets answers type_and_version
 // ("<type> v<version>") and takes its upgrade from its owner only (exit

@@ -36,6 +36,9 @@ func ExampleBuiltins() {
 	// initparams.v1
 	// initparams.v2
 	// initparams.v2bad
+	// layout.v1
+	// layout.v2
+	// layout.v2swap
 	// proxy.child.v1
 	// proxy.child.v2
 	// proxy.proxy

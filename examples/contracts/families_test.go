@@ -1,6 +1,7 @@
 package contracts_test
 
 import (
+	"math/big"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -142,9 +143,12 @@ func TestFamilyMatrices(t *testing.T) {
 }
 
 // TestEagerTrapChangesNothing performs the upgrades a preflight dries: the
-// eager migration that traps leaves the pot's code and data exactly as they
-// were (only the failed transaction's fees are paid), while the lazy one
-// commits the code and bricks the pot.
+// eager migration that traps leaves the pot's code and data exactly as
+// they were, and its balance too: the failed Upgrade's value comes in and
+// goes back in the bounce less exactly the transaction's fees and the
+// bounce's forwarding fee, so the owner pays for the failure, not the pot;
+// the lazy one commits the code and bricks the pot. The preflight of each, on a fork, leaves the
+// world's state root exactly as it was.
 func TestEagerTrapChangesNothing(t *testing.T) {
 	tests := []struct {
 		from, to    string
@@ -162,16 +166,46 @@ func TestEagerTrapChangesNothing(t *testing.T) {
 			before, err := d.w.Account(d.addr)
 			require.NoError(t, err)
 			next := contracts.Builtins()[tc.to]
+			req := upgradable.Request{Contract: d.addr, Code: next.Code, Next: next, Current: d.pkg}
 
-			up, err := upgradable.Upgrade(d.w, upgradable.Request{Contract: d.addr, Code: next.Code, Next: next, Current: d.pkg})
+			root := d.w.StateRoot()
+			_, err = upgradable.Preflight(d.w, req)
+			require.NoError(t, err)
+			assert.Equal(t, root, d.w.StateRoot(), "the preflight leaves the world exactly as it was")
+
+			up, err := upgradable.Upgrade(d.w, req)
 			require.NoError(t, err)
 			assert.Equal(t, tc.codeChanged, up.CodeChanged)
-			assert.Equal(t, tc.exit, int64(up.Steps[0].ExitCode))
+			tx := up.Steps[0]
+			assert.Equal(t, tc.exit, int64(tx.ExitCode))
 			after, err := d.w.Account(d.addr)
 			require.NoError(t, err)
 			if !tc.codeChanged {
-				assert.Equal(t, before.Code.Hash(), after.Code.Hash(), "the code as it was")
-				assert.Equal(t, before.Data.Hash(), after.Data.Hash(), "the data as it was")
+				assert.False(t, tx.Success)
+				assert.Equal(t, before.Code.ToBOC(), after.Code.ToBOC(), "the code exactly as it was")
+				assert.Equal(t, before.Data.ToBOC(), after.Data.ToBOC(), "the data exactly as it was")
+				assert.Equal(t, before.Balance.Nano(), tx.BalanceBefore.Nano(), "nothing ran on the pot between")
+				// The value comes in and goes back in the bounce, less the
+				// bounce's forwarding fee; the pot keeps paying only the
+				// transaction's fees.
+				require.Len(t, tx.Out, 1, "the bounce")
+				assert.True(t, tx.Out[0].To.Equals(d.owner), "the bounce goes back to the owner")
+				require.Len(t, tx.Children, 1)
+				bounce := tx.Children[0]
+				assert.True(t, bounce.Bounced)
+				in := new(big.Int).Add(before.Balance.Nano(), tx.Value.Nano())
+				out := new(big.Int).Add(after.Balance.Nano(), tx.Fees.Nano())
+				out.Add(out, tx.Out[0].Value.Nano())
+				out.Add(out, bounce.InForwardFee().Nano())
+				assert.Equal(t, in.String(), out.String(), "balance before + value in = balance after + fees + bounce's value + its forwarding fee")
+				// The bounce phase pays the fees out of the inbound value, so
+				// the pot's own balance is exactly as it was (no time passed:
+				// no storage fee).
+				assert.Equal(t, before.Balance.Nano().String(), after.Balance.Nano().String(), "the pot's balance exactly as it was")
+				bounced := new(big.Int).Sub(tx.Value.Nano(), tx.Fees.Nano())
+				bounced.Sub(bounced, bounce.InForwardFee().Nano())
+				assert.Equal(t, bounced.String(), tx.Out[0].Value.Nano().String(), "the bounce returns the value less the fees and its forwarding")
+				assert.Positive(t, tx.Fees.Nano().Sign(), "the failed transaction costs something")
 			}
 			bump := d.send(t, "Bump", map[string]any{"queryId": 2})
 			assert.Equal(t, tc.nextExit, int64(bump.ExitCode), "the next message")

@@ -155,6 +155,7 @@ func TestDetectProtocolOfEveryBuiltin(t *testing.T) {
 		"hooks.lazy.v1": "chainlink-tact", "hooks.lazy.v2": "chainlink-tact", "hooks.lazy.v2trap": "chainlink-tact",
 		"versioned.v1": "chainlink-tact", "versioned.v2": "chainlink-tact", "versioned.v3": "chainlink-tact",
 		"units.v1": "set-code", "units.v2": "set-code",
+		"layout.v1": "staged", "layout.v2": "staged", "layout.v2swap": "staged",
 		// a facet's code changes no account's: no protocol applies
 		"diamond.diamond": "", "diamond.counter.v1": "", "diamond.counter.v2": "", "diamond.notes": "",
 	}

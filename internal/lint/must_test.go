@@ -35,6 +35,10 @@ var allowed = []struct {
 	{"upgradable/protocol.go", "UpgradeBody", "MustStoreUInt", "32 bits always fit a new builder"},
 	{"upgradable/protocol.go", "UpgradeBody", "MustStoreRef", "a new builder has room for a ref; a nil code is a programmer error"},
 	{"upgradable/layout.go", "declared", "MustCompile", "regexp.QuoteMeta makes the only variable part a literal, so the pattern always compiles"},
+	{"upgradable/layout_init.go", "initBody", "MustCompile", "regexp.QuoteMeta makes the only variable part (the contract's name) a literal, so the pattern always compiles"},
+	{"upgradable/layout_init.go", "scanReads", "MustCompile", "regexp.QuoteMeta makes the only variable parts (the state's expression, a slice's name) literals, so the patterns always compile"},
+	{"upgradable/layout_init.go", "funBody", "MustCompile", "regexp.QuoteMeta makes the only variable part (the function's name) a literal, so the pattern always compiles"},
+	{"upgradable/layout_init.go", "guardOn", "MustCompile", "regexp.QuoteMeta makes the variable parts literals, and the names bound are identifiers (\\w+), so the patterns always compile"},
 }
 
 var mustName = regexp.MustCompile(`^[Mm]ust[A-Z]`)

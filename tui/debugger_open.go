@@ -75,7 +75,9 @@ func (m *Model) traceAsk() (traceAsk, string) {
 }
 
 // traceAsk is what the step just run asks to trace: its transaction on
-// its target, its getter, a preflight's first failing dry-run transaction.
+// its target, its getter, a preflight's first failing dry-run transaction,
+// else its migration, else the dry run's transaction that replaced the
+// code.
 func (p *walkPanel) traceAsk(st *state) (traceAsk, bool) {
 	ws, ok := p.results[p.pos-1]
 	if !ok || ws.res == nil {
@@ -94,6 +96,11 @@ func (p *walkPanel) traceAsk(st *state) (traceAsk, bool) {
 		}
 		if r.Migration != nil {
 			return traceAsk{tx: r.Migration, old: r.Upgrade}, true
+		}
+		// No migration after it: the upgrade migrated nothing, or inside
+		// its own transaction (eager).
+		if tx := r.Replaced(); tx != nil {
+			return traceAsk{tx: tx}, true
 		}
 	case res.Get != nil:
 		if g, ok := res.Step.Action.(*scenario.Get); ok && g.Args == nil {

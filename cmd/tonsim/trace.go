@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/tonsim/tonsim/internal/termtext"
 	"github.com/tonsim/tonsim/scenario"
 	"github.com/tonsim/tonsim/trace"
+	"github.com/tonsim/tonsim/upgradable"
 	"github.com/xssnick/tonutils-go/address"
 )
 
@@ -186,13 +188,28 @@ func stepTransactions(res *scenario.Result) []*actor.Transaction {
 		return res.Trace.Transactions
 	}
 	if p := res.Preflight; p != nil {
-		return p.Transactions()
+		return dryRun(p)
 	}
 	return nil
 }
 
+// dryRun is a preflight's transactions: each step's, the one that replaced
+// the code when that ran on another account (a proxy's child), then the
+// migration's.
+func dryRun(p *upgradable.Report) []*actor.Transaction {
+	txs := p.Transactions()
+	rep := p.Replaced()
+	if rep == nil || slices.Contains(txs, rep) {
+		return txs
+	}
+	at := slices.Index(txs, p.Upgrade) + 1
+	return slices.Insert(txs, at, rep)
+}
+
 // stepTarget is the transaction a step is about: the one on its target,
-// or a preflight's first failing dry-run transaction, else its migration.
+// or a preflight's first failing dry-run transaction, else its migration,
+// else the one that replaced the code (an upgrade that migrates nothing,
+// or migrates inside it).
 func stepTarget(res *scenario.Result) *actor.Transaction {
 	if p := res.Preflight; p != nil {
 		for _, tx := range p.Transactions() {
@@ -200,7 +217,10 @@ func stepTarget(res *scenario.Result) *actor.Transaction {
 				return tx
 			}
 		}
-		return p.Migration
+		if p.Migration != nil {
+			return p.Migration
+		}
+		return p.Replaced()
 	}
 	return res.Tx
 }

@@ -136,7 +136,9 @@ func traceOp(ask traceAsk) worldOp {
 
 // traceTx traces tx and, across an upgrade, its partner: the Upgrade (run
 // by the old code) beside the first transaction that ran the new code.
-// old, when set, is tx's partner.
+// old, when set, is tx's partner. An eager upgrade has none: the new code
+// ran inside the Upgrade (its trace's NewCode), and the next transaction
+// is no part of it.
 func (s *session) traceTx(tx, old *actor.Transaction) tracedMsg {
 	first, err := trace.Transaction(s.world, s.cat, tx)
 	if err != nil {
@@ -144,7 +146,7 @@ func (s *session) traceTx(tx, old *actor.Transaction) tracedMsg {
 	}
 	sides := []traceSide{newTraceSide(first)}
 	fresh := tx
-	if old == nil {
+	if old == nil && first.NewCode == nil {
 		old, fresh = s.upgradePair(tx)
 	}
 	if old != nil {
@@ -153,6 +155,9 @@ func (s *session) traceTx(tx, old *actor.Transaction) tracedMsg {
 			other = fresh
 		}
 		partner, err := trace.Transaction(s.world, s.cat, other)
+		if err == nil && other == old && partner.NewCode != nil {
+			return tracedMsg{sides: sides} // tx follows an eager upgrade
+		}
 		if err == nil {
 			ps := newTraceSide(partner)
 			if other == old {

@@ -213,3 +213,36 @@ func TestDebuggerPreflightReplaced(t *testing.T) {
 		})
 	}
 }
+
+// An eager upgrade's new code runs inside the upgrade's own transaction:
+// the debugger sets no later transaction beside it as the new code's, nor
+// the upgrade beside the transaction after it.
+func TestDebuggerEagerHasNoSecondRun(t *testing.T) {
+	tests := []struct {
+		name  string
+		steps int
+		lt    uint64
+		note  string
+	}{
+		{"the upgrade", 7, 14, "; v2 ran inside it from step 38: no second run; ? lists the keys."},
+		{"the step after it", 8, 18, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			h := walk(t, "../examples/12-tolk-eager.yaml")
+			for range tc.steps {
+				h.press("n")
+			}
+			h.press("t")
+			d, ok := h.m.dialog.(*debugger)
+			require.True(t, ok, "t opens the debugger: %s", h.status())
+			require.Len(t, d.sides, 1, "no pair across an eager upgrade")
+			assert.Equal(t, tc.lt, d.sides[0].t.Tx.LT)
+			if tc.note != "" {
+				assert.Contains(t, h.status(), tc.note)
+				d.sides[0].cur = 40
+				assert.Contains(t, h.view(), "in v2's migrate (method 1000)", "step 41, in the new code")
+			}
+		})
+	}
+}

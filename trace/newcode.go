@@ -95,6 +95,9 @@ func (tr *tracker) setsC3(k int) {
 		d.of = "the new code"
 	}
 	tr.c3, tr.index = d, nil
+	if tr.depth > 0 {
+		return // a child VM's code (a facet), no upgrade's new code
+	}
 	if tr.t.NewCode == nil {
 		tr.t.NewCode = &NewCode{Step: k, First: -1, Code: p.Cell, Contract: ct}
 	}

@@ -77,3 +77,33 @@ func TestNoNewCode(t *testing.T) {
 	require.NoError(t, err)
 	assert.Nil(t, tr.NewCode, "a lazy upgrade's new code runs in the next transaction")
 }
+
+// A diamond runs its facet in a child VM: RUNVM with a trampoline slice of
+// the diamond's code, which points c3 at the facet's code (a cell of the
+// diamond's data) and jumps there. Every step is placed, the facet's by
+// the facet's own procedures, and the diamond goes on after RUNVM in its
+// own; a facet is no upgrade's new code.
+func TestChildVMIsPlaced(t *testing.T) {
+	r, res := runTo(t, "../examples/19-diamond.yaml", 4)
+	require.NotNil(t, res.Tx)
+	tr, err := trace.Transaction(r.World, r.Catalog, res.Tx)
+	require.NoError(t, err)
+	assert.Nil(t, tr.NewCode, "a facet run by RUNVM is no upgrade")
+	runvm := -1
+	for i, s := range tr.Steps {
+		require.True(t, s.Pos.Valid(), "step %d %s placed", i+1, s.Op)
+		if s.Op == "RUNVM 308" && runvm < 0 {
+			runvm = i
+		}
+	}
+	require.Positive(t, runvm, "the diamond runs its facet by RUNVM")
+	var where []string
+	for i := runvm; i < len(tr.Steps); i++ {
+		if w := tr.Where(i); len(where) == 0 || where[len(where)-1] != w {
+			where = append(where, w)
+		}
+	}
+	require.GreaterOrEqual(t, len(where), 3)
+	assert.Equal(t, []string{"recv_internal (receiver Increment)", "counter1's recv_internal", "recv_internal (receiver Increment)"}, where[:3],
+		"into the facet and back")
+}

@@ -66,6 +66,10 @@ func procName(id *big.Int, abi *cell.ABI) string {
 type frame struct {
 	at   Pos
 	proc string
+	// child is set for the frame a RUNVM leaves: the parent goes on there
+	// when the child VM ends, with c3 as it was (parentC3).
+	child    bool
+	parentC3 *dispatch
 }
 
 // candidate is a place a jump may lead to; ret, when set, says it is the
@@ -96,6 +100,8 @@ type tracker struct {
 	// loaded holds the cells the run loaded, for the price of an implicit
 	// JMPREF (a cell loaded before costs less).
 	loaded map[[32]byte]bool
+	// depth counts the child VMs (RUNVM) the run is inside.
+	depth int
 }
 
 // follow places every step of t in its code and names its procedure; it
@@ -146,7 +152,7 @@ func follow(t *Trace) []int64 {
 // first that jumped.
 func (tr *tracker) runEnd(i int) int {
 	for j := i; j < len(tr.t.Steps); j++ {
-		if tr.t.Steps[j].Jumped {
+		if tr.t.Steps[j].Jumped || runsVM(mnemonic(tr.t.Steps[j].Op)) {
 			return j
 		}
 	}
@@ -178,6 +184,7 @@ func (tr *tracker) pick(cands []candidate, i, j int) (Pos, bool) {
 			continue
 		}
 		if c.ret > 0 {
+			tr.leaveChildren(tr.ret[len(tr.ret)-c.ret:])
 			f := tr.ret[len(tr.ret)-c.ret]
 			tr.ret = tr.ret[:len(tr.ret)-c.ret]
 			tr.proc = f.proc
@@ -213,6 +220,9 @@ func (tr *tracker) search(i, j int) (Pos, bool) {
 // (nil when unknown), most likely first.
 func (tr *tracker) after(j int, in *instr) []candidate {
 	s := &tr.t.Steps[j]
+	if mn := mnemonic(s.Op); runsVM(mn) {
+		return tr.enterChild(s, in)
+	}
 	if !s.Jumped {
 		if in == nil || in.end {
 			return nil

@@ -25,14 +25,17 @@ var traceCommand = &command{
 	help: `Plays the scenario up to step N (counted from 1) and runs one TVM run of
 it again with the VM's trace on: by default the transaction on the step's
 target (for a preflight, its dry run's first failing transaction, else the
-migration), or the getter of a get step. It prints every instruction: the
-step, the instruction, the gas it used and the stack change (values popped
-with -, pushed with +), cells and slices that are the account's storage or
-the message body named and decoded; a line when the procedure changes
-(recv_internal and the receiver, a get-method, a procedure of the code's
-dictionary); and the exception, with its exit code, meaning and the stack
-at that point. The rerun is checked against the record: a rerun that came
-out otherwise (exit code, gas, data, transaction) is said on stderr.
+migration, else the transaction that replaced the code), or the getter of a
+get step. It prints every instruction: the step, the instruction, the gas
+it used and the stack change ("pop A · B" for values it took, "push C" for
+values it left, "A · B → C" for both, "(reordered)" when it only moved
+values), cells and slices that are the account's storage or the message
+body named and decoded; a line when the procedure changes (recv_internal
+and the receiver, a get-method, a procedure of the code's dictionary, and
+during an eager upgrade the new code's: "v2's migrate (method 1000)"); and
+the exception, with its exit code, meaning and the stack at that point.
+The rerun is checked against the record: a rerun that came out otherwise
+(exit code, gas, data, transaction) is said on stderr.
 
 Flags:
   --step N       the step whose run to trace (required)

@@ -25,9 +25,13 @@ const (
 	RoleMessage
 	// RoleCode is the code that runs, or a cell of it.
 	RoleCode
+	// RoleNewCode is another code the run went on in (see [NewCode]), or
+	// a cell of it: the code an eager upgrade installs, which came in the
+	// message body.
+	RoleNewCode
 )
 
-var roleNames = map[Role]string{RoleStorage: "storage", RoleStorageAfter: "new storage", RoleBody: "message body", RoleMessage: "inbound message", RoleCode: "code"}
+var roleNames = map[Role]string{RoleStorage: "storage", RoleStorageAfter: "new storage", RoleBody: "message body", RoleMessage: "inbound message", RoleCode: "code", RoleNewCode: "new code"}
 
 func (r Role) String() string {
 	if n, ok := roleNames[r]; ok {
@@ -94,6 +98,41 @@ func (k *known) add(role Role, root *tvmcell.Cell, decode func(c *tvmcell.Cell, 
 		o := &Origin{Role: role, Path: it.path, Cell: it.c}
 		if decode != nil {
 			o.Decoded = decode(it.c, it.path)
+		}
+		k.cells[h] = o
+		for i := range it.c.RefsNum() {
+			if r, err := it.c.PeekRef(int(i)); err == nil {
+				queue = append(queue, item{r, fmt.Sprintf("%s^%d", it.path, i)})
+			}
+		}
+	}
+}
+
+// claim recognises root and the cells under it as code of ct that the
+// run went on in, over what they were known as in the message: the new
+// code an upgrade message carries is code, not just a body's ref. Cells
+// of the storage or the account's own code stay what they were.
+func (k *known) claim(role Role, root *tvmcell.Cell, ct *catalog.Contract) {
+	type item struct {
+		c    *tvmcell.Cell
+		path string
+	}
+	queue := []item{{root, ""}}
+	seen := map[[32]byte]bool{}
+	for n := 0; len(queue) > 0 && n < maxKnownCells; n++ {
+		it := queue[0]
+		queue = queue[1:]
+		h := [32]byte(it.c.Hash())
+		if seen[h] {
+			continue
+		}
+		seen[h] = true
+		if o, ok := k.cells[h]; ok && o.Role != RoleBody && o.Role != RoleMessage {
+			continue
+		}
+		o := &Origin{Role: role, Path: it.path, Cell: it.c}
+		if it.path == "" && ct != nil {
+			o.Decoded = describe.ContractName(ct)
 		}
 		k.cells[h] = o
 		for i := range it.c.RefsNum() {

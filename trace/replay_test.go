@@ -91,6 +91,9 @@ func TestExamplesReproduce(t *testing.T) {
 	}
 	t.Logf("%d transactions and %d getters, %d steps, %d placed in the code", cov.txs, cov.getters, cov.steps, cov.placed)
 	assert.Positive(t, cov.txs)
+	// The diamond's facets run in a child VM (RUNVM, the facet's code a
+	// cell of the diamond's data): placed too.
+	assert.Equal(t, cov.steps, cov.placed, "every step of the examples is placed in its code")
 }
 
 // TestVectorsReproduce plays the sends of every family's sandbox vector
@@ -155,6 +158,7 @@ func TestVectorsReproduce(t *testing.T) {
 		})
 	}
 	t.Logf("%d transactions and %d getters, %d steps, %d placed in the code", cov.txs, cov.getters, cov.steps, cov.placed)
+	assert.Equal(t, cov.steps, cov.placed, "every step of the vectors is placed in its code")
 }
 
 // message builds the actor message of a recorded send.

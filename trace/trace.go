@@ -49,6 +49,10 @@ type Trace struct {
 	// gas, data and the transaction cell; a getter's result), else the
 	// error saying what differs (see [actor.Rerun.Err]).
 	Check error
+	// NewCode is set when the run went on in another code than the
+	// account's: an eager upgrade's migrate, run by the old code through
+	// c3 in the same transaction.
+	NewCode *NewCode
 
 	known   *known
 	printer describe.Printer
@@ -189,6 +193,7 @@ func (t *Trace) build(events []vm.TraceStep, rerun *actor.Rerun) {
 		t.Steps[t.Exceptions[i].Step].Exception = &t.Exceptions[i]
 	}
 	bases := follow(t)
+	t.ranIn()
 	t.price(bases)
 	for i := range t.Steps {
 		t.Steps[i].marks = marksOf(t.Steps[i].Op)

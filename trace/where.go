@@ -66,6 +66,10 @@ func procName(id *big.Int, abi *cell.ABI) string {
 type frame struct {
 	at   Pos
 	proc string
+	// child is set for the frame a RUNVM leaves: the parent goes on there
+	// when the child VM ends, with c3 as it was (parentC3).
+	child    bool
+	parentC3 *dispatch
 }
 
 // candidate is a place a jump may lead to; ret, when set, says it is the
@@ -82,18 +86,22 @@ type candidate struct {
 // on the stack, a dictionary entry, a return address, the code's start),
 // and the one whose instructions are the next steps is it.
 type tracker struct {
-	t     *Trace
-	dec   *decoder
-	root  *tvmcell.Cell
-	abi   *cell.ABI
-	ret   []frame
-	proc  string
-	seen  []Pos
-	known map[posKey]bool
-	index []Pos
+	t    *Trace
+	dec  *decoder
+	root *tvmcell.Cell
+	// own is the account's code as a dispatch; c3 the code an eager
+	// upgrade pointed c3 at, nil until it does.
+	own, c3 *dispatch
+	ret     []frame
+	proc    string
+	seen    []Pos
+	known   map[posKey]bool
+	index   []Pos
 	// loaded holds the cells the run loaded, for the price of an implicit
 	// JMPREF (a cell loaded before costs less).
 	loaded map[[32]byte]bool
+	// depth counts the child VMs (RUNVM) the run is inside.
+	depth int
 }
 
 // follow places every step of t in its code and names its procedure; it
@@ -101,11 +109,7 @@ type tracker struct {
 func follow(t *Trace) []int64 {
 	bases := make([]int64, len(t.Steps))
 	code := t.known.code
-	var abi *cell.ABI
-	if t.Contract != nil {
-		abi = t.Contract.ABI()
-	}
-	tr := &tracker{t: t, dec: newDecoder(), root: code, abi: abi, proc: t.Entry, known: map[posKey]bool{}, loaded: map[[32]byte]bool{}}
+	tr := &tracker{t: t, dec: newDecoder(), root: code, own: ownDispatch(code, t.Contract), proc: t.Entry, known: map[posKey]bool{}, loaded: map[[32]byte]bool{}}
 	for i := range t.Steps {
 		t.Steps[i].Proc = t.Entry
 	}
@@ -136,6 +140,7 @@ func follow(t *Trace) []int64 {
 		for k := i; k <= j; k++ {
 			t.Steps[k].Proc = tr.proc
 			tr.remember(t.Steps[k].Stack)
+			tr.setsC3(k)
 		}
 		cands = tr.after(j, last)
 		i = j + 1
@@ -147,7 +152,7 @@ func follow(t *Trace) []int64 {
 // first that jumped.
 func (tr *tracker) runEnd(i int) int {
 	for j := i; j < len(tr.t.Steps); j++ {
-		if tr.t.Steps[j].Jumped {
+		if tr.t.Steps[j].Jumped || runsVM(mnemonic(tr.t.Steps[j].Op)) {
 			return j
 		}
 	}
@@ -179,6 +184,7 @@ func (tr *tracker) pick(cands []candidate, i, j int) (Pos, bool) {
 			continue
 		}
 		if c.ret > 0 {
+			tr.leaveChildren(tr.ret[len(tr.ret)-c.ret:])
 			f := tr.ret[len(tr.ret)-c.ret]
 			tr.ret = tr.ret[:len(tr.ret)-c.ret]
 			tr.proc = f.proc
@@ -193,6 +199,9 @@ func (tr *tracker) pick(cands []candidate, i, j int) (Pos, bool) {
 func (tr *tracker) search(i, j int) (Pos, bool) {
 	if tr.index == nil {
 		tr.index = codeCells(tr.root)
+		if tr.c3 != nil {
+			tr.index = append(tr.index, codeCells(tr.c3.code)...)
+		}
 	}
 	for _, p := range tr.seen {
 		if tr.matches(p, i, j) {
@@ -211,6 +220,9 @@ func (tr *tracker) search(i, j int) (Pos, bool) {
 // (nil when unknown), most likely first.
 func (tr *tracker) after(j int, in *instr) []candidate {
 	s := &tr.t.Steps[j]
+	if mn := mnemonic(s.Op); runsVM(mn) {
+		return tr.enterChild(s, in)
+	}
 	if !s.Jumped {
 		if in == nil || in.end {
 			return nil
@@ -237,14 +249,17 @@ func (tr *tracker) after(j int, in *instr) []candidate {
 	}
 	if p, id, ok := dictTarget(mn, s.Stack); ok {
 		cands = append(cands, candidate{at: p})
-		if p.Cell != nil && tr.isRootDispatch(j) {
-			tr.proc = procName(id, tr.abi)
+		if d := tr.dispatchAt(j); p.Cell != nil && d != nil {
+			tr.proc = d.name(id)
 		}
 	}
 	for k := len(s.Stack) - 1; k >= 0 && k >= len(s.Stack)-8; k-- {
 		if p, ok := contPos(s.Stack[k]); ok {
 			cands = append(cands, candidate{at: p})
 		}
+	}
+	if tr.c3 != nil {
+		cands = append(cands, candidate{at: Pos{Cell: tr.c3.code}})
 	}
 	cands = append(cands, candidate{at: Pos{Cell: tr.root}})
 	if !returns(mn) {
@@ -258,12 +273,21 @@ func (tr *tracker) after(j int, in *instr) []candidate {
 	return cands
 }
 
-// isRootDispatch reports whether step j is the dictionary jump the code's
-// root makes: the third instruction of its start, SETCP 0, DICTPUSHCONST,
-// DICTIGETJMPZ.
-func (tr *tracker) isRootDispatch(j int) bool {
+// dispatchAt is the code whose root step j is in, when step j is the
+// dictionary jump a code's root makes (the third instruction of its
+// start: SETCP 0, DICTPUSHCONST, DICTIGETJMPZ): the account's, or the code
+// c3 holds; nil for a jump elsewhere.
+func (tr *tracker) dispatchAt(j int) *dispatch {
 	p := tr.t.Steps[j].Pos
-	return p.Valid() && bytesEqual(p.Cell.Hash(), tr.root.Hash())
+	if !p.Valid() {
+		return nil
+	}
+	for _, d := range []*dispatch{tr.own, tr.c3} {
+		if d != nil && bytesEqual(p.Cell.Hash(), d.code.Hash()) {
+			return d
+		}
+	}
+	return nil
 }
 
 // remember keeps the positions of the continuations on a stack, for a

@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/tonsim/tonsim/describe"
 	"github.com/tonsim/tonsim/trace"
 )
 
@@ -81,6 +82,10 @@ func (d *debugger) statusText() string {
 	text := fmt.Sprintf("Traced %s: %d steps, gas %d, %s", s.t.Title(), len(s.t.Steps), s.t.GasUsed, s.t.Exit.Short())
 	if f := s.t.Failure(); f != nil {
 		text += fmt.Sprintf(" at step %d", f.Step+1)
+	}
+	if nc := s.t.NewCode; nc != nil && nc.First >= 0 && len(d.sides) == 1 {
+		text += fmt.Sprintf("; %s ran inside it from step %d: no second run",
+			describe.ContractName(nc.Contract), nc.First+1)
 	}
 	return text + "; ? lists the keys."
 }

@@ -75,7 +75,9 @@ func (m *Model) traceAsk() (traceAsk, string) {
 }
 
 // traceAsk is what the step just run asks to trace: its transaction on
-// its target, its getter, a preflight's first failing dry-run transaction.
+// its target, its getter, a preflight's first failing dry-run transaction,
+// else its migration, else the dry run's transaction that replaced the
+// code.
 func (p *walkPanel) traceAsk(st *state) (traceAsk, bool) {
 	ws, ok := p.results[p.pos-1]
 	if !ok || ws.res == nil {
@@ -94,6 +96,11 @@ func (p *walkPanel) traceAsk(st *state) (traceAsk, bool) {
 		}
 		if r.Migration != nil {
 			return traceAsk{tx: r.Migration, old: r.Upgrade}, true
+		}
+		// No migration after it: the upgrade migrated nothing, or inside
+		// its own transaction (eager).
+		if tx := r.Replaced(); tx != nil {
+			return traceAsk{tx: tx}, true
 		}
 	case res.Get != nil:
 		if g, ok := res.Step.Action.(*scenario.Get); ok && g.Args == nil {
@@ -129,7 +136,9 @@ func traceOp(ask traceAsk) worldOp {
 
 // traceTx traces tx and, across an upgrade, its partner: the Upgrade (run
 // by the old code) beside the first transaction that ran the new code.
-// old, when set, is tx's partner.
+// old, when set, is tx's partner. An eager upgrade has none: the new code
+// ran inside the Upgrade (its trace's NewCode), and the next transaction
+// is no part of it.
 func (s *session) traceTx(tx, old *actor.Transaction) tracedMsg {
 	first, err := trace.Transaction(s.world, s.cat, tx)
 	if err != nil {
@@ -137,7 +146,7 @@ func (s *session) traceTx(tx, old *actor.Transaction) tracedMsg {
 	}
 	sides := []traceSide{newTraceSide(first)}
 	fresh := tx
-	if old == nil {
+	if old == nil && first.NewCode == nil {
 		old, fresh = s.upgradePair(tx)
 	}
 	if old != nil {
@@ -146,6 +155,9 @@ func (s *session) traceTx(tx, old *actor.Transaction) tracedMsg {
 			other = fresh
 		}
 		partner, err := trace.Transaction(s.world, s.cat, other)
+		if err == nil && other == old && partner.NewCode != nil {
+			return tracedMsg{sides: sides} // tx follows an eager upgrade
+		}
 		if err == nil {
 			ps := newTraceSide(partner)
 			if other == old {

@@ -182,3 +182,67 @@ func TestDebuggerPreflightDryRun(t *testing.T) {
 		assert.NoError(t, s.t.Check, "a fork's records run again")
 	}
 }
+
+// A preflight that migrates nothing, or inside the upgrade (eager), opens
+// the dry run's transaction that replaced the code, alone: not a real
+// transaction of the log.
+func TestDebuggerPreflightReplaced(t *testing.T) {
+	tests := []struct {
+		path  string
+		step  int
+		lt    uint64
+		title string
+	}{
+		{"../examples/08-direct.yaml", 3, 13, "· Upgrade"},
+		{"../examples/11-proxy.yaml", 3, 19, "· UpgradeCode"},
+		{"../examples/12-tolk-eager.yaml", 6, 14, "· Upgradeable_Upgrade"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.path, func(t *testing.T) {
+			h := walk(t, tc.path)
+			for range tc.step {
+				h.press("n")
+			}
+			h.press("t")
+			d, ok := h.m.dialog.(*debugger)
+			require.True(t, ok, "t opens the debugger: %s", h.status())
+			require.Len(t, d.sides, 1, "no second run to pair with")
+			tr := d.sides[0].t
+			assert.Equal(t, tc.lt, tr.Tx.LT, "the dry run's transaction, not the log's")
+			assert.Contains(t, tr.Title(), tc.title)
+		})
+	}
+}
+
+// An eager upgrade's new code runs inside the upgrade's own transaction:
+// the debugger sets no later transaction beside it as the new code's, nor
+// the upgrade beside the transaction after it.
+func TestDebuggerEagerHasNoSecondRun(t *testing.T) {
+	tests := []struct {
+		name  string
+		steps int
+		lt    uint64
+		note  string
+	}{
+		{"the upgrade", 7, 14, "; v2 ran inside it from step 38: no second run; ? lists the keys."},
+		{"the step after it", 8, 18, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			h := walk(t, "../examples/12-tolk-eager.yaml")
+			for range tc.steps {
+				h.press("n")
+			}
+			h.press("t")
+			d, ok := h.m.dialog.(*debugger)
+			require.True(t, ok, "t opens the debugger: %s", h.status())
+			require.Len(t, d.sides, 1, "no pair across an eager upgrade")
+			assert.Equal(t, tc.lt, d.sides[0].t.Tx.LT)
+			if tc.note != "" {
+				assert.Contains(t, h.status(), tc.note)
+				d.sides[0].cur = 40
+				assert.Contains(t, h.view(), "in v2's migrate (method 1000)", "step 41, in the new code")
+			}
+		})
+	}
+}

@@ -206,6 +206,27 @@ func (r *Report) Transactions() []*actor.Transaction {
 	return out
 }
 
+// Replaced is the dry run's transaction that replaced Account's code: the
+// Upgrade itself, or for a protocol whose target is another account (a
+// proxy's child) the transaction the Upgrade caused on it; nil when the
+// dry run ran none. It is the run to trace for an upgrade that migrates
+// nothing or migrates inside it (an eager upgrade).
+func (r *Report) Replaced() *actor.Transaction {
+	if r.Upgrade == nil || r.Account == nil || r.Upgrade.To.Equals(r.Account) {
+		return r.Upgrade
+	}
+	queue := append([]*actor.Transaction(nil), r.Upgrade.Children...)
+	for len(queue) > 0 {
+		tx := queue[0]
+		queue = queue[1:]
+		if tx.To.Equals(r.Account) {
+			return tx
+		}
+		queue = append(queue, tx.Children...)
+	}
+	return r.Upgrade
+}
+
 // Warnings are the probes that failed and matter whatever the verdict.
 func (r *Report) Warnings() []Probe {
 	var out []Probe

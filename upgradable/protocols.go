@@ -33,6 +33,19 @@ type Protocol struct {
 	Envelopes []EnvelopeLayout
 	// Version says where the running version is read.
 	Version VersionSource
+	// Calls name the new code's functions an eager upgrade's old code
+	// calls through c3 once it pointed c3 at the new code, by method id:
+	// the new code's migrate.
+	Calls map[uint64]string
+}
+
+// Call names the function the protocol's old code calls in the new code
+// by method id; "" for none.
+func (p *Protocol) Call(id uint64) string {
+	if p == nil {
+		return ""
+	}
+	return p.Calls[id]
 }
 
 // Detect is what identifies a protocol in an ABI.
@@ -210,6 +223,16 @@ const (
 //	struct (0x0aa811ed) Upgradeable_Upgrade { queryId: uint64; code: cell }
 const OpTolkUpgrade = 0x0aa811ed
 
+// Method ids of the functions Chainlink's Tolk library calls in the new
+// code through c3, in the upgrade's transaction; every version keeps them:
+//
+//	@method_id(1000) fun migrate(storage: cell, fromVersion: slice): cell
+//	@method_id(1001) fun version(): slice
+const (
+	MethodTolkMigrate = 1000
+	MethodTolkVersion = 1001
+)
+
 // MethodPostUpgrade is the method id of the eager Tact protocol's
 // post-upgrade hook, which the old code calls in the new code through c3:
 //
@@ -252,6 +275,7 @@ var builtins = []*Protocol{
 		Steps:     []Step{{Message: "Upgradeable_Upgrade", Fields: map[string]Arg{"code": {Kind: ArgNewCode}}}},
 		Migration: MigrationEager,
 		Version:   VersionSource{Getter: "version", Kind: VersionText},
+		Calls:     map[uint64]string{MethodTolkMigrate: "migrate", MethodTolkVersion: "version"},
 	},
 	{
 		Name:  ProtocolDelayed,
@@ -337,6 +361,7 @@ var builtins = []*Protocol{
 		Steps:     []Step{{Message: "Upgrade", Fields: map[string]Arg{"code": {Kind: ArgNewCode}}}},
 		Migration: MigrationEager,
 		Version:   VersionSource{Getter: GetterTypeAndVersion},
+		Calls:     map[uint64]string{MethodPostUpgrade: "postUpgrade"},
 	},
 	{
 		Name:  ProtocolSetCode,

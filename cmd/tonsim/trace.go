@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/tonsim/tonsim/internal/termtext"
 	"github.com/tonsim/tonsim/scenario"
 	"github.com/tonsim/tonsim/trace"
+	"github.com/tonsim/tonsim/upgradable"
 	"github.com/xssnick/tonutils-go/address"
 )
 
@@ -23,14 +25,17 @@ var traceCommand = &command{
 	help: `Plays the scenario up to step N (counted from 1) and runs one TVM run of
 it again with the VM's trace on: by default the transaction on the step's
 target (for a preflight, its dry run's first failing transaction, else the
-migration), or the getter of a get step. It prints every instruction: the
-step, the instruction, the gas it used and the stack change (values popped
-with -, pushed with +), cells and slices that are the account's storage or
-the message body named and decoded; a line when the procedure changes
-(recv_internal and the receiver, a get-method, a procedure of the code's
-dictionary); and the exception, with its exit code, meaning and the stack
-at that point. The rerun is checked against the record: a rerun that came
-out otherwise (exit code, gas, data, transaction) is said on stderr.
+migration, else the transaction that replaced the code), or the getter of a
+get step. It prints every instruction: the step, the instruction, the gas
+it used and the stack change ("pop A · B" for values it took, "push C" for
+values it left, "A · B → C" for both, "(reordered)" when it only moved
+values), cells and slices that are the account's storage or the message
+body named and decoded; a line when the procedure changes (recv_internal
+and the receiver, a get-method, a procedure of the code's dictionary, and
+during an eager upgrade the new code's: "v2's migrate (method 1000)"); and
+the exception, with its exit code, meaning and the stack at that point.
+The rerun is checked against the record: a rerun that came out otherwise
+(exit code, gas, data, transaction) is said on stderr.
 
 Flags:
   --step N       the step whose run to trace (required)
@@ -186,13 +191,28 @@ func stepTransactions(res *scenario.Result) []*actor.Transaction {
 		return res.Trace.Transactions
 	}
 	if p := res.Preflight; p != nil {
-		return p.Transactions()
+		return dryRun(p)
 	}
 	return nil
 }
 
+// dryRun is a preflight's transactions: each step's, the one that replaced
+// the code when that ran on another account (a proxy's child), then the
+// migration's.
+func dryRun(p *upgradable.Report) []*actor.Transaction {
+	txs := p.Transactions()
+	rep := p.Replaced()
+	if rep == nil || slices.Contains(txs, rep) {
+		return txs
+	}
+	at := slices.Index(txs, p.Upgrade) + 1
+	return slices.Insert(txs, at, rep)
+}
+
 // stepTarget is the transaction a step is about: the one on its target,
-// or a preflight's first failing dry-run transaction, else its migration.
+// or a preflight's first failing dry-run transaction, else its migration,
+// else the one that replaced the code (an upgrade that migrates nothing,
+// or migrates inside it).
 func stepTarget(res *scenario.Result) *actor.Transaction {
 	if p := res.Preflight; p != nil {
 		for _, tx := range p.Transactions() {
@@ -200,7 +220,10 @@ func stepTarget(res *scenario.Result) *actor.Transaction {
 				return tx
 			}
 		}
-		return p.Migration
+		if p.Migration != nil {
+			return p.Migration
+		}
+		return p.Replaced()
 	}
 	return res.Tx
 }

@@ -117,15 +117,29 @@ func wrapKeep(text string, width int) []string {
 // heavy ("━━ Accounts ━━━━") for the focused pane so focus shows without
 // colour.
 func (c *Common) rule(title string, width int, focused bool) string {
+	return c.ruleWith(title, "", width, focused)
+}
+
+// ruleWith is rule with a note at its right end, "── Accounts ── ↓ 7 more ──":
+// the title gives way to the note when both do not fit.
+func (c *Common) ruleWith(title, note string, width int, focused bool) string {
 	line, style := "─", c.Styles.Rule
 	if focused {
 		line, style = "━", c.Styles.RuleFocused
 	}
-	head := line + line + " " + title + " "
-	if w := ansi.StringWidth(head); w < width {
-		head += strings.Repeat(line, width-w)
+	tail := ""
+	if note != "" {
+		tail = " " + note + " " + line + line
+		if ansi.StringWidth(tail)+8 > width {
+			tail = ""
+		}
 	}
-	return style.Render(cut(head, width))
+	room := width - ansi.StringWidth(tail)
+	head := cut(line+line+" "+title+" ", room)
+	if w := ansi.StringWidth(head); w < room {
+		head += strings.Repeat(line, room-w)
+	}
+	return style.Render(head + tail)
 }
 
 // padLeft right-aligns s in width cells.

@@ -18,6 +18,10 @@ var screenSizes = []struct{ w, h int }{{80, 24}, {120, 40}}
 // emitting an event) and a sweep its action phase skipped.
 func vault(t *testing.T) *harness { return play(t, "testdata/vault.yaml") }
 
+// many opens testdata/many.yaml, played: more accounts and transactions
+// than a pane shows at 80×24.
+func many(t *testing.T) *harness { return play(t, "testdata/many.yaml") }
+
 // depositKeys select the first Deposit in the vault's log and focus its
 // detail: the log's lines are the deploy's 3, then the deposit's.
 var depositKeys = []string{"tab", "tab", "home", "down", "down", "down", "down", "tab"}
@@ -34,6 +38,8 @@ func TestScreens(t *testing.T) {
 		{"accounts", demo, nil, "Accounts (4)"},
 		{"account", demo, []string{"tab"}, "CounterV1$Data"},
 		{"account raw", demo, []string{"tab", "r"}, "raw cells"},
+		{"accounts many", many, nil, "more ──"},
+		{"accounts many scrolled", many, []string{"down", "down", "down", "down", "down", "down", "down"}, "↑ "},
 		{"log", demo, []string{"tab", "tab"}, "Transactions (3)"},
 		{"log filtered", demo, []string{"tab", "tab", "/", "deployed", "enter"}, "Transactions (1 of 3)"},
 		{"log marks", vault, []string{"tab", "tab", "up", "up", "up"}, "⚠"},

@@ -161,6 +161,16 @@ var (
 	_ dialog    = (*sendDialog)(nil)
 	_ dialog    = (*upgradeDialog)(nil)
 	_ dialog    = (*getterDialog)(nil)
+	// The wheel scrolls every dialog.
+	_ wheeler = (*sendDialog)(nil)
+	_ wheeler = (*getterDialog)(nil)
+	_ wheeler = (*saveDialog)(nil)
+	_ wheeler = (*commitDialog)(nil)
+	_ wheeler = (*reinstallDialog)(nil)
+	_ wheeler = (*upgradeDialog)(nil)
+	_ wheeler = (*resultsDialog)(nil)
+	_ wheeler = (*commitsDialog)(nil)
+	_ wheeler = (*debugger)(nil)
 )
 
 // page lays out a scrolled pane: the title rule, then the window of body
@@ -170,6 +180,9 @@ func (c *Common) page(title string, focused bool, body []string, sc *scroller, w
 	out = append(out, sc.window(c, body, height-1, howMore)...)
 	return strings.Join(block(out, width, height), "\n")
 }
+
+// wheelLines is how many lines a notch of the mouse wheel scrolls a text.
+const wheelLines = 3
 
 // scroller is how far a body taller than its pane is scrolled: top is the
 // first line shown. When there is more above or below, a line at that end

@@ -172,6 +172,12 @@ func (d *debugger) key(msg tea.KeyPressMsg) (dialog, tea.Cmd) {
 	return d, nil
 }
 
+// wheel steps the active trace by d steps, as ↓ and ↑ do.
+func (d *debugger) wheel(n int) {
+	s := &d.sides[d.active]
+	s.move(s.cur + n)
+}
+
 func direction(back bool) int {
 	if back {
 		return -1

@@ -144,7 +144,7 @@ func (h *helpView) content() []string {
 		"The accounts pane lists the world; the pane on the right shows the selected account (storage decoded by its ABI, getters live) or, while the log or the pane after it has the focus, the selected transaction. Enter in the log travels to a transaction: the whole screen shows the world as it was then, and sending from there forks history; z brings the old branch back.",
 		"In the log, ✉ marks a transaction that emitted events, ⚠ one whose action phase skipped actions or failed, ↩ one whose message bounced back.",
 		"Trace (t) runs the selected transaction (the log) or getter (the account pane) again, instruction by instruction, in a debugger; in a walkthrough, from the accounts pane, the step just run.",
-		"Mouse: click a row to select it, the wheel scrolls. ? or esc closes this help.",
+		"Mouse: click a row to select it; the wheel scrolls the pane under the pointer, this help and any dialog. ? or esc closes this help.",
 	}
 	for _, t := range text {
 		out = append(out, wrap(t, h.width)...)
@@ -159,6 +159,9 @@ func (h *helpView) Update(msg tea.Msg) {
 		h.sc.key(h.c.KeyMap, k, len(h.content()), h.height-1, true)
 	}
 }
+
+// wheel scrolls the help by d notches of the mouse wheel.
+func (h *helpView) wheel(d int) { h.sc.by(wheelLines*d, len(h.content()), h.height-1) }
 
 // View implements component.
 func (h *helpView) View() string {

@@ -179,9 +179,10 @@ func (m *Model) click(mouse tea.Mouse) {
 	m.syncDetail()
 }
 
-// wheel scrolls what is under the pointer.
+// wheel scrolls what is under the pointer: the help or a dialog when one
+// is open, else the pane under it.
 func (m *Model) wheel(mouse tea.Mouse) {
-	if m.dialog != nil || m.showHelp || m.tooSmall() {
+	if m.tooSmall() {
 		return
 	}
 	d := 0
@@ -193,17 +194,29 @@ func (m *Model) wheel(mouse tea.Mouse) {
 	default:
 		return
 	}
+	switch w, ok := m.dialog.(wheeler); {
+	case m.showHelp:
+		m.help.wheel(d)
+		return
+	case ok:
+		w.wheel(d)
+		return
+	case m.dialog != nil:
+		return
+	}
 	x, y := mouse.X, mouse.Y
 	switch {
+	case m.walk != nil && m.l.walk.contains(x, y):
+		m.walk.wheel(d)
 	case m.l.accounts.contains(x, y):
 		m.accounts.list.scroll(d)
 	case m.l.txs.contains(x, y):
 		m.txs.list.scroll(d)
 	case m.l.detail.contains(x, y):
 		if m.focus.showsTx() {
-			m.tx.scrollBy(3 * d)
+			m.tx.scrollBy(wheelLines * d)
 		} else {
-			m.account.scrollBy(3 * d)
+			m.account.scrollBy(wheelLines * d)
 		}
 	}
 	m.syncDetail()

@@ -41,6 +41,12 @@ type dialog interface {
 	Cursor() *tea.Cursor
 }
 
+// wheeler is a dialog the mouse wheel scrolls: by d steps, up when d is
+// negative (lines of a dialog, rows of a list, steps of a trace).
+type wheeler interface {
+	wheel(d int)
+}
+
 // Model is the UI's root tea.Model: it owns the session on the world, lays
 // out the panes, routes keys and mouse to them, and runs the world
 // operations they ask for one at a time.

@@ -433,3 +433,42 @@ func TestMatrixFamily(t *testing.T) {
 	}
 	assert.Equal(t, []string{"c1", "c2"}, names)
 }
+
+// TestMouseWheel checks that the wheel scrolls whatever is open at 80×24:
+// the help, each dialog taller than the screen, the walkthrough's panel.
+func TestMouseWheel(t *testing.T) {
+	cases := []struct {
+		name string
+		open func(*testing.T) *harness
+		keys []string
+		// at is how far what the wheel scrolls is scrolled.
+		at func(m *Model) int
+		// x, y is where the pointer is, when it matters.
+		x, y func(m *Model) int
+	}{
+		{"help", demo, []string{"?"}, func(m *Model) int { return m.help.sc.top }, nil, nil},
+		{"upgrade", demo, []string{"u"}, func(m *Model) int { return m.dialog.(*upgradeDialog).sc.top }, nil, nil},
+		{"reinstall", demo, []string{"u", "down", "R"}, func(m *Model) int { return m.dialog.(*reinstallDialog).sc.top }, nil, nil},
+		{"send", probe, []string{"s"}, func(m *Model) int { return m.dialog.(*sendDialog).sc.top }, nil, nil},
+		{"debugger", demo, []string{"tab", "tab", "t"}, func(m *Model) int { return m.dialog.(*debugger).sides[0].cur }, nil, nil},
+		{"walkthrough", func(t *testing.T) *harness { return walk(t, "../examples/07-vault.yaml") }, []string{"n"},
+			func(m *Model) int { return m.walk.scroll.top },
+			func(m *Model) int { return 5 }, func(m *Model) int { return m.l.walk.y + 2 }},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := c.open(t).resize(80, 24)
+			h.press(c.keys...)
+			x, y := 5, 5
+			if c.x != nil {
+				x, y = c.x(h.m), c.y(h.m)
+			}
+			before := c.at(h.m)
+			h.send(tea.MouseWheelMsg{X: x, Y: y, Button: tea.MouseWheelDown})
+			down := c.at(h.m)
+			require.Greater(t, down, before, "the wheel scrolls down")
+			h.send(tea.MouseWheelMsg{X: x, Y: y, Button: tea.MouseWheelUp})
+			assert.Less(t, c.at(h.m), down, "and back up")
+		})
+	}
+}

@@ -319,6 +319,9 @@ func (d *upgradeDialog) submit() (dialog, tea.Cmd) {
 // SetSize implements component.
 func (d *upgradeDialog) SetSize(width, height int) { d.width, d.height = width, height }
 
+// wheel scrolls the dialog by d notches of the mouse wheel.
+func (d *upgradeDialog) wheel(n int) { d.sc.by(wheelLines*n, len(d.body()), d.height-1) }
+
 // revealCode scrolls so the code under the cursor shows.
 func (d *upgradeDialog) revealCode() {
 	b := d.body()

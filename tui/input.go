@@ -22,13 +22,18 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		switch {
 		case key.Matches(msg, km.Quit):
 			return tea.Quit
-		case key.Matches(msg, km.Help, km.Back):
+		case key.Matches(msg, km.Help, km.Back, km.Keys):
 			m.showHelp = false
 		default:
 			m.help.Update(msg)
 		}
 		return nil
 	case m.dialog != nil:
+		if m.dialogHelpKey(msg) {
+			g := dialogKeys(m.dialog)
+			m.openHelp(&g)
+			return nil
+		}
 		var cmd tea.Cmd
 		m.dialog, cmd = m.dialog.Update(msg)
 		return cmd
@@ -45,8 +50,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Quit):
 		return tea.Quit
 	case key.Matches(msg, km.Help):
-		m.showHelp = true
-		m.help.sc = scroller{}
+		m.openHelp(nil)
 	case key.Matches(msg, km.NextPane):
 		m.nextPane(1)
 	case key.Matches(msg, km.PrevPane):
@@ -100,6 +104,27 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.updatePane(msg)
 	}
 	return nil
+}
+
+// openHelp shows the help, with the keys of the dialog it was opened from
+// first (nil for none).
+func (m *Model) openHelp(dialog *helpGroup) {
+	m.showHelp = true
+	m.help.sc = scroller{}
+	m.help.dialog = dialog
+}
+
+// dialogHelpKey reports whether k asks the open dialog for its keys: f1,
+// or ? where the dialog does not take it itself.
+func (m *Model) dialogHelpKey(k tea.KeyPressMsg) bool {
+	km := m.c.KeyMap
+	if key.Matches(k, km.Keys) {
+		return true
+	}
+	if o, ok := m.dialog.(helpKeyOwner); ok && o.ownsHelpKey() {
+		return false
+	}
+	return key.Matches(k, km.Help)
 }
 
 // updatePane gives a message to the focused pane.

@@ -130,7 +130,31 @@ func (m *Model) keyBar() string {
 	case m.showHelp:
 		b = m.help.ShortHelp()
 	case m.dialog != nil:
-		b = m.dialog.ShortHelp()
+		// esc and the key that lists the dialog's keys stay at the right
+		// end however narrow the terminal.
+		var rest, always []key.Binding
+		listed := false
+		for _, k := range m.dialog.ShortHelp() {
+			switch k.Help().Key {
+			case "esc", "esc/q":
+				always = append(always, k)
+			case km.Help.Help().Key, km.Keys.Help().Key:
+				always, listed = append(always, k), true
+			default:
+				rest = append(rest, k)
+			}
+		}
+		if !listed {
+			k := km.Help
+			if o, ok := m.dialog.(helpKeyOwner); ok && o.ownsHelpKey() {
+				k = km.Keys
+			}
+			k.SetHelp(k.Help().Key, "keys")
+			always = append(always, k)
+		}
+		right := m.shortHelp(always, m.width)
+		left := m.shortHelp(rest, m.width-ansi.StringWidth(right)-4)
+		return fit(" "+left+m.keys.ShortSeparator+right, m.width)
 	default:
 		switch m.focus {
 		case paneAccounts:

@@ -269,7 +269,7 @@ func (m *Model) relayout() {
 	if m.width == 0 {
 		return
 	}
-	m.l = computeLayout(m.width, m.height, len(m.st.accounts), len(m.st.txs), m.walk != nil)
+	m.l = computeLayout(m.width, m.height, len(m.st.accounts), len(m.st.txs), m.walk != nil, len(m.statusLines()))
 	m.accounts.SetSize(m.l.accounts.w, m.l.accounts.h)
 	m.txs.SetSize(m.l.txs.w, m.l.txs.h)
 	m.account.SetSize(m.l.detail.w, m.l.detail.h)
@@ -345,5 +345,15 @@ func (m *Model) openDialog(d dialog) {
 	m.dialog.SetSize(m.l.body.w, m.l.body.h)
 }
 
-// setStatus says something in the status line.
-func (m *Model) setStatus(text string, err bool) { m.status = status{text: text, err: err} }
+// setStatus says something in the status line; the panes make room when
+// it wraps to more lines than before, or fewer.
+func (m *Model) setStatus(text string, err bool) {
+	before := m.keysY() - m.l.statusY
+	m.status = status{text: text, err: err}
+	if m.width > 0 && len(m.statusLines()) != before {
+		m.relayout()
+	}
+}
+
+// keysY is the line of the key bar.
+func (m *Model) keysY() int { return m.height - 1 }

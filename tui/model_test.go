@@ -472,3 +472,20 @@ func TestMouseWheel(t *testing.T) {
 		})
 	}
 }
+
+// TestStatusWraps: a message longer than the terminal is wide wraps over
+// the key bar, the panes making room, and is never cut short.
+func TestStatusWraps(t *testing.T) {
+	h, _, _ := forked(t)
+	h.resize(80, 24)
+	h.press("z")
+	require.Contains(t, h.status(), "Z redoes it")
+	v := h.view()
+	require.Len(t, strings.Split(v, "\n"), 24)
+	assert.Contains(t, strings.Join(strings.Fields(v), " "), "is kept, Z redoes it.", "the end of the undo's message shows")
+	assert.Equal(t, 2, h.m.keysY()-h.m.l.statusY, "on two lines")
+
+	h.press("y")
+	assert.Equal(t, 1, h.m.keysY()-h.m.l.statusY, "a short message takes one line again")
+	assert.Contains(t, h.view(), "to the clipboard.")
+}

@@ -42,8 +42,10 @@ func (m *Model) render() string {
 	default:
 		out = append(out, m.panes()...)
 	}
-	out = block(out, m.width, m.height-2)
-	out = append(out, m.statusLine(), m.keyBar())
+	status := m.statusLines()
+	out = block(out, m.width, m.height-1-len(status))
+	out = append(out, status...)
+	out = append(out, m.keyBar())
 	return strings.Join(out, "\n")
 }
 
@@ -104,9 +106,10 @@ func (m *Model) header() string {
 	return left + strings.Repeat(" ", max(gap, 0)) + right
 }
 
-// statusLine is the line over the keys: the last message, or where in
-// time the world is.
-func (m *Model) statusLine() string {
+// statusLines are the lines over the keys: the last message, or where in
+// time the world is, wrapped when it is longer than the terminal is wide,
+// up to maxStatusLines (the last cut with a marker past that).
+func (m *Model) statusLines() []string {
 	s := m.c.Styles
 	text, style := m.status.text, s.StatusInfo
 	if m.status.err {
@@ -118,7 +121,18 @@ func (m *Model) statusLine() string {
 	if m.st.err != nil {
 		text, style = "✗ reading the world: "+m.st.err.Error(), s.StatusError
 	}
-	return style.Render(fit(" "+text, m.width))
+	ls := wrap(text, max(m.width-2, 1))
+	if len(ls) > maxStatusLines {
+		last := strings.Join(ls[maxStatusLines-1:], " ")
+		ls = append(ls[:maxStatusLines-1], cut(last, max(m.width-2, 1)))
+	}
+	if len(ls) == 0 {
+		ls = []string{""}
+	}
+	for i, l := range ls {
+		ls[i] = style.Render(fit(" "+l, m.width))
+	}
+	return ls
 }
 
 // keyBar is the short help of what has the keys now; on the main screen

@@ -95,7 +95,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.walkAll = false
 		return m.startOp(walkPrevOp())
 	case m.walk != nil && key.Matches(msg, km.WalkAll):
-		m.walkAll = true
+		m.walkAll, m.walkFailed = true, nil
 		return m.startOp(walkNextOp(m.walk.nextLabel(), true))
 	case m.walkAll && key.Matches(msg, km.Back):
 		m.walkAll = false

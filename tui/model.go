@@ -99,8 +99,11 @@ type Model struct {
 	// animate runs the spinner; tests turn it off so no command sleeps.
 	// ticking is set while the spinner's ticks go round.
 	animate, ticking bool
-	// walkAll is set while the walkthrough runs to its end.
-	walkAll bool
+	// walkAll is set while the walkthrough runs to its end; walkFailed
+	// are the steps it ran whose expectations did not hold, for the
+	// summary at the end.
+	walkAll    bool
+	walkFailed []string
 
 	width, height int
 	l             layout

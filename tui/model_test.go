@@ -299,6 +299,20 @@ func TestWalkthroughFailures(t *testing.T) {
 	assert.Equal(t, 2, h.m.walk.pos, "the step that failed to run did not count")
 }
 
+// TestWalkAllFailures: N runs to the end past steps whose expectations
+// fail, and says at the end which did.
+func TestWalkAllFailures(t *testing.T) {
+	h := walk(t, "testdata/failing.yaml")
+	h.press("N")
+	assert.Equal(t, 3, h.m.walk.pos, "N does not stop at a failed expectation")
+	assert.Equal(t, "Ran the scenario to its end: 2 steps of 3 had expectations that did not hold: step 2 (storage.value), step 3 (result).", h.status())
+	assert.True(t, h.m.status.err)
+
+	h = walk(t, "../examples/01-upgrade.yaml")
+	h.press("N")
+	assert.Equal(t, "Ran the scenario to its end (9 steps); no expectation failed.", h.status())
+}
+
 func TestHelp(t *testing.T) {
 	h := demo(t)
 	h.press("?")

@@ -503,3 +503,19 @@ func TestStatusWraps(t *testing.T) {
 	assert.Equal(t, 1, h.m.keysY()-h.m.l.statusY, "a short message takes one line again")
 	assert.Contains(t, h.view(), "to the clipboard.")
 }
+
+// TestColumnsDropped: a pane too narrow for every column says which it
+// dropped, and an account status other than active stays in view.
+func TestColumnsDropped(t *testing.T) {
+	h := play(t, "testdata/uninit.yaml").resize(60, 20)
+	v := h.view()
+	assert.Contains(t, v, "Accounts (4) · no room for: status")
+	assert.Regexp(t, `– +0:111111…1111 +uninit · no code`, v, "the status the column would have said, beside the contract")
+	h.press("tab", "tab")
+	assert.Contains(t, h.view(), "· no room for: gas")
+
+	h.resize(120, 40)
+	v = h.view()
+	assert.NotContains(t, v, "no room for")
+	assert.Regexp(t, `– +0:111111…1111 +no code +1 +uninit`, v, "the name column does not repeat the address")
+}

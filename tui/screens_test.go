@@ -44,6 +44,8 @@ func TestScreens(t *testing.T) {
 		{"account raw", demo, []string{"tab", "r"}, "raw cells"},
 		{"accounts many", many, nil, "more ──"},
 		{"accounts many scrolled", many, []string{"down", "down", "down", "down", "down", "down", "down"}, "↑ "},
+		{"accounts uninit", func(t *testing.T) *harness { return play(t, "testdata/uninit.yaml") }, nil, "uninit"},
+		{"accounts vault", func(t *testing.T) *harness { return play(t, "../examples/07-vault.yaml") }, nil, "Accounts ("},
 		{"log", demo, []string{"tab", "tab"}, "Transactions (3)"},
 		{"log filtered", demo, []string{"tab", "tab", "/", "deployed", "enter"}, "Transactions (1 of 3)"},
 		{"log marks", vault, []string{"tab", "tab", "up", "up", "up"}, "⚠"},

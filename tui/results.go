@@ -288,8 +288,14 @@ func (m *Model) walked(r walkMsg) tea.Cmd {
 // switched reports an undo or a redo.
 func (m *Model) switched(r branchMsg) {
 	switch {
+	case errors.Is(r.err, errNoBranch) && r.redo && r.back > 0:
+		m.setStatus(fmt.Sprintf("Nothing to redo: every undone fork is back (%d); z undoes the last again.", r.back), false)
+		return
 	case errors.Is(r.err, errNoBranch) && r.redo:
 		m.setStatus("Nothing to redo: z undoes a fork, then Z brings it back.", false)
+		return
+	case errors.Is(r.err, errNoBranch) && r.back > 0:
+		m.setStatus(fmt.Sprintf("Nothing more to undo: the world is back before every fork (%d undone); Z redoes the last.", r.back), false)
 		return
 	case errors.Is(r.err, errNoBranch):
 		m.setStatus("Nothing to undo: no send from the past has forked history yet.", false)

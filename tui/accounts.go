@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/tonsim/tonsim/describe"
 	"github.com/xssnick/tonutils-go/address"
+	"github.com/xssnick/tonutils-go/tlb"
 )
 
 // accountsPane lists the world's accounts: name, short address, the
@@ -156,6 +157,9 @@ func (p *accountsPane) View() string {
 		note = "nothing matches the filter"
 	}
 	cols := p.columns()
+	if d := cols.dropped(); d != "" {
+		title += " · " + d
+	}
 	return p.frame(title, cols.header(), func(i int) string { return cols.row(p.c, p.st.accounts[i]) }, note)
 }
 
@@ -166,18 +170,23 @@ type accountColumns struct {
 }
 
 // columns fits the table to the pane: when it is narrow the columns move
-// closer, then the status goes (it mostly says "active"), then the
-// address, and last the contract column is cut, with a marker.
+// closer, then the status goes (it mostly says "active"; any other status
+// moves into the contract column), then the address (an unnamed account's
+// name is its address then), and last the contract column is cut, with a
+// marker. The title says which columns went.
 func (p *accountsPane) columns() accountColumns {
 	c := accountColumns{name: 4, addr: 13, kind: 8, balance: 3, status: 6, gap: 2}
 	for _, a := range p.st.accounts {
-		c.name = max(c.name, len([]rune(a.label())))
+		if a.name != "" {
+			c.name = max(c.name, len([]rune(a.name)))
+		}
 		k := len([]rune(kindOf(a)))
 		if a.pending {
 			k += 2
 		}
 		c.kind = max(c.kind, k)
 		c.balance = max(c.balance, len(strings.TrimSuffix(a.balance, " TON")))
+		c.status = max(c.status, len(a.status)) // nonexist is longer than the header
 	}
 	c.name = min(c.name, 14)
 	c.kind = min(c.kind, 30)
@@ -200,11 +209,31 @@ func (p *accountsPane) columns() accountColumns {
 	}
 	if need() > avail {
 		c.addr = 0
+		for _, a := range p.st.accounts {
+			if a.name == "" {
+				c.name = min(max(c.name, len([]rune(a.label()))), 14) // the name column shows the address
+			}
+		}
 	}
 	if need() > avail {
 		c.kind = max(avail-c.name-c.balance-2*c.gap, 6)
 	}
 	return c
+}
+
+// dropped names the columns the pane had no room for, "" for none.
+func (c accountColumns) dropped() string {
+	var gone []string
+	if c.addr == 0 {
+		gone = append(gone, "address")
+	}
+	if c.status == 0 {
+		gone = append(gone, "status")
+	}
+	if len(gone) == 0 {
+		return ""
+	}
+	return "no room for: " + strings.Join(gone, ", ")
 }
 
 func (c accountColumns) header() string {
@@ -224,18 +253,30 @@ func (c accountColumns) join(name, addr, kind, balance, status string) string {
 }
 
 func (c accountColumns) row(cm *Common, a *accountInfo) string {
-	name := fit(a.label(), c.name)
-	if a.name != "" {
-		name = cm.Styles.Name.Render(name)
+	var name string
+	switch {
+	case a.name != "":
+		name = cm.Styles.Name.Render(fit(a.name, c.name))
+	case c.addr > 0:
+		name = cm.Styles.Dim.Render(fit("–", c.name)) // the address column says who it is
+	default:
+		name = cm.Styles.Dim.Render(fit(a.label(), c.name))
 	}
 	kind := kindOf(a)
-	if a.versionErr != nil {
+	active := a.status == describe.Status(tlb.AccountStatusActive)
+	if c.status == 0 && !active {
+		kind = a.status + " · " + kind // no status column: only "active" goes unsaid
+	}
+	switch {
+	case a.versionErr != nil:
 		kind = cm.Styles.Failure.Render(fit(kind, c.kind))
-	} else if a.pending {
+	case a.pending:
 		kind = cm.Styles.Warning.Render(fit(kind+" ⚠", c.kind))
+	case c.status == 0 && !active:
+		kind = cm.Styles.Warning.Render(fit(kind, c.kind))
 	}
 	status := a.status
-	if status != "active" {
+	if !active {
 		status = cm.Styles.Warning.Render(status)
 	}
 	return c.join(name, cm.Styles.Dim.Render(describe.Short(a.addr)), kind, strings.TrimSuffix(a.balance, " TON"), status)

@@ -58,7 +58,10 @@ func (s *session) switchBranch(from, to *[]branch) (left, now branch, err error)
 type branchMsg struct {
 	redo      bool
 	left, now branch
-	err       error
+	// back counts the switches the other key can make after this one: the
+	// redos after an undo, the undos after a redo.
+	back int
+	err  error
 }
 
 // undoOp puts the world back on the branch the last fork left; redoOp
@@ -76,12 +79,14 @@ func branchOp(redo bool) worldOp {
 		run: func(s *session) tea.Msg {
 			var left, now branch
 			var err error
+			back := &s.redo
 			if redo {
+				back = &s.undo
 				left, now, err = s.switchBranch(&s.redo, &s.undo)
 			} else {
 				left, now, err = s.switchBranch(&s.undo, &s.redo)
 			}
-			return branchMsg{redo: redo, left: left, now: now, err: err}
+			return branchMsg{redo: redo, left: left, now: now, back: len(*back), err: err}
 		},
 	}
 }

@@ -38,9 +38,9 @@ func TestUndoFork(t *testing.T) {
 	assert.Contains(t, h.status(), "Redid the fork")
 
 	h.press("Z")
-	assert.Contains(t, h.status(), "Nothing to redo")
+	assert.Equal(t, "Nothing to redo: every undone fork is back (1); z undoes the last again.", h.status())
 	h.press("z", "z")
-	assert.Contains(t, h.status(), "Nothing to undo", "one fork, one undo")
+	assert.Equal(t, "Nothing more to undo: the world is back before every fork (1 undone); Z redoes the last.", h.status(), "one fork, one undo, and Z brings it back")
 	assert.Equal(t, oldRoot, world.StateRoot())
 
 	t.Run("a new fork drops what undo left", func(t *testing.T) {

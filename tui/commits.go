@@ -298,6 +298,9 @@ func (d *commitsDialog) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	return d, nil
 }
 
+// wheel scrolls the list of commits by d rows.
+func (d *commitsDialog) wheel(n int) { d.list.scroll(n) }
+
 // Cursor implements dialog: there is no text input.
 func (d *commitsDialog) Cursor() *tea.Cursor { return nil }
 

@@ -119,7 +119,7 @@ func TestWalkSessions(t *testing.T) {
 	h := walk(t, "../examples/25-commit-session.yaml")
 	h.press("N")
 	require.Equal(t, 12, h.m.walk.pos, h.status())
-	assert.Equal(t, "Step 12 of 12 done.", h.status())
+	assert.Equal(t, "Ran the scenario to its end (12 steps); no expectation failed.", h.status())
 	for _, res := range h.m.sess.walk.results {
 		assert.Empty(t, res.res.Failures, "step %d", res.res.Step.Index)
 	}

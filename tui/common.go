@@ -117,15 +117,29 @@ func wrapKeep(text string, width int) []string {
 // heavy ("━━ Accounts ━━━━") for the focused pane so focus shows without
 // colour.
 func (c *Common) rule(title string, width int, focused bool) string {
+	return c.ruleWith(title, "", width, focused)
+}
+
+// ruleWith is rule with a note at its right end, "── Accounts ── ↓ 7 more ──":
+// the title gives way to the note when both do not fit.
+func (c *Common) ruleWith(title, note string, width int, focused bool) string {
 	line, style := "─", c.Styles.Rule
 	if focused {
 		line, style = "━", c.Styles.RuleFocused
 	}
-	head := line + line + " " + title + " "
-	if w := ansi.StringWidth(head); w < width {
-		head += strings.Repeat(line, width-w)
+	tail := ""
+	if note != "" {
+		tail = " " + note + " " + line + line
+		if ansi.StringWidth(tail)+8 > width {
+			tail = ""
+		}
 	}
-	return style.Render(cut(head, width))
+	room := width - ansi.StringWidth(tail)
+	head := cut(line+line+" "+title+" ", room)
+	if w := ansi.StringWidth(head); w < room {
+		head += strings.Repeat(line, room-w)
+	}
+	return style.Render(head + tail)
 }
 
 // padLeft right-aligns s in width cells.
@@ -147,6 +161,16 @@ var (
 	_ dialog    = (*sendDialog)(nil)
 	_ dialog    = (*upgradeDialog)(nil)
 	_ dialog    = (*getterDialog)(nil)
+	// The wheel scrolls every dialog.
+	_ wheeler = (*sendDialog)(nil)
+	_ wheeler = (*getterDialog)(nil)
+	_ wheeler = (*saveDialog)(nil)
+	_ wheeler = (*commitDialog)(nil)
+	_ wheeler = (*reinstallDialog)(nil)
+	_ wheeler = (*upgradeDialog)(nil)
+	_ wheeler = (*resultsDialog)(nil)
+	_ wheeler = (*commitsDialog)(nil)
+	_ wheeler = (*debugger)(nil)
 )
 
 // page lays out a scrolled pane: the title rule, then the window of body
@@ -156,6 +180,9 @@ func (c *Common) page(title string, focused bool, body []string, sc *scroller, w
 	out = append(out, sc.window(c, body, height-1, howMore)...)
 	return strings.Join(block(out, width, height), "\n")
 }
+
+// wheelLines is how many lines a notch of the mouse wheel scrolls a text.
+const wheelLines = 3
 
 // scroller is how far a body taller than its pane is scrolled: top is the
 // first line shown. When there is more above or below, a line at that end

@@ -177,6 +177,16 @@ func (d *debugger) key(msg tea.KeyPressMsg) (dialog, tea.Cmd) {
 	return d, nil
 }
 
+// ownsHelpKey implements helpKeyOwner: ? lists the debugger's keys in
+// its own pane, beside the trace.
+func (d *debugger) ownsHelpKey() bool { return true }
+
+// wheel steps the active trace by d steps, as ↓ and ↑ do.
+func (d *debugger) wheel(n int) {
+	s := &d.sides[d.active]
+	s.move(s.cur + n)
+}
+
 func direction(back bool) int {
 	if back {
 		return -1

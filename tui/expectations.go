@@ -78,6 +78,9 @@ func (d *resultsDialog) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	return d, nil
 }
 
+// wheel scrolls the results by d notches of the mouse wheel.
+func (d *resultsDialog) wheel(n int) { d.sc.by(wheelLines*n, len(d.content())+2, d.height-1) }
+
 // Cursor implements dialog: there is no text input.
 func (d *resultsDialog) Cursor() *tea.Cursor { return nil }
 

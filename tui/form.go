@@ -81,6 +81,22 @@ func (d *formDialog) scrollKey(msg tea.Msg) bool {
 	return true
 }
 
+// ownsHelpKey implements helpKeyOwner: a focused text field types ?.
+func (d *formDialog) ownsHelpKey() bool {
+	f := &d.form
+	return f.focus < len(f.rows) && !f.rows[f.focus].isChoice()
+}
+
+// keyGroup implements keyGuide: every form has the same keys.
+func (d *formDialog) keyGroup() helpGroup { return formKeys(d.c.KeyMap) }
+
+// wheel scrolls the dialog by d notches of the mouse wheel, and keeps
+// the scroll like pgup and pgdn do.
+func (d *formDialog) wheel(n int) {
+	d.sc.top = max(d.sc.top+wheelLines*n, 0) // window clamps the end
+	d.stay = true
+}
+
 // render lays the dialog out: its title, the lines above the form, the
 // form, and the lines below it, scrolled to the focused row.
 func (d *formDialog) render(title string, above, below []string) string {

@@ -137,6 +137,7 @@ func keyMsg(name string) (tea.KeyPressMsg, bool) {
 		"space":     {Code: tea.KeySpace, Text: " "},
 		"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
 		"ctrl+u":    {Code: 'u', Mod: tea.ModCtrl},
+		"f1":        {Code: tea.KeyF1},
 	}
 	k, ok := named[name]
 	return k, ok

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/charmbracelet/x/ansi"
 	"sort"
 	"strings"
 
@@ -113,7 +114,7 @@ func newLogLine(d *describe.Tx, n int, prefix string) *logLine {
 // logWidths are the widest cell of each column so far, so laying out the
 // log never walks it.
 type logWidths struct {
-	lt, route, msg, exit, gas, marks int
+	lt, route, msg, exit, gas, marks, change int
 }
 
 func (w *logWidths) add(l *logLine) {
@@ -123,6 +124,7 @@ func (w *logWidths) add(l *logLine) {
 	w.exit = max(w.exit, len([]rune(l.exit)))
 	w.gas = max(w.gas, len(fmt.Sprint(l.tx.GasUsed)))
 	w.marks = max(w.marks, len([]rune(l.marks())))
+	w.change = max(w.change, ansi.StringWidth(l.change))
 }
 
 // history is the transaction log as the timeline has described it so far:

@@ -22,13 +22,18 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		switch {
 		case key.Matches(msg, km.Quit):
 			return tea.Quit
-		case key.Matches(msg, km.Help, km.Back):
+		case key.Matches(msg, km.Help, km.Back, km.Keys):
 			m.showHelp = false
 		default:
 			m.help.Update(msg)
 		}
 		return nil
 	case m.dialog != nil:
+		if m.dialogHelpKey(msg) {
+			g := dialogKeys(m.dialog)
+			m.openHelp(&g)
+			return nil
+		}
 		var cmd tea.Cmd
 		m.dialog, cmd = m.dialog.Update(msg)
 		return cmd
@@ -45,8 +50,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Quit):
 		return tea.Quit
 	case key.Matches(msg, km.Help):
-		m.showHelp = true
-		m.help.sc = scroller{}
+		m.openHelp(nil)
 	case key.Matches(msg, km.NextPane):
 		m.nextPane(1)
 	case key.Matches(msg, km.PrevPane):
@@ -91,7 +95,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.walkAll = false
 		return m.startOp(walkPrevOp())
 	case m.walk != nil && key.Matches(msg, km.WalkAll):
-		m.walkAll = true
+		m.walkAll, m.walkFailed = true, nil
 		return m.startOp(walkNextOp(m.walk.nextLabel(), true))
 	case m.walkAll && key.Matches(msg, km.Back):
 		m.walkAll = false
@@ -100,6 +104,27 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.updatePane(msg)
 	}
 	return nil
+}
+
+// openHelp shows the help, with the keys of the dialog it was opened from
+// first (nil for none).
+func (m *Model) openHelp(dialog *helpGroup) {
+	m.showHelp = true
+	m.help.sc = scroller{}
+	m.help.dialog = dialog
+}
+
+// dialogHelpKey reports whether k asks the open dialog for its keys: f1,
+// or ? where the dialog does not take it itself.
+func (m *Model) dialogHelpKey(k tea.KeyPressMsg) bool {
+	km := m.c.KeyMap
+	if key.Matches(k, km.Keys) {
+		return true
+	}
+	if o, ok := m.dialog.(helpKeyOwner); ok && o.ownsHelpKey() {
+		return false
+	}
+	return key.Matches(k, km.Help)
 }
 
 // updatePane gives a message to the focused pane.
@@ -179,9 +204,10 @@ func (m *Model) click(mouse tea.Mouse) {
 	m.syncDetail()
 }
 
-// wheel scrolls what is under the pointer.
+// wheel scrolls what is under the pointer: the help or a dialog when one
+// is open, else the pane under it.
 func (m *Model) wheel(mouse tea.Mouse) {
-	if m.dialog != nil || m.showHelp || m.tooSmall() {
+	if m.tooSmall() {
 		return
 	}
 	d := 0
@@ -193,17 +219,29 @@ func (m *Model) wheel(mouse tea.Mouse) {
 	default:
 		return
 	}
+	switch w, ok := m.dialog.(wheeler); {
+	case m.showHelp:
+		m.help.wheel(d)
+		return
+	case ok:
+		w.wheel(d)
+		return
+	case m.dialog != nil:
+		return
+	}
 	x, y := mouse.X, mouse.Y
 	switch {
+	case m.walk != nil && m.l.walk.contains(x, y):
+		m.walk.wheel(d)
 	case m.l.accounts.contains(x, y):
 		m.accounts.list.scroll(d)
 	case m.l.txs.contains(x, y):
 		m.txs.list.scroll(d)
 	case m.l.detail.contains(x, y):
 		if m.focus.showsTx() {
-			m.tx.scrollBy(3 * d)
+			m.tx.scrollBy(wheelLines * d)
 		} else {
-			m.account.scrollBy(3 * d)
+			m.account.scrollBy(wheelLines * d)
 		}
 	}
 	m.syncDetail()

@@ -57,6 +57,8 @@ type KeyMap struct {
 	Debugger DebuggerKeyMap
 
 	Help key.Binding
+	// Keys lists a dialog's keys where ? types: in a text field.
+	Keys key.Binding
 	Quit key.Binding
 	// ForceQuit quits from anywhere, a text field included.
 	ForceQuit key.Binding
@@ -110,6 +112,7 @@ func DefaultKeyMap() KeyMap {
 		Debugger: DefaultDebuggerKeyMap(),
 
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Keys:      key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", "keys")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 	}

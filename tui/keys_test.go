@@ -70,12 +70,35 @@ func TestHelpKeys(t *testing.T) {
 			top := h.m.help.sc.top
 			h.send(keyPress(k))
 			assert.Less(t, h.m.help.sc.top, top, "a page up the help")
+
+			h = demo(t).resize(80, 24)
+			h.press("tab", "end")
+			top = h.m.account.sc.top
+			h.send(keyPress(k))
+			assert.Less(t, h.m.account.sc.top, top, "a page up the focused account's detail")
+
+			h = many(t).resize(80, 24)
+			h.press("tab", "tab")
+			before := selectedLT(h)
+			h.send(keyPress(k))
+			assert.Less(t, selectedLT(h), before, "a page up the focused log")
 		},
 		"pgdn": func(t *testing.T, k string) {
 			h := demo(t).resize(80, 24)
 			h.press("?")
 			h.send(keyPress(k))
 			assert.Positive(t, h.m.help.sc.top, "a page down the help")
+
+			h = demo(t).resize(80, 24)
+			h.press("tab")
+			h.send(keyPress(k))
+			assert.Positive(t, h.m.account.sc.top, "a page down the focused account's detail")
+
+			h = many(t).resize(80, 24)
+			h.press("tab", "tab", "home")
+			before := selectedLT(h)
+			h.send(keyPress(k))
+			assert.Greater(t, selectedLT(h), before, "a page down the focused log")
 		},
 		"g/home": func(t *testing.T, k string) {
 			h := demo(t)
@@ -220,6 +243,14 @@ func TestHelpKeys(t *testing.T) {
 			h := demo(t)
 			h.send(keyPress(k))
 			assert.True(t, h.m.showHelp)
+
+			h = demo(t)
+			h.press("u")
+			h.send(keyPress(k))
+			require.True(t, h.m.showHelp, "? in a dialog lists its keys")
+			assert.Contains(t, h.view(), "In the upgrade (u) (esc goes back to it)", "the dialog's keys first")
+			h.press("esc")
+			assert.IsType(t, &upgradeDialog{}, h.m.dialog, "esc goes back to the dialog")
 		},
 		"q": func(t *testing.T, k string) {
 			h := demo(t)
@@ -233,10 +264,164 @@ func TestHelpKeys(t *testing.T) {
 			assert.True(t, h.quit, "from a form too")
 		},
 	}
+	// A dialog's keys do what they do in that dialog: their checks are
+	// named by the dialog's group too.
+	upgrade := func(t *testing.T, keys ...string) (*harness, *upgradeDialog) {
+		h := demo(t).resize(80, 24)
+		h.press("u")
+		h.press(keys...)
+		d, ok := h.m.dialog.(*upgradeDialog)
+		require.True(t, ok, "the upgrade dialog is open")
+		return h, d
+	}
+	inUpgrade, inForm := upgradeKeys(DefaultKeyMap()).title+"/", formKeys(DefaultKeyMap()).title+"/"
+	dialogChecks := map[string]func(t *testing.T, key string){
+		inUpgrade + "↑/↓": func(t *testing.T, k string) {
+			h, d := upgrade(t)
+			before := d.cursor
+			h.send(keyPress(k))
+			assert.NotEqual(t, before, d.cursor, "another code")
+			assert.NotNil(t, d.report, "its preflight ran")
+		},
+		inUpgrade + "R": func(t *testing.T, k string) {
+			h, _ := upgrade(t, "down")
+			h.send(keyPress(k))
+			assert.IsType(t, &reinstallDialog{}, h.m.dialog)
+		},
+		inUpgrade + "←/→": func(t *testing.T, k string) {
+			h, d := upgrade(t)
+			before := d.sender
+			h.send(keyPress(k))
+			assert.NotEqual(t, before, d.sender, "another sender")
+		},
+		inUpgrade + "p": func(t *testing.T, k string) {
+			h, d := upgrade(t)
+			h.send(keyPress(k))
+			assert.Equal(t, 1, d.protocol, "the next protocol")
+		},
+		inUpgrade + "m": func(t *testing.T, k string) {
+			h, d := upgrade(t)
+			h.send(keyPress(k))
+			assert.NotNil(t, d.matrix, "the upgrade matrix ran")
+		},
+		inUpgrade + "enter": func(t *testing.T, k string) {
+			h, _ := upgrade(t)
+			h.send(keyPress(k))
+			assert.Nil(t, h.m.dialog, "a safe upgrade goes out on the first enter")
+			assert.Greater(t, h.m.st.total, 3)
+		},
+		inUpgrade + "pgup": func(t *testing.T, k string) {
+			h, d := upgrade(t, "end")
+			top := d.sc.top
+			h.send(keyPress(k))
+			assert.Less(t, d.sc.top, top)
+		},
+		inUpgrade + "pgdn": func(t *testing.T, k string) {
+			h, d := upgrade(t)
+			h.send(keyPress(k))
+			assert.Positive(t, d.sc.top)
+		},
+		inUpgrade + "g/home": func(t *testing.T, k string) {
+			h, d := upgrade(t, "pgdown")
+			h.send(keyPress(k))
+			assert.Zero(t, d.sc.top)
+		},
+		inUpgrade + "G/end": func(t *testing.T, k string) {
+			h, d := upgrade(t)
+			h.send(keyPress(k))
+			assert.Equal(t, maxTop(len(d.body()), d.height-1), d.sc.top)
+		},
+		inUpgrade + "esc": func(t *testing.T, k string) {
+			h, _ := upgrade(t, "down", "enter")
+			h.send(keyPress(k))
+			assert.IsType(t, &upgradeDialog{}, h.m.dialog, "the first esc takes back the first enter")
+			h.send(keyPress(k))
+			assert.Nil(t, h.m.dialog)
+			assert.Equal(t, 3, h.m.st.total, "nothing was sent")
+		},
+		inForm + "tab": func(t *testing.T, k string) {
+			h := demo(t)
+			h.press("s")
+			d := h.m.dialog.(*sendDialog)
+			before := d.form.focus
+			h.send(keyPress(k))
+			assert.Equal(t, (before+1)%len(d.form.rows), d.form.focus, "the next field")
+		},
+		inForm + "shift+tab": func(t *testing.T, k string) {
+			h := demo(t)
+			h.press("s")
+			d := h.m.dialog.(*sendDialog)
+			before := d.form.focus
+			h.send(keyPress(k))
+			assert.Equal(t, before-1, d.form.focus, "the previous field")
+		},
+		inForm + "←": func(t *testing.T, k string) {
+			h := demo(t)
+			h.press("s", "up", "up", "up")
+			d := h.m.dialog.(*sendDialog)
+			require.Equal(t, "message", d.form.rows[d.form.focus].label)
+			before := d.form.rows[d.form.focus].value()
+			h.send(keyPress(k))
+			assert.NotEqual(t, before, d.form.rows[d.form.focus].value(), "the choice changed")
+		},
+		inForm + "→": func(t *testing.T, k string) {
+			h := demo(t)
+			h.press("s", "up", "up", "up")
+			d := h.m.dialog.(*sendDialog)
+			require.Equal(t, "message", d.form.rows[d.form.focus].label)
+			before := d.form.rows[d.form.focus].value()
+			h.send(keyPress(k))
+			assert.NotEqual(t, before, d.form.rows[d.form.focus].value(), "the choice changed")
+		},
+		inForm + "enter": func(t *testing.T, k string) {
+			h := demo(t)
+			h.press("s", "1")
+			h.send(keyPress(k))
+			assert.Nil(t, h.m.dialog, "sent")
+			assert.Greater(t, h.m.st.total, 3)
+		},
+		inForm + "pgup": func(t *testing.T, k string) {
+			h := probe(t).resize(80, 24)
+			h.press("s", "pgdown")
+			d := h.m.dialog.(*sendDialog)
+			top := d.sc.top
+			require.Positive(t, top)
+			h.send(keyPress(k))
+			assert.Less(t, d.sc.top, top)
+		},
+		inForm + "pgdn": func(t *testing.T, k string) {
+			h := probe(t).resize(80, 24)
+			h.press("s")
+			d := h.m.dialog.(*sendDialog)
+			h.send(keyPress(k))
+			assert.Positive(t, d.sc.top)
+		},
+		inForm + "f1": func(t *testing.T, k string) {
+			h := demo(t)
+			h.press("s", "?")
+			d := h.m.dialog.(*sendDialog)
+			require.False(t, h.m.showHelp, "? types in a text field")
+			require.Contains(t, d.form.rows[d.form.focus].value(), "?")
+			h.send(keyPress(k))
+			require.True(t, h.m.showHelp)
+			assert.Contains(t, h.view(), "In a form", "the form's keys first")
+			h.send(keyPress(k))
+			assert.Same(t, d, h.m.dialog, "f1 again goes back to the form")
+		},
+		inForm + "esc": func(t *testing.T, k string) {
+			h := demo(t)
+			h.press("s")
+			h.send(keyPress(k))
+			assert.Nil(t, h.m.dialog)
+		},
+	}
 	for _, g := range helpGroups(DefaultKeyMap(), true, true) {
 		for _, e := range g.entries {
 			for _, b := range e.keys {
 				check, ok := checks[b.Help().Key]
+				if g.dialog {
+					check, ok = dialogChecks[g.title+"/"+b.Help().Key]
+				}
 				require.True(t, ok, "the help lists %s (%q) but no check says what it does", b.Help().Key, e.what)
 				for _, k := range b.Keys() {
 					t.Run(g.title+"/"+k, func(t *testing.T) { check(t, k) })

@@ -25,13 +25,18 @@ type layout struct {
 	headerY, statusY, keysY, full int
 }
 
+// maxStatusLines is how many lines a long status message may wrap to; the
+// body gives them up while it shows.
+const maxStatusLines = 3
+
 // computeLayout places the panes: the walkthrough on top when there is one;
 // then, wide, the accounts beside the details over the log; narrow,
 // accounts, details and log stacked. accounts and txs are how many rows
-// there are to show.
-func computeLayout(width, height, accounts, txs int, walk bool) layout {
-	l := layout{wide: width >= wideWidth, headerY: 0, statusY: height - 2, keysY: height - 1}
-	l.body = rect{0, 1, width, max(height-3, 0)}
+// there are to show; status is how many lines the status line takes.
+func computeLayout(width, height, accounts, txs int, walk bool, status int) layout {
+	status = max(status, 1)
+	l := layout{wide: width >= wideWidth, headerY: 0, statusY: height - 1 - status, keysY: height - 1}
+	l.body = rect{0, 1, width, max(height-2-status, 0)}
 	y, h := l.body.y, l.body.h
 	if walk {
 		wh := max(min(h/3, 10), 6)

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -251,6 +252,23 @@ func (l *list) filterLine(width int) string {
 	l.filter.SetStyles(l.c.Styles.Input)
 	l.filter.SetWidth(max(width-2, 1))
 	return l.filter.View()
+}
+
+// moreText says how many rows are out of view above and below, for the
+// pane's title rule ("↑ 3 · ↓ 7 more"), so a list never hides rows
+// silently; "" when every row shows.
+func (l *list) moreText() string {
+	above := l.offset
+	below := l.count() - l.offset - l.height
+	switch {
+	case above > 0 && below > 0:
+		return fmt.Sprintf("↑ %d · ↓ %d more", above, below)
+	case above > 0:
+		return fmt.Sprintf("↑ %d more", above)
+	case below > 0:
+		return fmt.Sprintf("↓ %d more", below)
+	}
+	return ""
 }
 
 // rows renders the rows in view with render, the selected one marked.

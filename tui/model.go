@@ -41,6 +41,12 @@ type dialog interface {
 	Cursor() *tea.Cursor
 }
 
+// wheeler is a dialog the mouse wheel scrolls: by d steps, up when d is
+// negative (lines of a dialog, rows of a list, steps of a trace).
+type wheeler interface {
+	wheel(d int)
+}
+
 // Model is the UI's root tea.Model: it owns the session on the world, lays
 // out the panes, routes keys and mouse to them, and runs the world
 // operations they ask for one at a time.
@@ -93,8 +99,11 @@ type Model struct {
 	// animate runs the spinner; tests turn it off so no command sleeps.
 	// ticking is set while the spinner's ticks go round.
 	animate, ticking bool
-	// walkAll is set while the walkthrough runs to its end.
-	walkAll bool
+	// walkAll is set while the walkthrough runs to its end; walkFailed
+	// are the steps it ran whose expectations did not hold, for the
+	// summary at the end.
+	walkAll    bool
+	walkFailed []string
 
 	width, height int
 	l             layout
@@ -263,7 +272,7 @@ func (m *Model) relayout() {
 	if m.width == 0 {
 		return
 	}
-	m.l = computeLayout(m.width, m.height, len(m.st.accounts), len(m.st.txs), m.walk != nil)
+	m.l = computeLayout(m.width, m.height, len(m.st.accounts), len(m.st.txs), m.walk != nil, len(m.statusLines()))
 	m.accounts.SetSize(m.l.accounts.w, m.l.accounts.h)
 	m.txs.SetSize(m.l.txs.w, m.l.txs.h)
 	m.account.SetSize(m.l.detail.w, m.l.detail.h)
@@ -339,5 +348,15 @@ func (m *Model) openDialog(d dialog) {
 	m.dialog.SetSize(m.l.body.w, m.l.body.h)
 }
 
-// setStatus says something in the status line.
-func (m *Model) setStatus(text string, err bool) { m.status = status{text: text, err: err} }
+// setStatus says something in the status line; the panes make room when
+// it wraps to more lines than before, or fewer.
+func (m *Model) setStatus(text string, err bool) {
+	before := m.keysY() - m.l.statusY
+	m.status = status{text: text, err: err}
+	if m.width > 0 && len(m.statusLines()) != before {
+		m.relayout()
+	}
+}
+
+// keysY is the line of the key bar.
+func (m *Model) keysY() int { return m.height - 1 }

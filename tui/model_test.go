@@ -299,6 +299,20 @@ func TestWalkthroughFailures(t *testing.T) {
 	assert.Equal(t, 2, h.m.walk.pos, "the step that failed to run did not count")
 }
 
+// TestWalkAllFailures: N runs to the end past steps whose expectations
+// fail, and says at the end which did.
+func TestWalkAllFailures(t *testing.T) {
+	h := walk(t, "testdata/failing.yaml")
+	h.press("N")
+	assert.Equal(t, 3, h.m.walk.pos, "N does not stop at a failed expectation")
+	assert.Equal(t, "Ran the scenario to its end: 2 steps of 3 had expectations that did not hold: step 2 (storage.value), step 3 (result).", h.status())
+	assert.True(t, h.m.status.err)
+
+	h = walk(t, "../examples/01-upgrade.yaml")
+	h.press("N")
+	assert.Equal(t, "Ran the scenario to its end (9 steps); no expectation failed.", h.status())
+}
+
 func TestHelp(t *testing.T) {
 	h := demo(t)
 	h.press("?")
@@ -432,4 +446,76 @@ func TestMatrixFamily(t *testing.T) {
 		names = append(names, v.Name)
 	}
 	assert.Equal(t, []string{"c1", "c2"}, names)
+}
+
+// TestMouseWheel checks that the wheel scrolls whatever is open at 80×24:
+// the help, each dialog taller than the screen, the walkthrough's panel.
+func TestMouseWheel(t *testing.T) {
+	cases := []struct {
+		name string
+		open func(*testing.T) *harness
+		keys []string
+		// at is how far what the wheel scrolls is scrolled.
+		at func(m *Model) int
+		// x, y is where the pointer is, when it matters.
+		x, y func(m *Model) int
+	}{
+		{"help", demo, []string{"?"}, func(m *Model) int { return m.help.sc.top }, nil, nil},
+		{"upgrade", demo, []string{"u"}, func(m *Model) int { return m.dialog.(*upgradeDialog).sc.top }, nil, nil},
+		{"reinstall", demo, []string{"u", "down", "R"}, func(m *Model) int { return m.dialog.(*reinstallDialog).sc.top }, nil, nil},
+		{"send", probe, []string{"s"}, func(m *Model) int { return m.dialog.(*sendDialog).sc.top }, nil, nil},
+		{"debugger", demo, []string{"tab", "tab", "t"}, func(m *Model) int { return m.dialog.(*debugger).sides[0].cur }, nil, nil},
+		{"walkthrough", func(t *testing.T) *harness { return walk(t, "../examples/07-vault.yaml") }, []string{"n"},
+			func(m *Model) int { return m.walk.scroll.top },
+			func(m *Model) int { return 5 }, func(m *Model) int { return m.l.walk.y + 2 }},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := c.open(t).resize(80, 24)
+			h.press(c.keys...)
+			x, y := 5, 5
+			if c.x != nil {
+				x, y = c.x(h.m), c.y(h.m)
+			}
+			before := c.at(h.m)
+			h.send(tea.MouseWheelMsg{X: x, Y: y, Button: tea.MouseWheelDown})
+			down := c.at(h.m)
+			require.Greater(t, down, before, "the wheel scrolls down")
+			h.send(tea.MouseWheelMsg{X: x, Y: y, Button: tea.MouseWheelUp})
+			assert.Less(t, c.at(h.m), down, "and back up")
+		})
+	}
+}
+
+// TestStatusWraps: a message longer than the terminal is wide wraps over
+// the key bar, the panes making room, and is never cut short.
+func TestStatusWraps(t *testing.T) {
+	h, _, _ := forked(t)
+	h.resize(80, 24)
+	h.press("z")
+	require.Contains(t, h.status(), "Z redoes it")
+	v := h.view()
+	require.Len(t, strings.Split(v, "\n"), 24)
+	assert.Contains(t, strings.Join(strings.Fields(v), " "), "is kept, Z redoes it.", "the end of the undo's message shows")
+	assert.Equal(t, 2, h.m.keysY()-h.m.l.statusY, "on two lines")
+
+	h.press("y")
+	assert.Equal(t, 1, h.m.keysY()-h.m.l.statusY, "a short message takes one line again")
+	assert.Contains(t, h.view(), "to the clipboard.")
+}
+
+// TestColumnsDropped: a pane too narrow for every column says which it
+// dropped, and an account status other than active stays in view.
+func TestColumnsDropped(t *testing.T) {
+	h := play(t, "testdata/uninit.yaml").resize(60, 20)
+	v := h.view()
+	assert.Contains(t, v, "Accounts (4) · no room for: status")
+	assert.Regexp(t, `– +0:111111…1111 +uninit · no code`, v, "the status the column would have said, beside the contract")
+	h.press("tab", "tab")
+	assert.Contains(t, h.view(), "· no room for: gas")
+
+	h.resize(120, 40)
+	v = h.view()
+	assert.NotContains(t, v, "no room for")
+	assert.Regexp(t, `– +0:111111…1111 +no code +1 +uninit`, v, "the name column does not repeat the address")
 }

@@ -255,23 +255,47 @@ func (m *Model) walked(r walkMsg) tea.Cmd {
 	if r.dropped > 0 {
 		text = fmt.Sprintf("Forked: %s left on the old branch (z goes back). ", plural(r.dropped, "later transaction")) + text
 	}
+	running := m.walkAll && r.all
+	if running && failed {
+		var keys []string
+		for _, f := range r.res.Failures {
+			keys = append(keys, f.Key)
+		}
+		m.walkFailed = append(m.walkFailed, fmt.Sprintf("step %d (%s)", r.pos, strings.Join(keys, ", ")))
+	}
+	if running && r.pos >= n {
+		// The end of N: what did not hold on the way, not only the last step.
+		text = fmt.Sprintf("Ran the scenario to its end (%s); no expectation failed.", plural(n, "step"))
+		if k := len(m.walkFailed); k > 0 {
+			text = fmt.Sprintf("Ran the scenario to its end: %s of %d had expectations that did not hold: %s.", plural(k, "step"), n, strings.Join(m.walkFailed, ", "))
+		}
+		failed = len(m.walkFailed) > 0
+	}
 	m.setStatus(text, failed)
 	if r.res != nil && r.res.Target != nil {
 		m.accounts.selectAddr(r.res.Target)
 		m.syncDetail()
 	}
-	if m.walkAll && r.all && !failed && r.pos < n {
+	if running && r.pos < n {
+		// A step that failed its expectations does not stop N: the
+		// summary at the end lists them.
 		return m.startOp(walkNextOp(m.walk.nextLabel(), true))
 	}
-	m.walkAll = false
+	m.walkAll, m.walkFailed = false, nil
 	return nil
 }
 
 // switched reports an undo or a redo.
 func (m *Model) switched(r branchMsg) {
 	switch {
+	case errors.Is(r.err, errNoBranch) && r.redo && r.back > 0:
+		m.setStatus(fmt.Sprintf("Nothing to redo: every undone fork is back (%d); z undoes the last again.", r.back), false)
+		return
 	case errors.Is(r.err, errNoBranch) && r.redo:
 		m.setStatus("Nothing to redo: z undoes a fork, then Z brings it back.", false)
+		return
+	case errors.Is(r.err, errNoBranch) && r.back > 0:
+		m.setStatus(fmt.Sprintf("Nothing more to undo: the world is back before every fork (%d undone); Z redoes the last.", r.back), false)
 		return
 	case errors.Is(r.err, errNoBranch):
 		m.setStatus("Nothing to undo: no send from the past has forked history yet.", false)

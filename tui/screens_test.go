@@ -18,6 +18,14 @@ var screenSizes = []struct{ w, h int }{{80, 24}, {120, 40}}
 // emitting an event) and a sweep its action phase skipped.
 func vault(t *testing.T) *harness { return play(t, "testdata/vault.yaml") }
 
+// many opens testdata/many.yaml, played: more accounts and transactions
+// than a pane shows at 80×24.
+func many(t *testing.T) *harness { return play(t, "testdata/many.yaml") }
+
+// brick opens a walkthrough of examples/04-brick.yaml: n four times runs
+// the v1 → v3 upgrade and the Step it bricks.
+func brick(t *testing.T) *harness { return walk(t, "../examples/04-brick.yaml") }
+
 // depositKeys select the first Deposit in the vault's log and focus its
 // detail: the log's lines are the deploy's 3, then the deposit's.
 var depositKeys = []string{"tab", "tab", "home", "down", "down", "down", "down", "tab"}
@@ -34,6 +42,10 @@ func TestScreens(t *testing.T) {
 		{"accounts", demo, nil, "Accounts (4)"},
 		{"account", demo, []string{"tab"}, "CounterV1$Data"},
 		{"account raw", demo, []string{"tab", "r"}, "raw cells"},
+		{"accounts many", many, nil, "more ──"},
+		{"accounts many scrolled", many, []string{"down", "down", "down", "down", "down", "down", "down"}, "↑ "},
+		{"accounts uninit", func(t *testing.T) *harness { return play(t, "testdata/uninit.yaml") }, nil, "uninit"},
+		{"accounts vault", func(t *testing.T) *harness { return play(t, "../examples/07-vault.yaml") }, nil, "Accounts ("},
 		{"log", demo, []string{"tab", "tab"}, "Transactions (3)"},
 		{"log filtered", demo, []string{"tab", "tab", "/", "deployed", "enter"}, "Transactions (1 of 3)"},
 		{"log marks", vault, []string{"tab", "tab", "up", "up", "up"}, "⚠"},
@@ -45,8 +57,14 @@ func TestScreens(t *testing.T) {
 		{"send errors", demo, []string{"s", "abc"}, `want an integer, got "abc"`},
 		{"send fields", probe, []string{"s", "up", "up", "up", "right", "down", "down", "down"}, "Forward's fields"},
 		{"upgrade safe", demo, []string{"u"}, "✓ safe"},
-		{"upgrade brick", demo, []string{"u", "down"}, "would brick"},
+		{"upgrade brick", demo, []string{"u", "down"}, "R reinstalls it here"},
 		{"upgrade brick end", demo, []string{"u", "down", "end"}, "enter, then enter again"},
+		{"upgrade keys", demo, []string{"u", "?"}, "In the upgrade (u) (esc goes back to it)"},
+		{"upgrade matrix", demo, []string{"u", "m", "end"}, "Upgrade matrix"},
+		{"reinstall", demo, []string{"u", "down", "R"}, "Reinstall counter with v3"},
+		{"send keys", demo, []string{"s", "f1"}, "In a form"},
+		{"debugger", brick, []string{"n", "n", "n", "n", "t"}, "exit 9 (Cell underflow)"},
+		{"debugger keys", brick, []string{"n", "n", "n", "n", "t", "?"}, "Debugger keys"},
 		{"getter", probe, []string{"tab", "down", "down", "down", "down", "down", "down", "down", "enter"}, "Getter sum on probe"},
 		{"save", demo, []string{"w"}, "Save the world"},
 		{"commit", demo, []string{"c"}, "Commit the world"},

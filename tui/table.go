@@ -76,7 +76,7 @@ func (p *tablePane) clickRow(y int) bool {
 // frame lays the table out: the title rule, the column header, the rows,
 // a note when there are none ("" for no note), and the filter at the bottom.
 func (p *tablePane) frame(title, header string, row func(i int) string, note string) string {
-	out := []string{p.c.rule(title, p.width, p.focused)}
+	out := []string{p.c.ruleWith(title, p.list.moreText(), p.width, p.focused)}
 	out = append(out, p.c.Styles.ColumnHeader.Render(fit("  "+header, p.width)))
 	out = append(out, p.list.rows(p.width, p.focused, func(i, w int) string { return row(i) })...)
 	if note != "" {

@@ -136,6 +136,9 @@ func (p *txPane) title() string {
 	if st.travelling() {
 		title += fmt.Sprintf(" · at %d of %d", st.at, st.total)
 	}
+	if d := p.columns().dropped(); d != "" {
+		title += " · " + d
+	}
 	return title
 }
 
@@ -192,7 +195,29 @@ func (p *txPane) columns() txColumns {
 		c.gas = 0
 	}
 	c.change = max(avail-fixed(), 0)
+	// The columns cut above get their whole text back from the changes'
+	// room: what the changes do not need, or what they can spare above
+	// roomyChange cells (an exit's meaning is shorter and says more).
+	const roomyChange = 40
+	for _, col := range []struct {
+		have *int
+		want int
+	}{{&c.exit, w.exit}, {&c.route, w.route}, {&c.msg, w.msg}} {
+		if spare := max(c.change-w.change, c.change-roomyChange); spare > 0 && *col.have < col.want {
+			grow := min(spare, col.want-*col.have)
+			*col.have += grow
+			c.change -= grow
+		}
+	}
 	return c
+}
+
+// dropped names the columns the log had no room for, "" for none.
+func (c txColumns) dropped() string {
+	if c.gas == 0 {
+		return "no room for: gas"
+	}
+	return ""
 }
 
 func (c txColumns) header() string {

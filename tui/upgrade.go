@@ -319,6 +319,9 @@ func (d *upgradeDialog) submit() (dialog, tea.Cmd) {
 // SetSize implements component.
 func (d *upgradeDialog) SetSize(width, height int) { d.width, d.height = width, height }
 
+// wheel scrolls the dialog by d notches of the mouse wheel.
+func (d *upgradeDialog) wheel(n int) { d.sc.by(wheelLines*n, len(d.body()), d.height-1) }
+
 // revealCode scrolls so the code under the cursor shows.
 func (d *upgradeDialog) revealCode() {
 	b := d.body()
@@ -421,7 +424,12 @@ func (d *upgradeDialog) verdict() []string {
 		out = append(out, s.Failure.Render("✗ "+describe.Verdict(r)))
 	}
 	out = append(out, wrap(describe.VerdictReason(r, next, d.st.printer()), w)...)
+	reinstall := describe.Reinstall(r, d.st.printer())
 	for _, warning := range describe.Warnings(r, next, d.st.printer()) {
+		if warning == reinstall {
+			// The way out is a key of this dialog: say which.
+			warning += "; " + d.c.KeyMap.Reinstall.Help().Key + " reinstalls it here, with the code chosen"
+		}
 		out = append(out, wrap(s.Warning.Render("⚠ "+warning), w)...)
 	}
 	if r.Before.Type != "" || r.After.Type != "" {
@@ -477,22 +485,45 @@ func (d *upgradeDialog) getterSide(v any, err error) string {
 // Cursor implements dialog: the dialog has no text input.
 func (d *upgradeDialog) Cursor() *tea.Cursor { return nil }
 
-// ShortHelp implements help.KeyMap.
+// Keys of the upgrade dialog that name what they do there.
+var (
+	upgradeCode   = key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "code"))
+	upgradeSender = key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "sender"))
+)
+
+// upgradeKeys are the upgrade dialog's keys and what each does, for its ?
+// and the help screen.
+func upgradeKeys(km KeyMap) helpGroup {
+	return helpGroup{title: "In the upgrade (u)", dialog: true, entries: []helpEntry{
+		{[]key.Binding{upgradeCode}, "the new code: each choice runs its preflight again"},
+		{[]key.Binding{km.Reinstall}, "reinstall the account with the code chosen instead, the way out of a bricked contract: the same address and balance, fresh data from its init arguments (each starts as the storage's field of the same name)"},
+		{[]key.Binding{upgradeSender}, "the sender of the upgrade: the contract's owner at first"},
+		{[]key.Binding{km.Protocol}, "the next upgrade protocol, from the contract's own on: which messages the upgrade sends"},
+		{[]key.Binding{km.Matrix}, "the upgrade matrix: every upgrade between the versions offered, each preflighted from the state its version reaches"},
+		{[]key.Binding{enterKey("send upgrade")}, "send the Upgrade: at once when the preflight says safe, otherwise on a second enter"},
+		{[]key.Binding{km.PageUp, km.PageDown}, "scroll the dialog: the preflight's verdict, the getters, the matrix"},
+		{[]key.Binding{km.Top, km.Bottom}, "to the top or the end of the dialog"},
+		{[]key.Binding{escKey("cancel")}, "take back the first enter, or close the dialog: nothing is sent"},
+	}}
+}
+
+// keyGroup implements keyGuide.
+func (d *upgradeDialog) keyGroup() helpGroup { return upgradeKeys(d.c.KeyMap) }
+
+// ShortHelp implements help.KeyMap: the reinstall before the rarer keys.
 func (d *upgradeDialog) ShortHelp() []key.Binding {
-	return []key.Binding{
-		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "send upgrade")),
-		key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "code")),
-		key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "sender")),
-		d.c.KeyMap.Protocol,
-		d.c.KeyMap.Matrix,
-		d.c.KeyMap.Reinstall,
-		d.c.KeyMap.PageDown,
-		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-	}
+	km := d.c.KeyMap
+	return []key.Binding{enterKey("send upgrade"), upgradeCode, km.Reinstall, upgradeSender, km.Protocol, km.Matrix, km.PageDown, escKey("cancel")}
 }
 
 // FullHelp implements help.KeyMap.
-func (d *upgradeDialog) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
+func (d *upgradeDialog) FullHelp() [][]key.Binding {
+	var bs []key.Binding
+	for _, e := range upgradeKeys(d.c.KeyMap).entries {
+		bs = append(bs, e.keys...)
+	}
+	return [][]key.Binding{bs}
+}
 
 // upgradeOp performs an upgrade by its protocol's messages, from where
 // the timeline stands.

@@ -49,6 +49,7 @@ func TestTransactionDetail(t *testing.T) {
 	assert.Contains(t, v, "actions  3 actions, 2 messages sent", "the event and the cashback")
 	assert.Contains(t, v, "fees     ")
 	assert.Contains(t, v, "11519  ✉", "the log marks a transaction with events")
+	assert.Contains(t, v, "54615 (Insufficient balance) ", "the exit's meaning whole while the changes have room")
 	h.golden()
 
 	h.selectLT("19")

@@ -42,8 +42,10 @@ func (m *Model) render() string {
 	default:
 		out = append(out, m.panes()...)
 	}
-	out = block(out, m.width, m.height-2)
-	out = append(out, m.statusLine(), m.keyBar())
+	status := m.statusLines()
+	out = block(out, m.width, m.height-1-len(status))
+	out = append(out, status...)
+	out = append(out, m.keyBar())
 	return strings.Join(out, "\n")
 }
 
@@ -104,9 +106,10 @@ func (m *Model) header() string {
 	return left + strings.Repeat(" ", max(gap, 0)) + right
 }
 
-// statusLine is the line over the keys: the last message, or where in
-// time the world is.
-func (m *Model) statusLine() string {
+// statusLines are the lines over the keys: the last message, or where in
+// time the world is, wrapped when it is longer than the terminal is wide,
+// up to maxStatusLines (the last cut with a marker past that).
+func (m *Model) statusLines() []string {
 	s := m.c.Styles
 	text, style := m.status.text, s.StatusInfo
 	if m.status.err {
@@ -118,7 +121,18 @@ func (m *Model) statusLine() string {
 	if m.st.err != nil {
 		text, style = "✗ reading the world: "+m.st.err.Error(), s.StatusError
 	}
-	return style.Render(fit(" "+text, m.width))
+	ls := wrap(text, max(m.width-2, 1))
+	if len(ls) > maxStatusLines {
+		last := strings.Join(ls[maxStatusLines-1:], " ")
+		ls = append(ls[:maxStatusLines-1], cut(last, max(m.width-2, 1)))
+	}
+	if len(ls) == 0 {
+		ls = []string{""}
+	}
+	for i, l := range ls {
+		ls[i] = style.Render(fit(" "+l, m.width))
+	}
+	return ls
 }
 
 // keyBar is the short help of what has the keys now; on the main screen
@@ -130,7 +144,31 @@ func (m *Model) keyBar() string {
 	case m.showHelp:
 		b = m.help.ShortHelp()
 	case m.dialog != nil:
-		b = m.dialog.ShortHelp()
+		// esc and the key that lists the dialog's keys stay at the right
+		// end however narrow the terminal.
+		var rest, always []key.Binding
+		listed := false
+		for _, k := range m.dialog.ShortHelp() {
+			switch k.Help().Key {
+			case "esc", "esc/q":
+				always = append(always, k)
+			case km.Help.Help().Key, km.Keys.Help().Key:
+				always, listed = append(always, k), true
+			default:
+				rest = append(rest, k)
+			}
+		}
+		if !listed {
+			k := km.Help
+			if o, ok := m.dialog.(helpKeyOwner); ok && o.ownsHelpKey() {
+				k = km.Keys
+			}
+			k.SetHelp(k.Help().Key, "keys")
+			always = append(always, k)
+		}
+		right := m.shortHelp(always, m.width)
+		left := m.shortHelp(rest, m.width-ansi.StringWidth(right)-4)
+		return fit(" "+left+m.keys.ShortSeparator+right, m.width)
 	default:
 		switch m.focus {
 		case paneAccounts:

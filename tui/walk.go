@@ -182,6 +182,9 @@ func (p *walkPanel) Update(msg tea.Msg) {
 	}
 }
 
+// wheel scrolls the panel by d notches of the mouse wheel.
+func (p *walkPanel) wheel(d int) { p.scroll.by(wheelLines*d, len(p.content()), p.height-2) }
+
 // View implements component: the title, the step's note beside what it
 // did (scrolled when taller than the panel), and the step to come.
 func (p *walkPanel) View() string {

@@ -199,7 +199,7 @@ func (p *plan) stepSent(w *actor.World, s Step, code *tvmcell.Cell, from *addres
 func (p *plan) body(w *actor.World, pkg *cell.Package, s Step, code *tvmcell.Cell) (*tvmcell.Cell, map[string]any, error) {
 	t, err := pkg.ABI.Type(s.Message)
 	if err != nil || t.Header == nil {
-		return nil, nil, fmt.Errorf("%s: %s has no message %s to send", p.proto.Name, pkg.Name, s.Message)
+		return nil, nil, fmt.Errorf("%s: %s has no message %s to send (it receives %s)", p.proto.Name, pkg.Name, s.Message, listOrNone(receivedNames(pkg.ABI)))
 	}
 	values := map[string]any{}
 	for _, f := range t.Fields {
@@ -412,4 +412,13 @@ func seconds(v any) int64 {
 		}
 	}
 	return 0
+}
+
+// receivedNames are the message types abi's contract receives.
+func receivedNames(abi *cell.ABI) []string {
+	var out []string
+	for _, t := range abi.InternalMessages() {
+		out = append(out, t.Name)
+	}
+	return out
 }

@@ -448,15 +448,19 @@ func (d *upgradeDialog) verdict() []string {
 	if g := describe.Gas(r); g != "" {
 		out = append(out, d.c.labeledWrap("gas", g, 10, w)...)
 	}
+	if line := describe.StaysUpgradable(r, next); line != "" {
+		out = append(out, wrap(line, w)...)
+	}
 	if r.StorageAfter != nil && r.StorageAfter.Initialized {
 		out = append(out, d.c.labeledWrap("storage", r.StorageAfter.Fields.Type+" "+d.st.printer().Value(r.StorageAfter.Fields), 10, w)...)
 	}
 	out = append(out, "")
+	sequence := describe.Sequence(r.Protocol)
 	switch {
 	case d.confirm:
-		out = append(out, wrap(s.Failure.Render(fmt.Sprintf("⚠ Really send? The preflight says: %s. Press enter again to send the Upgrade anyway, esc to step back.", r.Verdict)), w)...)
+		out = append(out, wrap(s.Failure.Render(fmt.Sprintf("⚠ Really send? The preflight says: %s. Press enter again to send %s anyway, esc to step back.", describe.VerdictWord(r), sequence)), w)...)
 	case r.Verdict == upgradable.Safe:
-		out = append(out, wrap(s.Dim.Render("enter sends the Upgrade · esc cancels"), w)...)
+		out = append(out, wrap(s.Dim.Render("enter sends "+sequence+" · esc cancels"), w)...)
 	default:
 		out = append(out, wrap(s.Dim.Render("enter, then enter again, sends it anyway · esc cancels"), w)...)
 	}

@@ -31,6 +31,8 @@ type plan struct {
 	// migrated data apply only to the upgrade towards it, not to a probe's
 	// upgrade back.
 	forward *tvmcell.Cell
+	// waits, when set, records the wait before each step run.
+	waits *[]uint32
 }
 
 // newPlan resolves a request against the world as it stands.
@@ -145,10 +147,14 @@ func (p *plan) runTraces(w *actor.World, code *tvmcell.Cell, sender, last *addre
 		if s.WaitField != "" {
 			wait += seconds(sent[s.WaitField])
 		}
+		wait = min(wait, 1<<31)
 		if wait > 0 {
-			if err := w.SetNow(w.Now() + uint32(min(wait, 1<<31))); err != nil {
+			if err := w.SetNow(w.Now() + uint32(wait)); err != nil {
 				return nil, nil, fmt.Errorf("%s step %d: %w", p.proto.Name, i+1, err)
 			}
+		}
+		if p.waits != nil {
+			*p.waits = append(*p.waits, uint32(max(wait, 0)))
 		}
 		from := sender
 		if i == len(p.proto.Steps)-1 {

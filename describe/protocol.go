@@ -8,11 +8,14 @@ import (
 )
 
 // Sequence says which messages an upgrade by p sends, in order, with the
-// waits between them: "Upgrade", "StageCode, then ApplyCode", "Upgrade,
+// waits between them: "the Upgrade", "StageCode, then ApplyCode", "Upgrade,
 // then Confirm once its timeout has passed"; "the upgrade" for none.
 func Sequence(p *upgradable.Protocol) string {
 	if p == nil || len(p.Steps) == 0 {
 		return "the upgrade"
+	}
+	if len(p.Steps) == 1 && p.Steps[0].Wait == 0 {
+		return "the " + p.Steps[0].Message
 	}
 	var parts []string
 	for i, s := range p.Steps {

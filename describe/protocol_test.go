@@ -24,7 +24,7 @@ func TestSequence(t *testing.T) {
 		want string
 	}{
 		{nil, "the upgrade"},
-		{byName("direct"), "Upgrade"},
+		{byName("direct"), "the Upgrade"},
 		{byName("staged"), "Upgrade, then CommitUpgrade"},
 		{byName("delayed"), "Upgrade, then Confirm once its timeout has passed"},
 		{twoStep, "StageCode, then ApplyCode 60 s (1 min) later"},

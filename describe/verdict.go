@@ -171,8 +171,10 @@ func ProbeText(p upgradable.Probe, next string) string {
 // with the state, about 700 cells of state would still fit"; "" when the
 // data does not migrate. The room is measured; the cells are a condition,
 // not a measurement: a migration that moves a map whole costs the same at
-// any size, one that walks its entries grows with them (and a fixed part
-// of the cost makes the estimate err on the safe side).
+// any size, one that walks its entries grows with them (a fixed part of
+// the cost makes the estimate err on the safe side, a walk down a deeper
+// dictionary on the other; for the example vault.v2recount it is within 5%
+// from 100 depositors to 400).
 func Gas(r *upgradable.Report) string {
 	if r.MigrationGas == 0 {
 		return ""

@@ -98,12 +98,13 @@ func (c *cli) pkg(name string) (*cell.Package, error) {
 	if pkg, ok := c.builtins[name]; ok {
 		return pkg, nil
 	}
-	if strings.HasSuffix(name, ".pkg") || !fileExists(name) {
-		return c.loadPackage(name)
-	}
 	abiFile := cell.TolkABIFile(name)
-	if !fileExists(abiFile) {
-		return nil, fmt.Errorf("--pkg %s: a code BOC needs its Tolk ABI file beside it (%s); --pkg takes a Tact package (.pkg), a built-in, or a code BOC with its .abi.json", name, abiFile)
+	if strings.HasSuffix(name, ".pkg") || !fileExists(abiFile) {
+		pkg, err := c.loadPackage(name)
+		if err != nil && !strings.HasSuffix(name, ".pkg") {
+			return nil, fmt.Errorf("%w; --pkg takes a Tact package (.pkg), a built-in, or a code BOC with its Tolk ABI file beside it (%s)", err, abiFile)
+		}
+		return pkg, err
 	}
 	code, err := c.readBOCFile(inputfile.Contract, name)
 	if err != nil {

@@ -86,10 +86,12 @@ func TestMigrationGas(t *testing.T) {
 	}{
 		{"no migration", upgradable.Report{Verdict: upgradable.Safe, MaxGas: 1_000_000}, "", ""},
 		{"light", upgradable.Report{Verdict: upgradable.Safe, MigrationGas: 7104, MaxGas: 1_000_000, StateCells: 215},
-			"the migration uses 7104 of the 1000000 gas a transaction may (0.7%), on a state of 215 cells", ""},
+			"the migration uses 7104 of the 1000000 gas a transaction may (0.7%), on a state of 215 cells: room for 140× this cost; if the cost grows in step with the state, about 30264 cells of state would still fit", ""},
 		{"heavy", upgradable.Report{Verdict: upgradable.Safe, MigrationGas: 400_000, MaxGas: 1_000_000, StateCells: 9000},
-			"the migration uses 400000 of the 1000000 gas a transaction may (40.0%), on a state of 9000 cells",
-			"the migration uses 400000 of the 1000000 gas a transaction may: if its work grows with the state, the state can grow only about 2× before the migration no longer fits"},
+			"the migration uses 400000 of the 1000000 gas a transaction may (40.0%), on a state of 9000 cells: room for 2.5× this cost; if the cost grows in step with the state, about 22500 cells of state would still fit",
+			"the migration uses 400000 of the 1000000 gas a transaction may: if its work grows with the state, the state can grow only about 2.5× before the migration no longer fits"},
+		{"no limit known", upgradable.Report{Verdict: upgradable.Safe, MigrationGas: 7104, StateCells: 5},
+			"the migration uses 7104 of the 0 gas a transaction may, on a state of 5 cells", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -101,5 +103,57 @@ func TestMigrationGas(t *testing.T) {
 				assert.Equal(t, []string{tt.warning}, warnings)
 			}
 		})
+	}
+}
+
+func TestStaysUpgradable(t *testing.T) {
+	ok := func(k upgradable.ProbeKind) upgradable.Probe { return upgradable.Probe{Kind: k, OK: true} }
+	tests := []struct {
+		name   string
+		report upgradable.Report
+		want   string
+	}{
+		{"back and again", upgradable.Report{Verdict: upgradable.Safe, Upgradable: true, Probes: []upgradable.Probe{
+			ok(upgradable.ProbeUpgradeBack), ok(upgradable.ProbeRollback), ok(upgradable.ProbeAgain)}},
+			"stays upgradable: an upgrade back to the old code and to v2 again go through"},
+		{"back, but the old code cannot read the data", upgradable.Report{Verdict: upgradable.Safe, Upgradable: true, Probes: []upgradable.Probe{
+			ok(upgradable.ProbeUpgradeBack), {Kind: upgradable.ProbeRollback, ExitCode: 9}}},
+			"stays upgradable: an upgrade back to the old code goes through, but the old code cannot read v2's data"},
+		{"the seed's back-to-back brick", upgradable.Report{Verdict: upgradable.Safe, Upgradable: true, Probes: []upgradable.Probe{
+			ok(upgradable.ProbeUpgradeBack), ok(upgradable.ProbeRollback), ok(upgradable.ProbeAgain), {Kind: upgradable.ProbeBackToBack}}},
+			"stays upgradable: an upgrade back to the old code and to v2 again go through; not twice in a row: a second upgrade before any message bricks it"},
+		{"eager, the way back refused by the old migrate", upgradable.Report{Verdict: upgradable.Safe, Upgradable: true, Probes: []upgradable.Probe{
+			{Kind: upgradable.ProbeUpgradeBack, Refused: true, Migrating: true, ExitCode: 9}}},
+			"stays upgradable, but not back to the old code: its migrate refuses v2's data"},
+		{"the new code refuses upgrades", upgradable.Report{Verdict: upgradable.Safe, Probes: []upgradable.Probe{
+			{Kind: upgradable.ProbeUpgradeBack, Refused: true, ExitCode: 132, Meaning: "Access denied"}}},
+			"does not stay upgradable: v2 refuses a further upgrade (exit 132 (Access denied))"},
+		{"rolled back", upgradable.Report{Verdict: upgradable.Rejected, RolledBack: true, Upgradable: true},
+			"stays upgradable: the upgrade was undone, and the old code takes upgrades as before"},
+		{"refused, with a way out", upgradable.Report{Verdict: upgradable.Rejected, Upgradable: true}, ""},
+		{"refused for good", upgradable.Report{Verdict: upgradable.Rejected}, "does not stay upgradable: the running code refuses every upgrade"},
+		{"bricked, rescued", upgradable.Report{Verdict: upgradable.Bricked, Upgradable: true}, "stays upgradable: an upgrade back to the old code still goes through"},
+		{"bricked for good", upgradable.Report{Verdict: upgradable.Bricked}, "does not stay upgradable: no upgrade reaches the bricked contract"},
+		{"no-op", upgradable.Report{Verdict: upgradable.NoOp, Upgradable: true}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, describe.StaysUpgradable(&tt.report, "v2"))
+		})
+	}
+}
+
+func TestVerdictWord(t *testing.T) {
+	for _, tt := range []struct {
+		report upgradable.Report
+		want   string
+	}{
+		{upgradable.Report{Verdict: upgradable.Safe}, "safe"},
+		{upgradable.Report{Verdict: upgradable.Rejected}, "rejected"},
+		{upgradable.Report{Verdict: upgradable.Rejected, RolledBack: true}, "rolled back"},
+		{upgradable.Report{Verdict: upgradable.Bricked}, "would brick"},
+		{upgradable.Report{Verdict: upgradable.NoOp}, "no-op"},
+	} {
+		assert.Equal(t, tt.want, describe.VerdictWord(&tt.report))
 	}
 }

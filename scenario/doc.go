@@ -11,6 +11,8 @@
 //	contracts:               # name -> a Tact package (.pkg), a code BOC file, or a built-in
 //	  v1: build/CounterV1.pkg
 //	  v2: counter.v2
+//	protocols:               # optional: upgrade protocols of the file's own, each like a built-in
+//	  two-step: { like: staged, messages: { stage: StageCode, commit: ApplyCode } }
 //	wallets:                 # address optional (raw "0:<64 hex>"); balance optional, in TON
 //	  owner: { address: "0:43a8e6c4c9cf0a60eb8708a9b47af04da74849f5d7aba7c79221d85832321e31" }
 //	  alice: { balance: "10" }
@@ -24,6 +26,15 @@
 //	  - send: { from: owner, to: counter, message: Upgrade, fields: { code: v2 } }
 //	  - get: { on: counter, method: value }
 //	    expect: { result: 1 }
+//
+// A protocol of the file's own varies a built-in one (like): messages
+// renames its steps' messages by role (upgrade; stage and commit; request
+// and confirm), fields the fields they set (code, data, timeout; empty for
+// none), child names the getter of the account a proxy upgrades, wait the
+// seconds before the last step, version the version getter, migration
+// lazy, eager or none. It is checked against the contracts' ABIs before
+// anything runs; a step's protocol: names it as it names a built-in, and a
+// step without one tries the file's protocols before the built-ins.
 //
 // Steps:
 //

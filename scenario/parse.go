@@ -202,7 +202,7 @@ func (p *parser) coins(n *yaml.Node, what string) (tlb.Coins, error) {
 }
 
 func (p *parser) scenario(root *yaml.Node) (*Scenario, error) {
-	entries, err := p.mapping(root, "a scenario", "name", "description", "config", "contracts", "wallets", "steps")
+	entries, err := p.mapping(root, "a scenario", "name", "description", "config", "contracts", "protocols", "wallets", "steps")
 	if err != nil {
 		return nil, err
 	}
@@ -221,6 +221,8 @@ func (p *parser) scenario(root *yaml.Node) (*Scenario, error) {
 			}
 		case "contracts":
 			s.Contracts, err = p.contracts(e.v)
+		case "protocols":
+			s.Protocols, err = p.protocols(e.v)
 		case "wallets":
 			s.Wallets, err = p.wallets(e.v)
 		case "steps":

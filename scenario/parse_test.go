@@ -18,7 +18,7 @@ func TestParseErrors(t *testing.T) {
 		{"yaml syntax", "name: x\n  bad: indent\n", "s.yaml:2:6: YAML: mapping values are not allowed in this context"},
 		{"unclosed flow", "steps:\n  - send: { from: a, to: b\n", "s.yaml:3:1: YAML: did not find expected ',' or '}'"},
 		{"not a mapping", "- 1\n", "s.yaml:1:1: a scenario must be a mapping, not a list"},
-		{"unknown key", "stepz: []\n", `s.yaml:1:1: unknown key "stepz" in a scenario, did you mean "steps"? (want name, description, config, contracts, wallets, steps)`},
+		{"unknown key", "stepz: []\n", `s.yaml:1:1: unknown key "stepz" in a scenario, did you mean "steps"? (want name, description, config, contracts, protocols, wallets, steps)`},
 		{"no steps", "name: x\n", "s.yaml:1:1: a scenario needs steps"},
 		{"steps empty", "steps: []\n", "s.yaml:1:8: steps is empty"},
 		{"duplicate key", "name: a\nname: b\nsteps: []\n", `s.yaml:2:1: a scenario has "name" twice`},

@@ -112,6 +112,9 @@ func NewRunner(s *Scenario, cat *catalog.Catalog, w *actor.World) (*Runner, erro
 			return nil, err
 		}
 	}
+	if err := r.checkProtocols(); err != nil {
+		return nil, err
+	}
 	if err := r.check(); err != nil {
 		return nil, err
 	}
@@ -181,6 +184,15 @@ func (r *Runner) checkSteps(steps []*Step, known, wallets map[string]bool) error
 		}
 		return nil
 	}
+	protocol := func(ref *Ref) error {
+		if ref == nil {
+			return nil
+		}
+		if _, err := r.Scenario.ProtocolByName(ref.Name); err != nil {
+			return r.errf(ref.Pos, "%v", err)
+		}
+		return nil
+	}
 
 	commits := r.newCommitTracker()
 	for _, s := range steps {
@@ -200,22 +212,22 @@ func (r *Runner) checkSteps(steps []*Step, known, wallets map[string]bool) error
 		case *Get:
 			err = account(a.On)
 		case *Preflight:
-			err = errors.Join(account(a.On), contract(a.To))
+			err = errors.Join(account(a.On), contract(a.To), protocol(a.Protocol))
 			if err == nil && a.From != nil {
 				err = wallet(*a.From)
 			}
 		case *Upgrade:
-			err = errors.Join(account(a.On), contract(a.To))
+			err = errors.Join(account(a.On), contract(a.To), protocol(a.Protocol))
 			if err == nil && a.From != nil {
 				err = wallet(*a.From)
 			}
 		case *UpgradePoint:
-			err = errors.Join(account(a.On), contract(a.To))
+			err = errors.Join(account(a.On), contract(a.To), protocol(a.Protocol))
 			if err == nil && a.From != nil {
 				err = wallet(*a.From)
 			}
 		case *Upgrades:
-			err = account(a.On)
+			err = errors.Join(account(a.On), protocol(a.Protocol))
 			for _, v := range a.Versions {
 				err = errors.Join(err, contract(v))
 			}
@@ -615,9 +627,11 @@ func (r *Runner) upgrades(u *Upgrades, res *Result) error {
 		}
 	}
 	if u.Protocol != nil {
-		if req.Protocol, err = upgradable.ProtocolByName(u.Protocol.Name); err != nil {
+		if req.Protocol, err = r.Scenario.ProtocolByName(u.Protocol.Name); err != nil {
 			return r.errf(u.Protocol.Pos, "%v", err)
 		}
+	} else if len(u.Versions) > 0 {
+		req.Protocol = r.Scenario.DetectProtocol(req.Versions[0].Package.ABI)
 	}
 	m, err := upgradable.UpgradeMatrix(r.World, req)
 	if err != nil {
@@ -707,8 +721,12 @@ func (r *Runner) upgradeRequest(on, to Ref, from, protocol *Ref, fields *Value) 
 		}
 	}
 	if protocol != nil {
-		if req.Protocol, err = upgradable.ProtocolByName(protocol.Name); err != nil {
+		if req.Protocol, err = r.Scenario.ProtocolByName(protocol.Name); err != nil {
 			return req, r.errf(protocol.Pos, "%v", err)
+		}
+	} else if acc, err := r.World.Account(addr); err == nil && acc.Code != nil {
+		if ct, err := r.Catalog.ByCode(acc.Code); err == nil {
+			req.Protocol = r.Scenario.DetectProtocol(ct.ABI()) // the scenario's own first, else the ABI's built-in
 		}
 	}
 	if fields != nil {

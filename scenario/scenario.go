@@ -24,6 +24,8 @@ type Scenario struct {
 	// default.
 	Config    *Ref
 	Contracts []*ContractDecl
+	// Protocols are the upgrade protocols the scenario defines.
+	Protocols []*ProtocolDecl
 	Wallets   []*WalletDecl
 	Steps     []*Step
 }

@@ -177,7 +177,7 @@ func (m *Model) openUpgrade() tea.Cmd {
 		m.setStatus("Select a contract to upgrade (u works on the selected account).", true)
 		return nil
 	}
-	d, cmd := newUpgradeDialog(m.c, m.st, a, m.sess.cat)
+	d, cmd := newUpgradeDialog(m.c, m.st, a, m.sess.cat, m.protocols)
 	m.openDialog(d)
 	return cmd
 }

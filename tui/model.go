@@ -2,6 +2,7 @@ package tui
 
 import (
 	"cmp"
+	"github.com/tonsim/tonsim/upgradable"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/spinner"
@@ -54,6 +55,9 @@ type Model struct {
 	c     *Common
 	sess  *session
 	title string
+	// protocols are the upgrade protocols of the caller's and the
+	// scenario's own, which the upgrade dialog offers before the built-ins.
+	protocols []*upgradable.Protocol
 	// savePath is the file the save dialog offers.
 	savePath string
 	profile  colorprofile.Profile
@@ -158,6 +162,12 @@ func New(opts Options) *Model {
 		return describe.Describe(cat, l.tx)
 	})
 	m.help = &helpView{c: c, walk: opts.Walk != nil, played: opts.Play != nil}
+	m.protocols = append(m.protocols, opts.Protocols...)
+	for _, r := range []*scenario.Runner{opts.Walk, opts.Play} {
+		if r != nil {
+			m.protocols = append(m.protocols, r.Scenario.OwnProtocols()...)
+		}
+	}
 	if opts.Walk != nil {
 		m.walk = newWalkPanel(c, opts.Walk)
 		if m.title == "" {

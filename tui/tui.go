@@ -5,6 +5,7 @@ import (
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/catalog"
 	"github.com/tonsim/tonsim/scenario"
+	"github.com/tonsim/tonsim/upgradable"
 )
 
 // Options configure the UI.
@@ -29,6 +30,10 @@ type Options struct {
 	// SavePath is the file w offers to save the world to; "world.json"
 	// when empty.
 	SavePath string
+	// Protocols are upgrade protocols of the caller's own (see
+	// [upgradable.Definition]) the upgrade dialog's p offers beside the
+	// built-ins, with those of Walk's or Play's scenario.
+	Protocols []*upgradable.Protocol
 }
 
 // Run runs the UI full screen, with the mouse on, until the user quits; the

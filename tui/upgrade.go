@@ -34,9 +34,11 @@ type upgradeDialog struct {
 	// preflight finds the owner and the dialog follows it.
 	senderSet bool
 	// protocol is the upgrade protocol chosen: 0 for the one the
-	// contract's ABI declares, else protocols[protocol-1].
+	// contract's ABI declares, else protocols[protocol-1]: the caller's
+	// and the scenario's own (the first own of them), then the built-ins.
 	protocol  int
 	protocols []*upgradable.Protocol
+	own       int
 	// matrix is the upgrade matrix of the dialog's versions, asked for
 	// with m; matrixSeq the one asked last.
 	matrix        *upgradable.Matrix
@@ -59,8 +61,9 @@ type upgradeDialog struct {
 	codeAt int
 }
 
-func newUpgradeDialog(c *Common, st *state, acc *accountInfo, cat *catalog.Catalog) (*upgradeDialog, tea.Cmd) {
-	d := &upgradeDialog{c: c, st: st, acc: acc, senders: st.wallets, cat: cat, protocols: upgradable.Protocols()}
+func newUpgradeDialog(c *Common, st *state, acc *accountInfo, cat *catalog.Catalog, own []*upgradable.Protocol) (*upgradeDialog, tea.Cmd) {
+	d := &upgradeDialog{c: c, st: st, acc: acc, senders: st.wallets, cat: cat,
+		protocols: append(append([]*upgradable.Protocol(nil), own...), upgradable.Protocols()...), own: len(own)}
 	for _, ct := range cat.Contracts() {
 		if ct.Code == nil {
 			continue
@@ -97,18 +100,38 @@ func (d *upgradeDialog) request() upgradable.Request {
 	return req
 }
 
-// chosenProtocol is the protocol the user chose, nil for the contract's own.
+// chosenProtocol is the protocol the user chose; for the contract's own,
+// the first of the scenario's own the running code's ABI speaks, else nil
+// (the built-in its ABI declares).
 func (d *upgradeDialog) chosenProtocol() *upgradable.Protocol {
 	if d.protocol == 0 {
-		return nil
+		return d.ownProtocol(d.acc.contract)
 	}
 	return d.protocols[d.protocol-1]
+}
+
+// ownProtocol is the first of the caller's and the scenario's protocols
+// ct's ABI speaks, nil for none.
+func (d *upgradeDialog) ownProtocol(ct *catalog.Contract) *upgradable.Protocol {
+	if ct == nil || ct.Package == nil {
+		return nil
+	}
+	for _, p := range d.protocols[:d.own] {
+		if p.Matches(ct.Package.ABI) && p.Check(ct.Package.ABI) == nil {
+			return p
+		}
+	}
+	return nil
 }
 
 // protocolText names the protocol in use: the one chosen, or the
 // preflight's when the contract's ABI declares it.
 func (d *upgradeDialog) protocolText() string {
-	if p := d.chosenProtocol(); p != nil {
+	if d.protocol > 0 {
+		p := d.protocols[d.protocol-1]
+		if d.protocol <= d.own {
+			return p.Name + d.c.Styles.Dim.Render("  the scenario's")
+		}
 		return p.Name
 	}
 	if d.report != nil && d.report.Protocol != nil {
@@ -132,6 +155,9 @@ func (d *upgradeDialog) versions() []upgradable.Member {
 	kind := func(ct *catalog.Contract) string {
 		if ct == nil || ct.Package == nil {
 			return "?"
+		}
+		if p := d.ownProtocol(ct); p != nil {
+			return p.Name
 		}
 		if p, err := upgradable.DetectProtocol(ct.Package.ABI); err == nil {
 			return p.Name
@@ -456,15 +482,19 @@ func (d *upgradeDialog) verdict() []string {
 	if g := describe.Gas(r); g != "" {
 		out = append(out, d.c.labeledWrap("gas", g, 10, w)...)
 	}
+	if line := describe.StaysUpgradable(r, next); line != "" {
+		out = append(out, wrap(line, w)...)
+	}
 	if r.StorageAfter != nil && r.StorageAfter.Initialized {
 		out = append(out, d.c.labeledWrap("storage", r.StorageAfter.Fields.Type+" "+d.st.printer().Value(r.StorageAfter.Fields), 10, w)...)
 	}
 	out = append(out, "")
+	sequence := describe.Sequence(r.Protocol)
 	switch {
 	case d.confirm:
-		out = append(out, wrap(s.Failure.Render(fmt.Sprintf("⚠ Really send? The preflight says: %s. Press enter again to send the Upgrade anyway, esc to step back.", r.Verdict)), w)...)
+		out = append(out, wrap(s.Failure.Render(fmt.Sprintf("⚠ Really send? The preflight says: %s. Press enter again to send %s anyway, esc to step back.", describe.VerdictWord(r), sequence)), w)...)
 	case r.Verdict == upgradable.Safe:
-		out = append(out, wrap(s.Dim.Render("enter sends the Upgrade · esc cancels"), w)...)
+		out = append(out, wrap(s.Dim.Render("enter sends "+sequence+" · esc cancels"), w)...)
 	default:
 		out = append(out, wrap(s.Dim.Render("enter, then enter again, sends it anyway · esc cancels"), w)...)
 	}

@@ -31,6 +31,8 @@ type plan struct {
 	// migrated data apply only to the upgrade towards it, not to a probe's
 	// upgrade back.
 	forward *tvmcell.Cell
+	// waits, when set, records the wait before each step run.
+	waits *[]uint32
 }
 
 // newPlan resolves a request against the world as it stands.
@@ -145,10 +147,14 @@ func (p *plan) runTraces(w *actor.World, code *tvmcell.Cell, sender, last *addre
 		if s.WaitField != "" {
 			wait += seconds(sent[s.WaitField])
 		}
+		wait = min(wait, 1<<31)
 		if wait > 0 {
-			if err := w.SetNow(w.Now() + uint32(min(wait, 1<<31))); err != nil {
+			if err := w.SetNow(w.Now() + uint32(wait)); err != nil {
 				return nil, nil, fmt.Errorf("%s step %d: %w", p.proto.Name, i+1, err)
 			}
+		}
+		if p.waits != nil {
+			*p.waits = append(*p.waits, uint32(max(wait, 0)))
 		}
 		from := sender
 		if i == len(p.proto.Steps)-1 {
@@ -199,7 +205,7 @@ func (p *plan) stepSent(w *actor.World, s Step, code *tvmcell.Cell, from *addres
 func (p *plan) body(w *actor.World, pkg *cell.Package, s Step, code *tvmcell.Cell) (*tvmcell.Cell, map[string]any, error) {
 	t, err := pkg.ABI.Type(s.Message)
 	if err != nil || t.Header == nil {
-		return nil, nil, fmt.Errorf("%s: %s has no message %s to send", p.proto.Name, pkg.Name, s.Message)
+		return nil, nil, fmt.Errorf("%s: %s has no message %s to send (it receives %s)", p.proto.Name, pkg.Name, s.Message, listOrNone(receivedNames(pkg.ABI)))
 	}
 	values := map[string]any{}
 	for _, f := range t.Fields {
@@ -412,4 +418,13 @@ func seconds(v any) int64 {
 		}
 	}
 	return 0
+}
+
+// receivedNames are the message types abi's contract receives.
+func receivedNames(abi *cell.ABI) []string {
+	var out []string
+	for _, t := range abi.InternalMessages() {
+		out = append(out, t.Name)
+	}
+	return out
 }

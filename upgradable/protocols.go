@@ -37,6 +37,9 @@ type Protocol struct {
 	// calls through c3 once it pointed c3 at the new code, by method id:
 	// the new code's migrate.
 	Calls map[uint64]string
+
+	// renamed maps a field a [Definition] renamed to the built-in's name.
+	renamed map[string]string
 }
 
 // Call names the function the protocol's old code calls in the new code
@@ -73,6 +76,11 @@ type MessageShape struct {
 // Step is one message of an upgrade: sent by the upgrade's sender to the
 // contract, after waiting.
 type Step struct {
+	// Role is what the step does in its protocol, the name a
+	// [Definition] renames its message by: "upgrade" for a protocol of
+	// one message, "stage" and "commit" for a staged one, "request" and
+	// "confirm" for a time lock.
+	Role string
 	// Message is the message type, by name in the ABI of the code the
 	// contract runs when the step is sent.
 	Message string
@@ -261,8 +269,8 @@ var initParamsEnvelope = EnvelopeLayout{Name: ProtocolInitParams, Bits: 1 + addr
 
 // stagedSteps stage the code, then commit it.
 var stagedSteps = []Step{
-	{Message: "Upgrade", Fields: map[string]Arg{"code": {Kind: ArgNewCode}}},
-	{Message: "CommitUpgrade"},
+	{Role: RoleStage, Message: "Upgrade", Fields: map[string]Arg{"code": {Kind: ArgNewCode}}},
+	{Role: RoleCommit, Message: "CommitUpgrade"},
 }
 
 // builtins are the protocols tonsim knows, in the order detection tries
@@ -272,7 +280,7 @@ var builtins = []*Protocol{
 		Name:      ProtocolChainlinkTolk,
 		About:     "Chainlink's Tolk Upgradeable library: Upgradeable_Upgrade { queryId, code }; the new code's migrate (method 1000) runs in the upgrade transaction",
 		Detect:    Detect{Messages: []MessageShape{{Opcode: OpTolkUpgrade, Fields: []string{"queryId", "code"}}}},
-		Steps:     []Step{{Message: "Upgradeable_Upgrade", Fields: map[string]Arg{"code": {Kind: ArgNewCode}}}},
+		Steps:     []Step{{Role: RoleUpgrade, Message: "Upgradeable_Upgrade", Fields: map[string]Arg{"code": {Kind: ArgNewCode}}}},
 		Migration: MigrationEager,
 		Version:   VersionSource{Getter: "version", Kind: VersionText},
 		Calls:     map[uint64]string{MethodTolkMigrate: "migrate", MethodTolkVersion: "version"},
@@ -285,8 +293,8 @@ var builtins = []*Protocol{
 			{Name: "Confirm"},
 		}},
 		Steps: []Step{
-			{Message: "Upgrade", Fields: map[string]Arg{"code": {Kind: ArgNewCode}, "data": {Kind: ArgNull}, "timeout": {Kind: ArgValue, Value: DefaultDelay}}},
-			{Message: "Confirm", WaitField: "timeout"},
+			{Role: RoleRequest, Message: "Upgrade", Fields: map[string]Arg{"code": {Kind: ArgNewCode}, "data": {Kind: ArgNull}, "timeout": {Kind: ArgValue, Value: DefaultDelay}}},
+			{Role: RoleConfirm, Message: "Confirm", WaitField: "timeout"},
 		},
 		Migration: MigrationNone,
 		Version:   VersionSource{Getter: GetterTypeAndVersion},
@@ -326,7 +334,7 @@ var builtins = []*Protocol{
 			Messages: []MessageShape{{Name: "UpgradeChild", Fields: []string{"code"}}},
 			Getters:  []string{"child"},
 		},
-		Steps:     []Step{{Message: "UpgradeChild", Fields: map[string]Arg{"code": {Kind: ArgNewCode}}}},
+		Steps:     []Step{{Role: RoleUpgrade, Message: "UpgradeChild", Fields: map[string]Arg{"code": {Kind: ArgNewCode}}}},
 		Target:    Target{Getter: "child"},
 		Migration: MigrationNone,
 		Version:   VersionSource{Getter: GetterTypeAndVersion},
@@ -337,7 +345,7 @@ var builtins = []*Protocol{
 		Detect: Detect{
 			Messages: []MessageShape{{Opcode: OpUpgrade, Fields: []string{"code"}, Exact: true}},
 		},
-		Steps:     []Step{{Message: "Upgrade", Fields: map[string]Arg{"code": {Kind: ArgNewCode}}}},
+		Steps:     []Step{{Role: RoleUpgrade, Message: "Upgrade", Fields: map[string]Arg{"code": {Kind: ArgNewCode}}}},
 		Migration: MigrationLazy,
 		Envelopes: []EnvelopeLayout{lazyEnvelope},
 		Version:   VersionSource{Getter: GetterTypeAndVersion},
@@ -348,7 +356,7 @@ var builtins = []*Protocol{
 		Detect: Detect{
 			Messages: []MessageShape{{Name: "Upgrade", Fields: []string{"code", "data"}, Exact: true}},
 		},
-		Steps:     []Step{{Message: "Upgrade", Fields: map[string]Arg{"code": {Kind: ArgNewCode}, "data": {Kind: ArgMigratedData}}}},
+		Steps:     []Step{{Role: RoleUpgrade, Message: "Upgrade", Fields: map[string]Arg{"code": {Kind: ArgNewCode}, "data": {Kind: ArgMigratedData}}}},
 		Migration: MigrationNone,
 		Version:   VersionSource{Getter: GetterTypeAndVersion},
 	},
@@ -358,7 +366,7 @@ var builtins = []*Protocol{
 		Detect: Detect{
 			Messages: []MessageShape{{Name: "Upgrade", Fields: []string{"queryId", "code"}, Exact: true}},
 		},
-		Steps:     []Step{{Message: "Upgrade", Fields: map[string]Arg{"code": {Kind: ArgNewCode}}}},
+		Steps:     []Step{{Role: RoleUpgrade, Message: "Upgrade", Fields: map[string]Arg{"code": {Kind: ArgNewCode}}}},
 		Migration: MigrationEager,
 		Version:   VersionSource{Getter: GetterTypeAndVersion},
 		Calls:     map[uint64]string{MethodPostUpgrade: "postUpgrade"},
@@ -369,7 +377,7 @@ var builtins = []*Protocol{
 		Detect: Detect{
 			Messages: []MessageShape{{Name: "SetCode", Fields: []string{"code"}, Exact: true}},
 		},
-		Steps:     []Step{{Message: "SetCode", Fields: map[string]Arg{"code": {Kind: ArgNewCode}}}},
+		Steps:     []Step{{Role: RoleUpgrade, Message: "SetCode", Fields: map[string]Arg{"code": {Kind: ArgNewCode}}}},
 		Migration: MigrationNone,
 		Version:   VersionSource{Getter: GetterTypeAndVersion},
 	},

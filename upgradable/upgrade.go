@@ -15,6 +15,9 @@ type Upgraded struct {
 	// contract refused.
 	Steps  []*actor.Transaction
 	Traces []*actor.Trace
+	// Waits are the seconds the world's clock moved on before each step
+	// (a time lock's delay), in step order.
+	Waits []uint32
 	// CodeChanged reports whether the upgraded account runs the new code.
 	CodeChanged bool
 }
@@ -35,10 +38,13 @@ func Upgrade(w *actor.World, req Request) (*Upgraded, error) {
 		return nil, err
 	}
 	start := w.Snapshot()
+	waits := &[]uint32{}
+	p.waits = waits
 	txs, traces, err := p.runTraces(w, req.Code, p.sender, p.sender)
+	p.waits = nil
 	if err != nil {
 		w.Restore(start)
 		return nil, err
 	}
-	return &Upgraded{Protocol: p.proto, Account: p.account, Steps: txs, Traces: traces, CodeChanged: p.runs(w, req.Code)}, nil
+	return &Upgraded{Protocol: p.proto, Account: p.account, Steps: txs, Traces: traces, Waits: (*waits)[:len(txs)], CodeChanged: p.runs(w, req.Code)}, nil
 }

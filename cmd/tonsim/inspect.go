@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/tonsim/tonsim/cell"
 	"github.com/tonsim/tonsim/internal/inputfile"
@@ -16,7 +17,9 @@ var inspectCommand = &command{
 	summary: "pretty-print a cell, decoded by an ABI type when given one",
 	help: `BOC is a file (binary, hex or base64) or the BOC itself as hex or
 base64. Alone, the cell prints as a raw tree: each cell's bits in hex and its
-refs below it. With --pkg (a .pkg file or a built-in such as counter.v1) it
+refs below it. With --pkg (a .pkg file, a built-in such as counter.v1, or a
+code BOC with its Tolk ABI file beside it, counter.abi.json beside
+counter.boc) it
 decodes by the package's ABI: as the contract's storage by default, or as
 the struct or message --type names. A lazy-migration envelope is shown as
 such, with the data inside it.
@@ -89,9 +92,31 @@ func (c *cli) readBOC(arg string) (*tvmcell.Cell, error) {
 	return cell.ParseBOC(arg)
 }
 
+// pkg loads what --pkg names: a built-in, a Tact package (.pkg), or a code
+// BOC with its Tolk ABI file beside it (counter.abi.json beside counter.boc).
 func (c *cli) pkg(name string) (*cell.Package, error) {
 	if pkg, ok := c.builtins[name]; ok {
 		return pkg, nil
 	}
-	return c.loadPackage(name)
+	abiFile := cell.TolkABIFile(name)
+	if strings.HasSuffix(name, ".pkg") || !fileExists(abiFile) {
+		pkg, err := c.loadPackage(name)
+		if err != nil && !strings.HasSuffix(name, ".pkg") {
+			return nil, fmt.Errorf("%w; --pkg takes a Tact package (.pkg), a built-in, or a code BOC with its Tolk ABI file beside it (%s)", err, abiFile)
+		}
+		return pkg, err
+	}
+	code, err := c.readBOCFile(inputfile.Contract, name)
+	if err != nil {
+		return nil, err
+	}
+	abi, err := c.files.Read(inputfile.Contract, abiFile)
+	if err != nil {
+		return nil, err
+	}
+	pkg, err := cell.LoadTolkPackage(code, abi)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", abiFile, err)
+	}
+	return pkg, nil
 }

@@ -64,6 +64,9 @@ func (p textPrinter) step(r *scenario.Runner, res *scenario.Result) {
 	for _, line := range operationHead(r, res) {
 		fmt.Fprintf(&head, "   %s\n", line)
 	}
+	for _, line := range describe.Waits(res.Upgraded) {
+		fmt.Fprintf(&head, "   %s\n", line)
+	}
 	for _, line := range operationTail(r, res) {
 		fmt.Fprintf(&tail, "   %s\n", line)
 	}
@@ -241,6 +244,9 @@ func printReport(w io.Writer, world *actor.World, indent string, r *upgradable.R
 	}
 	if g := describe.Gas(r); g != "" {
 		fmt.Fprintf(w, "%sgas: %s\n", indent, g)
+	}
+	if line := describe.StaysUpgradable(r, next); line != "" {
+		fmt.Fprintf(w, "%s%s\n", indent, line)
 	}
 	for _, warning := range describe.Warnings(r, next, p) {
 		fmt.Fprintf(w, "%swarning: %s\n", indent, warning)

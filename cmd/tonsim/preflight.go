@@ -20,7 +20,7 @@ var preflightCommand = &command{
 CONTRACT (a contract of the scenario, a built-in such as counter.v3, a .pkg,
 or a code BOC with its Tolk ABI file beside it) on a copy of the world. It
 sends the real messages of the contract's upgrade protocol (the one its ABI
-declares, or --protocol NAME), checks that the account that had to change
+declares, or --protocol NAME, a built-in or one the scenario defines), checks that the account that had to change
 runs the new code, lets the migration run, and prints the verdict: safe,
 with each getter before → after; would brick, with the exit code every
 later message and getter fails with; rejected, when the contract refuses
@@ -60,7 +60,7 @@ func runPreflight(c *cli, cmd *command, args []string) int {
 	if r == nil {
 		return code
 	}
-	addr, _, err := target(r, pos[0])
+	addr, running, err := target(r, pos[0])
 	if err != nil {
 		return c.fail(cmd, err)
 	}
@@ -70,9 +70,11 @@ func runPreflight(c *cli, cmd *command, args []string) int {
 	}
 	req := upgradable.Request{Contract: addr, Code: next.Code, Next: next.Package, Packages: r.Catalog}
 	if *protocol != "" {
-		if req.Protocol, err = upgradable.ProtocolByName(*protocol); err != nil {
+		if req.Protocol, err = r.Scenario.ProtocolByName(*protocol); err != nil {
 			return c.wrongArgs(cmd, fmt.Sprintf("--protocol: %v", err))
 		}
+	} else if running != nil {
+		req.Protocol = r.Scenario.DetectProtocol(running.ABI()) // the scenario's own, else the ABI's built-in
 	}
 	if *from != "" {
 		if req.Sender, err = r.World.Wallet(*from); err != nil {

@@ -121,7 +121,7 @@ func runUpgrades(c *cli, cmd *command, args []string) int {
 		return c.wrongArgs(cmd, "--supported: "+err.Error())
 	}
 	if *protocol != "" {
-		if req.Protocol, err = upgradable.ProtocolByName(*protocol); err != nil {
+		if req.Protocol, err = r.Scenario.ProtocolByName(*protocol); err != nil {
 			return c.wrongArgs(cmd, "--protocol: "+err.Error())
 		}
 	}

@@ -21,8 +21,10 @@ func TestVectors(t *testing.T) {
 	for _, vector := range []string{
 		"vault/testdata/vault.json",
 		"vault/testdata/vault-brick.json",
+		"vault/testdata/vault-recount.json",
 		"direct/testdata/direct.json",
 		"staged/testdata/staged.json",
+		"twostep/testdata/twostep.json",
 		"delayed/testdata/delayed.json",
 		"delayed/testdata/delayed-open.json",
 		"proxy/testdata/proxy.json",

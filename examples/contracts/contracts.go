@@ -11,7 +11,7 @@ import (
 )
 
 //go:embed vault/build/*.pkg direct/build/*.pkg staged/build/*.pkg delayed/build/*.pkg proxy/build/*.pkg initparams/build/*.pkg
-//go:embed hooks/build/*.pkg versioned/build/*.pkg units/build/*.pkg diamond/build/*.pkg layout/build/*.pkg
+//go:embed hooks/build/*.pkg versioned/build/*.pkg units/build/*.pkg diamond/build/*.pkg layout/build/*.pkg twostep/build/*.pkg
 var builds embed.FS
 
 // packageFiles maps each built-in's name to its package in the family's build folder.
@@ -20,10 +20,13 @@ var packageFiles = map[string]string{
 	"vault.v1debug":      "vault/build/VaultV1Debug_VaultV1.pkg",
 	"vault.v2":           "vault/build/VaultV2_VaultV2.pkg",
 	"vault.v2bad":        "vault/build/VaultV2Bad_VaultV2Bad.pkg",
+	"vault.v2recount":    "vault/build/VaultV2Recount_VaultV2Recount.pkg",
 	"direct.v1":          "direct/build/DirectV1_DirectV1.pkg",
 	"direct.v2":          "direct/build/DirectV2_DirectV2.pkg",
 	"staged.v1":          "staged/build/StagedV1_StagedV1.pkg",
 	"staged.v2":          "staged/build/StagedV2_StagedV2.pkg",
+	"twostep.v1":         "twostep/build/TwoStepV1_TwoStepV1.pkg",
+	"twostep.v2":         "twostep/build/TwoStepV2_TwoStepV2.pkg",
 	"delayed.v1":         "delayed/build/DelayedV1_DelayedV1.pkg",
 	"delayed.v1open":     "delayed/build/DelayedV1Open_DelayedV1Open.pkg",
 	"delayed.v2":         "delayed/build/DelayedV2_DelayedV2.pkg",
@@ -71,8 +74,9 @@ var builtins = sync.OnceValue(func() map[string]*cell.Package {
 })
 
 // Builtins returns every example contract by name: "vault.v1",
-// "vault.v1debug", "vault.v2", "vault.v2bad", "direct.v1", "direct.v2",
-// "staged.v1", "staged.v2", "delayed.v1", "delayed.v1open", "delayed.v2",
+// "vault.v1debug", "vault.v2", "vault.v2bad", "vault.v2recount",
+// "direct.v1", "direct.v2", "staged.v1", "staged.v2", "twostep.v1",
+// "twostep.v2", "delayed.v1", "delayed.v1open", "delayed.v2",
 // "proxy.proxy", "proxy.child.v1", "proxy.child.v2", "hooks.v1",
 // "hooks.v1stuck", "hooks.v2", "hooks.v2trap", "hooks.lazy.v1",
 // "hooks.lazy.v2", "hooks.lazy.v2trap", "versioned.v1", "versioned.v2",

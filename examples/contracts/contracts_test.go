@@ -13,9 +13,9 @@ import (
 
 func TestBuiltinsNameTheirContracts(t *testing.T) {
 	for name, contract := range map[string]string{
-		"vault.v1": "VaultV1", "vault.v1debug": "VaultV1", "vault.v2": "VaultV2", "vault.v2bad": "VaultV2Bad",
+		"vault.v1": "VaultV1", "vault.v1debug": "VaultV1", "vault.v2": "VaultV2", "vault.v2bad": "VaultV2Bad", "vault.v2recount": "VaultV2Recount",
 		"direct.v1": "DirectV1", "direct.v2": "DirectV2",
-		"staged.v1": "StagedV1", "staged.v2": "StagedV2",
+		"staged.v1": "StagedV1", "staged.v2": "StagedV2", "twostep.v1": "TwoStepV1", "twostep.v2": "TwoStepV2",
 		"delayed.v1": "DelayedV1", "delayed.v1open": "DelayedV1Open", "delayed.v2": "DelayedV2",
 		"proxy.proxy": "Proxy", "proxy.child.v1": "ChildV1", "proxy.child.v2": "ChildV2",
 		"initparams.v1": "InitParamsV1", "initparams.v2": "InitParamsV2", "initparams.v2bad": "InitParamsV2Bad",
@@ -34,7 +34,7 @@ func TestBuiltinsNameTheirContracts(t *testing.T) {
 			assert.NoError(t, err, "every example tells its version")
 		})
 	}
-	assert.Len(t, contracts.Builtins(), 36)
+	assert.Len(t, contracts.Builtins(), 39)
 }
 
 // TestFacetsAreWholeContracts checks the diamond's facets: Tact contracts

@@ -13,10 +13,15 @@
 //     second cell. vault.v2 migrates it correctly; vault.v2bad reads it as
 //     one cell and bricks the vault (exit 9). vault.v1debug is vault.v1
 //     built with Tact's debug option (its Deposit calls dump()).
+//     vault.v2recount migrates like vault.v2 but recounts the total by
+//     walking every balance, so its migration's gas grows with the map.
 //   - direct: the cookbook's direct upgrade, Upgrade { code: Cell?;
 //     data: Cell? }; v2 changes the layout and the upgrader supplies the
 //     migrated data.
 //   - staged: Upgrade { code } stages the code, CommitUpgrade {} applies it.
+//   - twostep: the same under names of its own, StageCode { code } and
+//     ApplyCode {}, which no built-in protocol knows: a scenario or a Go
+//     program describes its protocol.
 //   - delayed: the cookbook's DelayedUpgradable: Upgrade { code; data;
 //     timeout } records a request, Confirm {} applies it once the timeout
 //     has passed. delayed.v1open lets anyone confirm and never clears the

@@ -44,12 +44,15 @@ func ExampleBuiltins() {
 	// proxy.proxy
 	// staged.v1
 	// staged.v2
+	// twostep.v1
+	// twostep.v2
 	// units.v1
 	// units.v2
 	// vault.v1
 	// vault.v1debug
 	// vault.v2
 	// vault.v2bad
+	// vault.v2recount
 	// versioned.v1
 	// versioned.v2
 	// versioned.v3

@@ -144,9 +144,10 @@ func TestInitParamsPendingLayout(t *testing.T) {
 // them apart, so InitParams is tried first and takes nothing of staged's.
 func TestDetectProtocolOfEveryBuiltin(t *testing.T) {
 	want := map[string]string{
-		"vault.v1": "chainlink-tact", "vault.v1debug": "chainlink-tact", "vault.v2": "chainlink-tact", "vault.v2bad": "chainlink-tact",
+		"vault.v1": "chainlink-tact", "vault.v1debug": "chainlink-tact", "vault.v2": "chainlink-tact", "vault.v2bad": "chainlink-tact", "vault.v2recount": "chainlink-tact",
 		"direct.v1": "direct", "direct.v2": "direct",
 		"staged.v1": "staged", "staged.v2": "staged",
+		"twostep.v1": "", "twostep.v2": "", // its messages have names of their own: a scenario describes its protocol
 		"delayed.v1": "delayed", "delayed.v1open": "delayed", "delayed.v2": "delayed",
 		"proxy.proxy": "proxy", "proxy.child.v1": "", "proxy.child.v2": "", // a child upgrades through its proxy
 		"initparams.v1": "initparams", "initparams.v2": "initparams", "initparams.v2bad": "initparams",

@@ -46,10 +46,11 @@ func TestPreflightPatterns(t *testing.T) {
 		init         map[string]any // beside owner
 		deploy       string         // the message deploying it ("" for an empty body)
 		deployFields map[string]any
-		fields       map[string]any // the upgrade's
-		setup        []setupSend    // sent by owner after the deploy
-		use          string         // the protocol to use ("": the one the ABI declares)
-		protocol     string         // the protocol used
+		fields       map[string]any         // the upgrade's
+		setup        []setupSend            // sent by owner after the deploy
+		use          string                 // the protocol to use ("": the one the ABI declares)
+		define       *upgradable.Definition // a protocol of the test's own to use
+		protocol     string                 // the protocol used
 		verdict      upgradable.Verdict
 		exit         int64
 		rolledBack   bool
@@ -135,6 +136,12 @@ func TestPreflightPatterns(t *testing.T) {
 		{name: "units: set-code with no migration", from: "units.v1", to: "units.v2",
 			setup:    []setupSend{{"Bump", map[string]any{"queryId": 1}}},
 			protocol: "set-code", verdict: upgradable.Safe, upgradable: true},
+		{name: "two-step, by a protocol defined like staged", from: "twostep.v1", to: "twostep.v2", deploy: "Bump", deployFields: map[string]any{"queryId": 0},
+			define:   &upgradable.Definition{Name: "two-step", Like: "staged", Messages: map[string]string{"stage": "StageCode", "commit": "ApplyCode"}},
+			protocol: "two-step", verdict: upgradable.Safe, upgradable: true},
+		{name: "two-step, its stage alone", from: "twostep.v1", to: "twostep.v2", deploy: "Bump", deployFields: map[string]any{"queryId": 0},
+			define:   &upgradable.Definition{Name: "stage-only", Like: "direct", Messages: map[string]string{"upgrade": "StageCode"}, Fields: map[string]string{"data": ""}},
+			protocol: "stage-only", verdict: upgradable.NoOp, upgradable: true},
 		{name: "a protocol the contract does not speak", from: "staged.v1", to: "staged.v2", deploy: "Bump", deployFields: map[string]any{"queryId": 0},
 			use: "chainlink-tact", protocol: "chainlink-tact", verdict: upgradable.NoOp, upgradable: true},
 	}
@@ -173,6 +180,11 @@ func TestPreflightPatterns(t *testing.T) {
 			if tc.use != "" {
 				req.Protocol, err = upgradable.ProtocolByName(tc.use)
 				require.NoError(t, err)
+			}
+			if tc.define != nil {
+				req.Protocol, err = tc.define.Protocol()
+				require.NoError(t, err)
+				require.NoError(t, req.Protocol.Check(from.ABI))
 			}
 			root := w.StateRoot()
 

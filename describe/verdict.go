@@ -198,6 +198,12 @@ func Gas(r *upgradable.Report) string {
 		s += fmt.Sprintf("; if the cost grows in step with the state, about %s of state would still fit",
 			plural(int(GrowthCells(r)), "%d cell", "%d cells"))
 	}
+	if r.GasLimit > 0 && r.GasLimit < r.MaxGas && r.MigrationGas*4 > r.GasLimit {
+		// The value of the message that runs a migration buys its gas: past
+		// a quarter of what it bought, say so, as the transaction's limit.
+		s += fmt.Sprintf("; the message that ran it paid for only %d gas (%.0f%% used): the message that runs it must carry enough value",
+			r.GasLimit, 100*float64(r.MigrationGas)/float64(r.GasLimit))
+	}
 	return s
 }
 

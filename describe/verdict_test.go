@@ -90,6 +90,10 @@ func TestMigrationGas(t *testing.T) {
 		{"heavy", upgradable.Report{Verdict: upgradable.Safe, MigrationGas: 400_000, MaxGas: 1_000_000, StateCells: 9000},
 			"the migration uses 400000 of the 1000000 gas a transaction may (40.0%), on a state of 9000 cells: room for 2.5× this cost; if the cost grows in step with the state, about 22500 cells of state would still fit",
 			"the migration uses 400000 of the 1000000 gas a transaction may: if its work grows with the state, the state can grow only about 2.5× before the migration no longer fits"},
+		{"a message that pays for little", upgradable.Report{Verdict: upgradable.Safe, MigrationGas: 100_000, GasLimit: 125_000, MaxGas: 1_000_000, StateCells: 200},
+			"the migration uses 100000 of the 1000000 gas a transaction may (10.0%), on a state of 200 cells: room for 10× this cost; if the cost grows in step with the state, about 2000 cells of state would still fit; the message that ran it paid for only 125000 gas (80% used): the message that runs it must carry enough value", ""},
+		{"a message that pays for plenty", upgradable.Report{Verdict: upgradable.Safe, MigrationGas: 7104, GasLimit: 125_000, MaxGas: 1_000_000, StateCells: 215},
+			"the migration uses 7104 of the 1000000 gas a transaction may (0.7%), on a state of 215 cells: room for 140× this cost; if the cost grows in step with the state, about 30264 cells of state would still fit", ""},
 		{"no limit known", upgradable.Report{Verdict: upgradable.Safe, MigrationGas: 7104, StateCells: 5},
 			"the migration uses 7104 of the 0 gas a transaction may, on a state of 5 cells", ""},
 	}

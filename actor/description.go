@@ -32,7 +32,7 @@ type outcome struct {
 func readOutcome(c *tvmcell.Cell) (outcome, error) {
 	var o outcome
 	var s tvmcell.Slice
-	if err := c.BeginParseInto(&s); err != nil {
+	if err := c.BeginParseIntoWithoutTrace(&s); err != nil {
 		return o, err
 	}
 	r := reader{s: &s}

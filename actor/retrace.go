@@ -204,7 +204,7 @@ func (w *World) TraceGet(hook vm.TraceHook, addr *address.Address, method string
 			return nil, err
 		}
 	}
-	code, err := call.acc.Code.BeginParse()
+	code, err := call.acc.Code.BeginParseWithoutTrace()
 	if err != nil {
 		return nil, fmt.Errorf("%s: code: %w", op, err)
 	}

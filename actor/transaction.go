@@ -232,7 +232,7 @@ type txHeader struct {
 // total_fees:CurrencyCollection state_update:^HASH_UPDATE description:^TransactionDescr.
 func readHeader(c *tvmcell.Cell) (txHeader, error) {
 	var s tvmcell.Slice
-	if err := c.BeginParseInto(&s); err != nil {
+	if err := c.BeginParseIntoWithoutTrace(&s); err != nil {
 		return txHeader{}, err
 	}
 	r := reader{s: &s}
@@ -363,7 +363,7 @@ var emptyCell = tvmcell.BeginCell().EndCell()
 // opcode reads the first 32 bits of a body.
 func opcode(body *tvmcell.Cell) (uint64, error) {
 	var s tvmcell.Slice
-	if err := body.BeginParseInto(&s); err != nil {
+	if err := body.BeginParseIntoWithoutTrace(&s); err != nil {
 		return 0, err
 	}
 	return s.LoadUInt(32)

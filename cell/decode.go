@@ -356,7 +356,7 @@ func beginParse(c *tvmcell.Cell, path string) (*tvmcell.Slice, error) {
 		return nil, fieldErr(path, ErrInvalidValue, "ordinary cell with level mask %d, its refs give %d", got, mask)
 	}
 
-	s, err := c.BeginParse()
+	s, err := c.BeginParseWithoutTrace()
 	if err != nil {
 		return nil, fieldErr(path, ErrInvalidValue, "cannot read the cell: %v", err)
 	}

@@ -141,7 +141,7 @@ func formatCell(c *tvmcell.Cell) string {
 // next digit and a trailing "_".
 func fiftHex(c *tvmcell.Cell) string {
 	bits := c.BitsSize()
-	s, err := c.BeginParse()
+	s, err := c.BeginParseWithoutTrace()
 	if err != nil {
 		return "?"
 	}

@@ -124,7 +124,7 @@ func (a *ABI) toStack(o *op, v any, path string) (any, error) {
 }
 
 func sliceOf(c *tvmcell.Cell, path string) (*tvmcell.Slice, error) {
-	s, err := c.BeginParse()
+	s, err := c.BeginParseWithoutTrace()
 	if err != nil {
 		return nil, fieldErr(path, ErrInvalidValue, "%v", err)
 	}

@@ -104,7 +104,7 @@ func Name(body *tvmcell.Cell, by ...*catalog.Contract) Message {
 	if body.BitsSize() < 32 {
 		return Message{Kind: MessageBits, Bits: int(body.BitsSize()), Raw: body}
 	}
-	s, err := body.BeginParse()
+	s, err := body.BeginParseWithoutTrace()
 	if err != nil {
 		return Message{Kind: MessageBits, Bits: int(body.BitsSize()), Raw: body}
 	}
@@ -137,7 +137,7 @@ func bounced(body *tvmcell.Cell, by []*catalog.Contract) Message {
 	if body.BitsSize() < 64 {
 		return m
 	}
-	s, err := body.BeginParse()
+	s, err := body.BeginParseWithoutTrace()
 	if err != nil {
 		return m
 	}
@@ -267,7 +267,7 @@ func logTopic(msg *tvmcell.Cell) (uint32, bool) {
 	if msg == nil {
 		return 0, false
 	}
-	s, err := msg.BeginParse()
+	s, err := msg.BeginParseWithoutTrace()
 	if err != nil {
 		return 0, false
 	}

@@ -179,7 +179,7 @@ func isBounce(body *tvmcell.Cell) bool {
 	if body == nil || body.BitsSize() < 32 {
 		return false
 	}
-	s, err := body.BeginParse()
+	s, err := body.BeginParseWithoutTrace()
 	if err != nil {
 		return false
 	}

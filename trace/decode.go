@@ -148,7 +148,7 @@ func (d *decoder) at(p Pos) *instr {
 }
 
 func decodeAt(p Pos) *instr {
-	s, err := p.Cell.BeginParse()
+	s, err := p.Cell.BeginParseWithoutTrace()
 	if err != nil || s.SkipBits(p.Bit) != nil {
 		return nil
 	}

@@ -380,7 +380,7 @@ func ReadVersion(w Getter, addr *address.Address, src VersionSource) (Version, e
 	case *tvmcell.Slice:
 		text, err = v.Copy().LoadStringSnake()
 	case *tvmcell.Cell:
-		s, perr := v.BeginParse()
+		s, perr := v.BeginParseWithoutTrace()
 		if perr != nil {
 			return Version{}, perr
 		}

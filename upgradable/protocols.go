@@ -175,7 +175,7 @@ func (l EnvelopeLayout) Open(data *tvmcell.Cell) (*tvmcell.Cell, error) {
 	if data == nil || int(data.BitsSize()) != l.Bits || int(data.RefsNum()) != l.Refs || l.DataRef >= l.Refs {
 		return nil, ErrNoEnvelope
 	}
-	s, err := data.BeginParse()
+	s, err := data.BeginParseWithoutTrace()
 	if err != nil {
 		return nil, ErrNoEnvelope
 	}

@@ -44,7 +44,7 @@ func (v Value) StackValue() (any, error) {
 		}
 		switch v.Type {
 		case TypeSlice:
-			return c.BeginParse()
+			return c.BeginParseWithoutTrace()
 		case TypeBuilder:
 			return c.ToBuilder(), nil
 		}

@@ -355,24 +355,8 @@ func TestHelpKeys(t *testing.T) {
 			h.send(keyPress(k))
 			assert.Equal(t, before-1, d.form.focus, "the previous field")
 		},
-		inForm + "←": func(t *testing.T, k string) {
-			h := demo(t)
-			h.press("s", "up", "up", "up")
-			d := h.m.dialog.(*sendDialog)
-			require.Equal(t, "message", d.form.rows[d.form.focus].label)
-			before := d.form.rows[d.form.focus].value()
-			h.send(keyPress(k))
-			assert.NotEqual(t, before, d.form.rows[d.form.focus].value(), "the choice changed")
-		},
-		inForm + "→": func(t *testing.T, k string) {
-			h := demo(t)
-			h.press("s", "up", "up", "up")
-			d := h.m.dialog.(*sendDialog)
-			require.Equal(t, "message", d.form.rows[d.form.focus].label)
-			before := d.form.rows[d.form.focus].value()
-			h.send(keyPress(k))
-			assert.NotEqual(t, before, d.form.rows[d.form.focus].value(), "the choice changed")
-		},
+		inForm + "←": changesTheChoice,
+		inForm + "→": changesTheChoice,
 		inForm + "enter": func(t *testing.T, k string) {
 			h := demo(t)
 			h.press("s", "1")
@@ -454,4 +438,16 @@ func TestKeyTable(t *testing.T) {
 			assert.Equal(t, want, text[i+len(begin):i+j], "%s's key table is not the help's: go test ./tui -update", file)
 		})
 	}
+}
+
+// changesTheChoice checks that key k, on the send form's message row,
+// picks another message.
+func changesTheChoice(t *testing.T, k string) {
+	h := demo(t)
+	h.press("s", "up", "up", "up")
+	d := h.m.dialog.(*sendDialog)
+	require.Equal(t, "message", d.form.rows[d.form.focus].label)
+	before := d.form.rows[d.form.focus].value()
+	h.send(keyPress(k))
+	assert.NotEqual(t, before, d.form.rows[d.form.focus].value(), "the choice changed")
 }

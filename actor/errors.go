@@ -58,6 +58,18 @@ var (
 	// [WithMaxInFlight]): a contract whose every message sends several.
 	ErrTooManyMessages = errors.New("too many messages in flight in one send")
 
+	// ErrMessageTree is returned for a message whose body or state init,
+	// written out as a tree, has more than [MaxMessageTree] cells.
+	ErrMessageTree = errors.New("message cells shared too often")
+
+	// ErrTransactionTimeout is returned when a transaction takes longer
+	// than the world allows (see [WithTransactionTimeout]).
+	ErrTransactionTimeout = errors.New("transaction did not finish")
+
+	// ErrLTExhausted is returned when a transaction would take the logical
+	// time past [MaxLT].
+	ErrLTExhausted = errors.New("logical time exhausted")
+
 	// ErrUnknownCommit is returned when no commit of the world has the
 	// name or state root asked for (see [World.Session]).
 	ErrUnknownCommit = errors.New("unknown commit")

@@ -3,6 +3,9 @@ package actor
 import (
 	"errors"
 	"fmt"
+	"time"
+
+	"github.com/tonsim/tonsim/cell"
 
 	"github.com/xssnick/tonutils-go/address"
 	"github.com/xssnick/tonutils-go/tlb"
@@ -101,6 +104,19 @@ func (w *World) Send(m Message) (*Trace, error) {
 	if body == nil {
 		body = emptyCell
 	}
+	if err := checkMessageTree("body", body); err != nil {
+		return nil, err
+	}
+	if si := m.StateInit; si != nil {
+		for _, part := range []struct {
+			name string
+			c    *tvmcell.Cell
+		}{{"state init's code", si.Code}, {"state init's data", si.Data}} {
+			if err := checkMessageTree(part.name, part.c); err != nil {
+				return nil, err
+			}
+		}
+	}
 	internal, err := tlb.ToCell(&tlb.InternalMessage{
 		IHRDisabled: true,
 		Bounce:      !m.NoBounce,
@@ -134,6 +150,9 @@ func (w *World) SendExternal(to *address.Address, body *tvmcell.Cell) (*Trace, e
 	if body == nil {
 		body = emptyCell
 	}
+	if err := checkMessageTree("body", body); err != nil {
+		return nil, err
+	}
 	return w.external(id, body)
 }
 
@@ -148,6 +167,17 @@ func (w *World) external(to accountID, body *tvmcell.Cell) (*Trace, error) {
 		return nil, fmt.Errorf("external message: %w", err)
 	}
 	return w.run(to, c, msg)
+}
+
+// checkMessageTree refuses a cell of a message that tonutils-go would walk for
+// longer than a send should take: one whose tree passes [MaxMessageTree].
+func checkMessageTree(what string, c *tvmcell.Cell) error {
+	if cell.TreeSize(c, MaxMessageTree) > MaxMessageTree {
+		return fmt.Errorf("%w: the message's %s, written out as a tree, has more than %d cells (actor.MaxMessageTree); "+
+			"tonutils-go counts a message's cells once per path to each, so it would not finish",
+			ErrMessageTree, what, MaxMessageTree)
+	}
+	return nil
 }
 
 // queued is a message waiting for delivery and the transaction that sent it.
@@ -230,6 +260,38 @@ func (w *World) checkQueue(ran, queued int) error {
 	return nil
 }
 
+// emulate runs one transaction in tonutils-go's emulator: inline, or in a
+// goroutine of its own when the world bounds its time (see
+// [WithTransactionTimeout]). Past the bound the goroutine is left to finish
+// on its own and its result is never read.
+func (w *World) emulate(acc *tvm.PreparedAccount, msg *tvm.PreparedMessage, opts tvm.TransactionOptions) (*tvm.TransactionExecutionResult, error) {
+	machine, block := w.machine, w.st.block
+	if w.txTimeout == 0 {
+		return watched(func() (*tvm.TransactionExecutionResult, error) {
+			return machine.EmulateTransaction(block, acc, msg, opts)
+		})
+	}
+	type result struct {
+		res *tvm.TransactionExecutionResult
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		res, err := watched(func() (*tvm.TransactionExecutionResult, error) {
+			return machine.EmulateTransaction(block, acc, msg, opts)
+		})
+		done <- result{res, err}
+	}()
+	timer := time.NewTimer(w.txTimeout)
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		return r.res, r.err
+	case <-timer.C:
+		return nil, fmt.Errorf("%w; the emulator keeps a core busy until the process exits", stalled(w.txTimeout, "actor.WithTransactionTimeout"))
+	}
+}
+
 // execute runs one transaction through tonutils-go's emulator and stores
 // the account it leaves. It returns the out messages parsed, for delivery.
 func (w *World) execute(q queued) (*Transaction, []tvm.OutMessage, error) {
@@ -250,9 +312,13 @@ func (w *World) execute(q queued) (*Transaction, []tvm.OutMessage, error) {
 	if w.watched(e.prepared) {
 		opts.TraceHook = debugHook(&debug)
 	}
-	res, err := w.machine.EmulateTransaction(w.st.block, e.prepared, prepared, opts)
+	res, err := w.emulate(e.prepared, prepared, opts)
 	if err != nil {
 		return nil, nil, fmt.Errorf("transaction on %s: %w", q.to.address().StringRaw(), err)
+	}
+	if res.EndLT > MaxLT {
+		return nil, nil, fmt.Errorf("%w: a transaction on %s at lt %d would end at %d, past %d",
+			ErrLTExhausted, q.to.address().StringRaw(), w.st.lt, res.EndLT, uint64(MaxLT))
 	}
 	if res.TransactionCell == nil {
 		return nil, nil, &ExitError{Op: "external message", Account: q.to.address(), Code: res.ExitCode, Meaning: ExitCodeMeaning(res.ExitCode), Err: ErrNotAccepted}

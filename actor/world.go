@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/xssnick/tonutils-go/tlb"
 	"github.com/xssnick/tonutils-go/tvm"
@@ -22,6 +23,14 @@ const (
 	DefaultGetterGasLimit  = 1_000_000
 	DefaultMaxTransactions = 10_000
 	DefaultMaxInFlight     = 10_000
+	// DefaultTransactionTimeout is the time a transaction may take where
+	// tonsim bounds it (see [WithTransactionTimeout] and [Watch]).
+	DefaultTransactionTimeout = 30 * time.Second
+	// MaxMessageTree bounds the cells of a message's body and of its
+	// state init each, written out as a tree (see [cell.TreeSize]): more
+	// than a valid message holds unless its cells are shared over and
+	// over, which tonutils-go walks once per path.
+	MaxMessageTree = 1 << 20
 	// HistoryAll keeps every transaction in the history (the default).
 	HistoryAll = -1
 )
@@ -43,6 +52,8 @@ type World struct {
 	maxTxs     int
 	// maxInFlight bounds the messages one send holds queued.
 	maxInFlight int
+	// txTimeout bounds the time one transaction may take; 0 does not.
+	txTimeout time.Duration
 	// historyLimit is how many transactions the history keeps, or
 	// HistoryAll.
 	historyLimit int
@@ -154,6 +165,32 @@ func WithMaxInFlight(n int) Option {
 		w.maxInFlight = n
 		return nil
 	}
+}
+
+// WithTransactionTimeout bounds the time one transaction may take in
+// tonutils-go's emulator; d = 0, the default, does not. Each transaction
+// then runs in a goroutine the world waits for, which costs a send about a
+// fifth more on a busy machine: the option is for a world that must stay
+// usable after the bound is hit, as the terminal UI's; a batch run
+// watches the whole process instead (see [Watch]). Past the bound the send
+// fails with [ErrTransactionTimeout] and is undone; the emulator's
+// goroutine cannot be stopped and keeps a core busy until the process ends.
+func WithTransactionTimeout(d time.Duration) Option {
+	return func(w *World) error {
+		if d < 0 {
+			return fmt.Errorf("transaction timeout %s is negative", d)
+		}
+		w.txTimeout = d
+		return nil
+	}
+}
+
+// SetTransactionTimeout changes the bound on the time one transaction may
+// take from now on (see [WithTransactionTimeout]); a negative d is taken as 0.
+func (w *World) SetTransactionTimeout(d time.Duration) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.txTimeout = max(d, 0)
 }
 
 // WithHistory keeps only the last n transactions in the world's history
@@ -405,6 +442,7 @@ func (w *World) fork(st state) *World {
 		getterGas:    w.getterGas,
 		maxTxs:       w.maxTxs,
 		maxInFlight:  w.maxInFlight,
+		txTimeout:    w.txTimeout,
 		historyLimit: w.historyLimit,
 		snapshots:    w.snapshots,
 		debugCode:    w.debugCode,

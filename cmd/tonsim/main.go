@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/examples"
@@ -83,6 +84,10 @@ type cli struct {
 	history int
 	// commit is --commit: the saved world's commit to start from.
 	commit string
+	// txTimeout is --tx-timeout: how long one transaction may take.
+	txTimeout time.Duration
+	// unwatch stops the watch on transactions that will not finish.
+	unwatch func()
 }
 
 var commands = []*command{runCommand, testCommand, getCommand, preflightCommand, upgradesCommand, layoutCommand, traceCommand, inspectCommand, tuiCommand, walkCommand, genCommand}
@@ -99,6 +104,11 @@ func (c *cli) main(args []string) (status int) {
 		if v := recover(); v != nil {
 			fmt.Fprintf(c.stderr, "tonsim: %v\n", internalError{v})
 			status = exitInternal
+		}
+	}()
+	defer func() {
+		if c.unwatch != nil {
+			c.unwatch()
 		}
 	}()
 	if env := os.Getenv(envMaxFileSize); env != "" {
@@ -197,6 +207,9 @@ World:
   --commit NAME         with --world, start from the saved world's commit
                         NAME (a scenario's commit: step): its accounts,
                         names, clock and logical time
+  --tx-timeout D        stop when one transaction runs longer than D (such
+                        as 30s, the default; 0 never): the UI fails the
+                        send, other commands exit
 Files:
   --max-file-size SIZE  read files up to SIZE (such as 64M) instead of the
                         defaults: 4 MiB for scenarios, contracts and BOCs,
@@ -221,6 +234,7 @@ func (c *cli) flags(cmd *command) *flag.FlagSet {
 	})
 	fs.StringVar(&c.config, "config", "", "")
 	fs.StringVar(&c.commit, "commit", "", "")
+	fs.DurationVar(&c.txTimeout, "tx-timeout", actor.DefaultTransactionTimeout, "")
 	c.history = defaultHistory(cmd)
 	fs.Func("history", "", func(s string) (err error) {
 		c.history, err = parseHistory(s)
@@ -264,6 +278,7 @@ func (c *cli) parse(cmd *command, fs *flag.FlagSet, args []string) ([]string, in
 		}
 		args = fs.Args()
 		if len(args) == 0 {
+			c.watch(cmd)
 			return positional, 0, true
 		}
 		if args[0] == "" {
@@ -272,6 +287,20 @@ func (c *cli) parse(cmd *command, fs *flag.FlagSet, args []string) ([]string, in
 		positional = append(positional, args[0])
 		args = args[1:]
 	}
+}
+
+// watch makes a command that runs in batch exit when a transaction will
+// not finish (see [actor.Watch]); the UI bounds each transaction instead,
+// to stay usable (see [cli.runUI]).
+func (c *cli) watch(cmd *command) {
+	if c.txTimeout == 0 || c.unwatch != nil || interactive(cmd) {
+		return
+	}
+	c.unwatch = actor.Watch(c.txTimeout, "--tx-timeout", func(err error) {
+		flush(c.stdout) // the steps that ran before
+		fmt.Fprintf(c.stderr, "tonsim %s: %s\n", cmd.name, termtext.Clean(err.Error()))
+		os.Exit(exitUsage)
+	})
 }
 
 // fail reports an error: a scenario mistake as file:line:col, anything else
@@ -307,12 +336,14 @@ func sortedKeys[V any](m map[string]V) []string {
 // defaultHistory is how many transactions cmd's worlds keep: every one in
 // the commands that show them, none in those that only print each step.
 func defaultHistory(cmd *command) int {
-	switch cmd.name {
-	case "tui", "walk":
+	if interactive(cmd) {
 		return actor.HistoryAll
 	}
 	return 0
 }
+
+// interactive reports whether cmd opens the terminal UI.
+func interactive(cmd *command) bool { return cmd.name == "tui" || cmd.name == "walk" }
 
 // parseHistory reads --history: a count, or "all".
 func parseHistory(s string) (int, error) {

@@ -108,6 +108,16 @@ func runWalk(c *cli, cmd *command, args []string) int {
 }
 
 func (c *cli) runUI(cmd *command, opts tui.Options) int {
+	// A transaction that does not finish fails its send and leaves the UI
+	// usable.
+	for _, r := range []*scenario.Runner{opts.Walk, opts.Play} {
+		if r != nil && r.World != nil {
+			r.World.SetTransactionTimeout(c.txTimeout)
+		}
+	}
+	if opts.World != nil {
+		opts.World.SetTransactionTimeout(c.txTimeout)
+	}
 	if err := tui.Run(opts); err != nil {
 		return c.fail(cmd, fmt.Errorf("the terminal UI cannot start: %w\n(run, test, get, preflight and inspect need no terminal: see tonsim help)", err))
 	}

@@ -60,13 +60,20 @@ func options(opts []FileOption) loadOptions {
 
 func policy(opts []FileOption) inputfile.Policy { return options(opts).policy }
 
-// ReadFile reads the scenario at path and parses it, within opts' bounds.
+// ReadFile reads the scenario at path and parses it, within opts' bounds,
+// which also hold for the config BOC file it names when a run reads it.
 func ReadFile(path string, opts ...FileOption) (*Scenario, error) {
-	data, err := policy(opts).Read(inputfile.Scenario, path)
+	p := policy(opts)
+	data, err := p.Read(inputfile.Scenario, path)
 	if err != nil {
 		return nil, fmt.Errorf("reading %w", err)
 	}
-	return Parse(path, data)
+	s, err := Parse(path, data)
+	if err != nil {
+		return nil, err
+	}
+	s.files = p
+	return s, nil
 }
 
 // Load reads the scenario at path, parses it and loads its contracts: a

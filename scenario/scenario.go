@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/tonsim/tonsim/internal/inputfile"
 	"github.com/xssnick/tonutils-go/address"
 	"github.com/xssnick/tonutils-go/tlb"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
@@ -28,6 +29,10 @@ type Scenario struct {
 	Protocols []*ProtocolDecl
 	Wallets   []*WalletDecl
 	Steps     []*Step
+
+	// files bounds the files the scenario names that are read after it
+	// (its config BOC): [ReadFile]'s policy, the defaults for [Parse].
+	files inputfile.Policy
 }
 
 // ContractDecl is one entry of contracts: a name and where its code comes

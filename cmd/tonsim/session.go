@@ -23,7 +23,7 @@ func (c *cli) open(path, worldPath string) (*scenario.Runner, error) {
 	}
 	var config []actor.Option
 	if c.config != "" {
-		opt, err := scenario.ConfigOption(c.config, "")
+		opt, err := scenario.ConfigOption(c.config, c.fileOptions()...)
 		if err != nil {
 			return nil, err
 		}

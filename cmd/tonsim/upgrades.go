@@ -165,7 +165,7 @@ func runUpgrades(c *cli, cmd *command, args []string) int {
 func (c *cli) emptyRunner() (*scenario.Runner, error) {
 	var opts []actor.Option
 	if c.config != "" {
-		opt, err := scenario.ConfigOption(c.config, "")
+		opt, err := scenario.ConfigOption(c.config, c.fileOptions()...)
 		if err != nil {
 			return nil, err
 		}

@@ -43,15 +43,16 @@ func configOption(spec string, p inputfile.Policy, resolve func(string) (string,
 	return actor.WithConfig(root), nil
 }
 
-// worldOptions are the options a new world for s takes: its config, a
-// config BOC file read within the bounds s was read with (see [ReadFile])
-// and inside the scenario's directory tree like its contracts.
+// worldOptions are the options a new world for s takes: its config (a
+// config BOC file read within the bounds s was read with, see [ReadFile],
+// and inside the scenario's directory tree like its contracts), then the
+// options s was read with.
 func (s *Scenario) worldOptions() ([]actor.Option, error) {
 	if s.Config == nil {
-		return nil, nil
+		return s.read.world, nil
 	}
-	dir := filepath.Dir(s.Path)
-	opt, err := configOption(s.Config.Name, s.files, func(name string) (string, error) { return s.files.Resolve(dir, name) })
+	dir, p := filepath.Dir(s.Path), s.read.policy
+	opt, err := configOption(s.Config.Name, p, func(name string) (string, error) { return p.Resolve(dir, name) })
 	if err != nil {
 		var unknown = errors.Is(err, actor.ErrUnknownProfile)
 		msg := err.Error()
@@ -60,5 +61,5 @@ func (s *Scenario) worldOptions() ([]actor.Option, error) {
 		}
 		return nil, &Error{File: s.Path, Pos: s.Config.Pos, Msg: msg, Err: err}
 	}
-	return []actor.Option{opt}, nil
+	return append([]actor.Option{opt}, s.read.world...), nil
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/tonsim/tonsim/internal/inputfile"
 	"github.com/xssnick/tonutils-go/address"
 	"github.com/xssnick/tonutils-go/tlb"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
@@ -30,9 +29,10 @@ type Scenario struct {
 	Wallets   []*WalletDecl
 	Steps     []*Step
 
-	// files bounds the files the scenario names that are read after it
-	// (its config BOC): [ReadFile]'s policy, the defaults for [Parse].
-	files inputfile.Policy
+	// read holds the options [ReadFile] read it with (the defaults for
+	// [Parse]): the bounds of the files read after it (its config BOC)
+	// and the options of the world [NewRunner] makes for it.
+	read loadOptions
 }
 
 // ContractDecl is one entry of contracts: a name and where its code comes

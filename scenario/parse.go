@@ -318,13 +318,18 @@ func (p *parser) steps(n *yaml.Node) ([]*Step, error) {
 	if len(n.Content) == 0 {
 		return nil, p.errf(n, "steps is empty")
 	}
-	var out []*Step
+	out := make([]*Step, 0, len(n.Content))
 	for i, item := range n.Content {
 		step, err := p.step(resolve(item), i+1)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, step)
+		// The step's YAML is garbage from now on (unless an alias in a
+		// later step holds it): the tree of a long scenario, many times
+		// the file's size, is freed as its steps are typed instead of
+		// living beside all of them.
+		n.Content[i] = nil
 	}
 	return out, nil
 }

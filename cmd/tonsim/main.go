@@ -210,8 +210,8 @@ Files:
   --max-file-size SIZE  read files up to SIZE (such as 64M) instead of the
                         defaults: 4 MiB for scenarios, contracts and BOCs,
                         64 MiB for saved worlds; also TONSIM_MAX_FILE_SIZE
-  --allow-path DIR      let contract paths in a scenario reach DIR's tree as
-                        well as the scenario's own (repeatable)
+  --allow-path DIR      let contract and config paths in a scenario reach
+                        DIR's tree as well as the scenario's own (repeatable)
 Only regular files are read, never pipes or devices.
 `
 

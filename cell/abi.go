@@ -99,6 +99,9 @@ type abiJSON struct {
 func ParseABI(data []byte) (*ABI, error) {
 	var raw abiJSON
 	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInvalidABI, jsonError(err))
+	}
+	if err := raw.checkNames(); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalidABI, err)
 	}
 
@@ -113,7 +116,7 @@ func ParseABI(data []byte) (*ABI, error) {
 	for code, e := range raw.Errors {
 		n, err := strconv.Atoi(code)
 		if err != nil {
-			return nil, fmt.Errorf("%w: error code %q is not an integer", ErrInvalidABI, code)
+			return nil, fmt.Errorf("%w: an error code is not an integer: %s", ErrInvalidABI, describeText(code))
 		}
 		a.Errors[n] = e.Message
 	}
@@ -122,6 +125,77 @@ func ParseABI(data []byte) (*ABI, error) {
 		return nil, fmt.Errorf("%w: %w", ErrInvalidABI, err)
 	}
 	return a, nil
+}
+
+// checkNames checks every name and format the ABI gives (see
+// [checkName]) before any error may quote one.
+func (raw *abiJSON) checkNames() error {
+	if err := checkNames(func(int) string { return "name" }, raw.Name); err != nil {
+		return err
+	}
+	for i, t := range raw.Types {
+		at := fmt.Sprintf("types[%d]", i)
+		if err := checkNames(func(int) string { return at + ".name" }, t.Name); err != nil {
+			return err
+		}
+		if err := checkTactFields(at+".fields", t.Fields); err != nil {
+			return err
+		}
+	}
+	for i, r := range raw.Receivers {
+		where := func(j int) string {
+			return fmt.Sprintf("receivers[%d].%s", i, [...]string{"receiver", "message.kind", "message.type"}[j])
+		}
+		if err := checkNames(where, r.Receiver, r.Message.Kind, r.Message.Type); err != nil {
+			return err
+		}
+	}
+	for i, g := range raw.Getters {
+		at := fmt.Sprintf("getters[%d]", i)
+		if err := checkNames(func(int) string { return at + ".name" }, g.Name); err != nil {
+			return err
+		}
+		if err := checkTactFields(at+".arguments", g.Arguments); err != nil {
+			return err
+		}
+		if g.ReturnType != nil {
+			if err := checkTactType(at+".returnType", *g.ReturnType); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func checkTactFields(at string, fields []Field) error {
+	for i, f := range fields {
+		fat := fmt.Sprintf("%s[%d]", at, i)
+		if err := checkNames(func(int) string { return fat + ".name" }, f.Name); err != nil {
+			return err
+		}
+		if err := checkTactType(fat+".type", f.Type); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkTactType checks a type reference's names, and its formats: a name
+// or a number of bits.
+func checkTactType(at string, t Type) error {
+	where := func(j int) string { return at + "." + [...]string{"kind", "type", "key", "value", "tolk"}[j] }
+	if err := checkNames(where, t.Kind, t.Type, t.Key, t.Value, t.Tolk); err != nil {
+		return err
+	}
+	for j, format := range []string{t.Format, t.KeyFormat, t.ValueFormat} {
+		if format != "" && !isDigits(format) && !isName(format) {
+			return checkName(at+"."+[...]string{"format", "keyFormat", "valueFormat"}[j], format)
+		}
+		if len(format) > MaxNameLen {
+			return checkName(at+"."+[...]string{"format", "keyFormat", "valueFormat"}[j], format)
+		}
+	}
+	return nil
 }
 
 // index builds the lookup tables and the layout of every type, and checks

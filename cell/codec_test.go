@@ -301,6 +301,8 @@ func TestParseInt(t *testing.T) {
 		{"010", "10"}, // decimal, as YAML 1.2 reads it: not octal
 		{"-007", "-7"},
 		{"00", "0"},
+		{"0_10", "10"}, // decimal too, whatever Go says
+		{"0_", ""},
 		{"1_000", "1000"},
 		{"0x0F05", "3845"},
 		{"0X0f_05", "3845"},

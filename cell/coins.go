@@ -18,7 +18,9 @@ var maxCoins = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 120), big.NewInt
 // writes it (scenario files, the UI's forms, the command line): TON as a
 // decimal number, "1.5", "0.05", "3", optionally with a " TON" unit; or
 // nanotons as an integer with an n suffix, "1500000000n". Underscores may
-// group digits ("1_000"). More than nine decimals, a negative amount or one
+// group digits as in every number tonsim reads (see [ParseInt]): "1_000" is
+// a thousand TON, "1__000" and "1000_" are errors. More than nine decimals,
+// a negative amount or one
 // past what a Grams field holds (2¹²⁰ − 1 nanotons) is an error, never
 // rounded. It returns nanotons.
 func ParseCoins(s string) (*big.Int, error) {
@@ -26,7 +28,6 @@ func ParseCoins(s string) (*big.Int, error) {
 	if t, ok := strings.CutSuffix(text, "TON"); ok {
 		text = strings.TrimSpace(t)
 	}
-	text = strings.ReplaceAll(text, "_", "")
 	if text == "" {
 		return nil, coinsErr(ErrInvalidValue, "an amount of TON is empty")
 	}
@@ -35,7 +36,8 @@ func ParseCoins(s string) (*big.Int, error) {
 	}
 	var n *big.Int
 	if nano, ok := strings.CutSuffix(text, "n"); ok {
-		if !isDigits(nano) {
+		nano, grouped := ungroup(nano)
+		if !grouped || !isDigits(nano) {
 			return nil, coinsErr(ErrInvalidValue, `%q is not a whole number of nanotons (write "1500000000n")`, s)
 		}
 		n, _ = new(big.Int).SetString(nano, 10)
@@ -44,7 +46,9 @@ func ParseCoins(s string) (*big.Int, error) {
 		if whole == "" {
 			whole = "0"
 		}
-		if !isDigits(whole) || (strings.Contains(text, ".") && !isDigits(frac)) {
+		whole, wholeOK := ungroup(whole)
+		frac, fracOK := ungroup(frac)
+		if !wholeOK || !fracOK || !isDigits(whole) || (strings.Contains(text, ".") && !isDigits(frac)) {
 			return nil, coinsErr(ErrInvalidValue, `%q is not an amount of TON (write "1.5", or nanotons as "1500000000n")`, s)
 		}
 		if len(frac) > CoinsDecimals {
@@ -71,3 +75,19 @@ func (e *coinsError) Unwrap() error { return e.kind }
 func coinsErr(kind error, format string, args ...any) error {
 	return &coinsError{msg: fmt.Sprintf(format, args...), kind: kind}
 }
+
+// ungroup removes the underscores that group digits ("1_000"), which
+// stand each between two digits, as in Go; false for one elsewhere.
+func ungroup(s string) (string, bool) {
+	if !strings.Contains(s, "_") {
+		return s, true
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] == '_' && (i == 0 || i == len(s)-1 || !isDigit(s[i-1]) || !isDigit(s[i+1])) {
+			return "", false
+		}
+	}
+	return strings.ReplaceAll(s, "_", ""), true
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }

@@ -315,25 +315,29 @@ func toBigInt(v any) (*big.Int, error) {
 
 // ParseInt reads an integer as YAML and Go write one, with an optional
 // sign: decimal (a leading zero is still decimal, as in YAML 1.2), or
-// 0x, 0o, 0b, with underscores between digits ("1_000", "0x0F_05").
+// 0x, 0o, 0b, with underscores between digits ("1_000", "0x0F_05") as Go
+// places them. It is the one integer syntax of tonsim's inputs: fields,
+// expectations, waits and the command line's counts read it, and
+// [ParseCoins] groups digits the same way.
 func ParseInt(s string) (*big.Int, error) {
-	t := strings.TrimSpace(s)
+	t, ok := strings.TrimSpace(s), true
 	neg := false
 	if strings.HasPrefix(t, "-") {
 		neg, t = true, t[1:]
 	} else if strings.HasPrefix(t, "+") {
 		t = t[1:]
 	}
-	if len(t) > 1 && t[0] == '0' && t[1] >= '0' && t[1] <= '9' {
-		t = strings.TrimLeft(t, "0") // not octal
-		if t == "" || t[0] == '_' {
-			t = "0" + t
-		}
-	}
 	if t == "" || t[0] == '-' || t[0] == '+' {
 		return nil, fmt.Errorf("%q is not an integer", s)
 	}
-	n, ok := new(big.Int).SetString(t, 0)
+	base := 0
+	if len(t) > 1 && t[0] == '0' && (isDigit(t[1]) || t[1] == '_') {
+		base = 10 // "010" and "0_10" are ten, not octal
+		if t, ok = ungroup(t); !ok {
+			return nil, fmt.Errorf("%q is not an integer", s)
+		}
+	}
+	n, ok := new(big.Int).SetString(t, base)
 	if !ok {
 		return nil, fmt.Errorf("%q is not an integer", s)
 	}

@@ -113,7 +113,7 @@ func ParsePackage(data []byte) (*Package, error) {
 	for path, src := range raw.Sources {
 		text, err := base64.StdEncoding.DecodeString(src)
 		if err != nil {
-			return nil, fmt.Errorf("%w: source %s: %w", ErrInvalidPackage, path, err)
+			return nil, fmt.Errorf("%w: source %s: %w", ErrInvalidPackage, quoteIf(path, isSourcePath), err)
 		}
 		p.Sources[path] = text
 	}
@@ -122,7 +122,7 @@ func ParsePackage(data []byte) (*Package, error) {
 		return nil, fmt.Errorf("%w: no init", ErrInvalidPackage)
 	}
 	if raw.Init.Kind != "direct" {
-		return nil, fmt.Errorf("%w: init kind %q is not \"direct\"", ErrInvalidPackage, raw.Init.Kind)
+		return nil, fmt.Errorf("%w: init kind is %s, not \"direct\"", ErrInvalidPackage, quoteIf(raw.Init.Kind, isName))
 	}
 	p.Init = Init{Args: raw.Init.Args, Prefix: raw.Init.Prefix, Deployment: raw.Init.Deployment.Kind}
 	if pr := p.Init.Prefix; pr != nil && (pr.Bits < 1 || pr.Bits > 64 || (pr.Bits < 64 && pr.Value>>pr.Bits != 0)) {
@@ -134,8 +134,9 @@ func ParsePackage(data []byte) (*Package, error) {
 	return p, nil
 }
 
-// jsonError keeps a JSON syntax error from quoting the character it met:
-// the data may be any file, and its bytes belong in no message.
+// jsonError keeps a JSON syntax error from quoting the character it met,
+// and a type error the number: the data may be any file, and its bytes
+// belong in no message.
 func jsonError(err error) error {
 	var se *json.SyntaxError
 	switch {
@@ -143,6 +144,10 @@ func jsonError(err error) error {
 		return errors.New("not JSON: unexpected end of the data")
 	case se != nil:
 		return fmt.Errorf("not JSON (a syntax error at byte %d)", se.Offset)
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return typeError(te)
 	}
 	return err
 }

@@ -187,13 +187,19 @@ func ParseTolkABI(data []byte) (*ABI, error) {
 func parseTolkABI(data []byte) (*ABI, error) {
 	var f tolkFile
 	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, err
+		return nil, jsonError(err)
 	}
 	if major, _, _ := strings.Cut(f.SchemaVersion, "."); major != tolkSchemaMajor {
+		if !isVersion(f.SchemaVersion) {
+			return nil, fmt.Errorf("abi_schema_version is not 1.x: %s", describeText(f.SchemaVersion))
+		}
 		return nil, fmt.Errorf("abi_schema_version %q is not 1.x", f.SchemaVersion)
 	}
 	if f.ContractName == "" {
 		return nil, fmt.Errorf("no contract_name")
+	}
+	if err := f.checkNames(); err != nil {
+		return nil, err
 	}
 
 	r, err := newTolkResolver(&f)
@@ -220,6 +226,68 @@ func parseTolkABI(data []byte) (*ABI, error) {
 		}
 	}
 	return a, nil
+}
+
+// checkNames checks every name the file gives (see [checkName]) before
+// any error may quote one.
+func (f *tolkFile) checkNames() error {
+	if err := checkName("contract_name", f.ContractName); err != nil {
+		return err
+	}
+	for i, t := range f.UniqueTypes {
+		where := func(j int) string {
+			return fmt.Sprintf("unique_types[%d].%s", i, [...]string{"kind", "struct_name", "alias_name", "enum_name", "name_t"}[j])
+		}
+		if err := checkNames(where, t.Kind, t.StructName, t.AliasName, t.EnumName, t.NameT); err != nil {
+			return err
+		}
+	}
+	for i, in := range f.StructInstantiations {
+		if err := checkNames(func(int) string { return fmt.Sprintf("struct_instantiations[%d].struct_name", i) }, in.StructName); err != nil {
+			return err
+		}
+	}
+	for i, in := range f.AliasInstantiations {
+		if err := checkNames(func(int) string { return fmt.Sprintf("alias_instantiations[%d].alias_name", i) }, in.AliasName); err != nil {
+			return err
+		}
+	}
+	for i, d := range f.Declarations {
+		at := fmt.Sprintf("declarations[%d]", i)
+		if err := checkNames(func(j int) string { return at + [...]string{".kind", ".name"}[j] }, d.Kind, d.Name); err != nil {
+			return err
+		}
+		if err := checkNames(func(j int) string { return fmt.Sprintf("%s.type_params[%d]", at, j) }, d.TypeParams...); err != nil {
+			return err
+		}
+		if err := checkFieldNames(at+".fields", d.Fields); err != nil {
+			return err
+		}
+		for j, m := range d.Members {
+			if err := checkNames(func(int) string { return fmt.Sprintf("%s.members[%d].name", at, j) }, m.Name); err != nil {
+				return err
+			}
+		}
+	}
+	for i, g := range f.GetMethods {
+		at := fmt.Sprintf("get_methods[%d]", i)
+		if err := checkNames(func(int) string { return at + ".name" }, g.Name); err != nil {
+			return err
+		}
+		if err := checkFieldNames(at+".parameters", g.Parameters); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func checkFieldNames(at string, fields []tolkField) error {
+	for i, fd := range fields {
+		if err := checkNames(func(int) string { return fmt.Sprintf("%s[%d].name", at, i) }, fd.Name); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // TolkABISuffix ends the name of a Tolk contract's ABI file beside its

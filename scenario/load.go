@@ -24,7 +24,7 @@ type Builtins map[string]*cell.Package
 // [LoadWorld] read. By default a scenario or a contract may be 4 MiB and a
 // saved world 64 MiB, only regular files are read, and a contract path
 // written in a scenario must stay inside the scenario's directory tree.
-// [WithWorldOptions] passes options to the world [LoadWorld] makes.
+// [WithWorldOptions] passes options to the worlds made from the files.
 type FileOption func(*loadOptions)
 
 type loadOptions struct {
@@ -44,7 +44,8 @@ func WithAllowedDir(dir string) FileOption {
 	return func(o *loadOptions) { o.policy.Allow = append(o.policy.Allow, dir) }
 }
 
-// WithWorldOptions gives the world [LoadWorld] makes these options, over
+// WithWorldOptions gives the world [LoadWorld] makes, and the one
+// [NewRunner] makes for a scenario from [ReadFile], these options, over
 // what the file says (another config, say).
 func WithWorldOptions(opts ...actor.Option) FileOption {
 	return func(o *loadOptions) { o.world = append(o.world, opts...) }
@@ -60,13 +61,21 @@ func options(opts []FileOption) loadOptions {
 
 func policy(opts []FileOption) inputfile.Policy { return options(opts).policy }
 
-// ReadFile reads the scenario at path and parses it, within opts' bounds.
+// ReadFile reads the scenario at path and parses it, within opts' bounds,
+// which also hold for the config BOC file it names when a run reads it;
+// the world [NewRunner] makes for it takes opts' [WithWorldOptions].
 func ReadFile(path string, opts ...FileOption) (*Scenario, error) {
-	data, err := policy(opts).Read(inputfile.Scenario, path)
+	o := options(opts)
+	data, err := o.policy.Read(inputfile.Scenario, path)
 	if err != nil {
 		return nil, fmt.Errorf("reading %w", err)
 	}
-	return Parse(path, data)
+	s, err := Parse(path, data)
+	if err != nil {
+		return nil, err
+	}
+	s.read = o
+	return s, nil
 }
 
 // Load reads the scenario at path, parses it and loads its contracts: a

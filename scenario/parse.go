@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/tonsim/tonsim/cell"
@@ -177,11 +176,11 @@ func (p *parser) boolean(n *yaml.Node, what string) (bool, error) {
 
 func (p *parser) integer(n *yaml.Node, what string, lo, hi int64) (int64, error) {
 	if n.Kind == yaml.ScalarNode {
-		if v, err := strconv.ParseInt(n.Value, 0, 64); err == nil {
-			if v < lo || v > hi {
-				return 0, p.errf(n, "%s %d is out of range [%d, %d]", what, v, lo, hi)
+		if v, err := cell.ParseInt(n.Value); err == nil {
+			if !v.IsInt64() || v.Int64() < lo || v.Int64() > hi {
+				return 0, p.errf(n, "%s %s is out of range [%d, %d]", what, v, lo, hi)
 			}
-			return v, nil
+			return v.Int64(), nil
 		}
 	}
 	return 0, p.errf(n, "%s must be an integer, not %s", what, kind(n))
@@ -319,13 +318,18 @@ func (p *parser) steps(n *yaml.Node) ([]*Step, error) {
 	if len(n.Content) == 0 {
 		return nil, p.errf(n, "steps is empty")
 	}
-	var out []*Step
+	out := make([]*Step, 0, len(n.Content))
 	for i, item := range n.Content {
 		step, err := p.step(resolve(item), i+1)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, step)
+		// The step's YAML is garbage from now on (unless an alias in a
+		// later step holds it): the tree of a long scenario, many times
+		// the file's size, is freed as its steps are typed instead of
+		// living beside all of them.
+		n.Content[i] = nil
 	}
 	return out, nil
 }

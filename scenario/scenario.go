@@ -28,6 +28,11 @@ type Scenario struct {
 	Protocols []*ProtocolDecl
 	Wallets   []*WalletDecl
 	Steps     []*Step
+
+	// read holds the options [ReadFile] read it with (the defaults for
+	// [Parse]): the bounds of the files read after it (its config BOC)
+	// and the options of the world [NewRunner] makes for it.
+	read loadOptions
 }
 
 // ContractDecl is one entry of contracts: a name and where its code comes

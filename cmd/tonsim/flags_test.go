@@ -42,6 +42,9 @@ func TestParseHistory(t *testing.T) {
 		{"all", actor.HistoryAll, ""},
 		{"0", 0, ""},
 		{"1000", 1000, ""},
+		{"1_000", 1000, ""},
+		{"010", 10, ""},
+		{"1__000", 0, `"1__000" is not a number of transactions`},
 		{"-1", 0, `"-1" is not a number of transactions`},
 		{"many", 0, `"many" is not a number of transactions`},
 	}

@@ -12,6 +12,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"sort"
 	"strconv"
@@ -19,6 +20,7 @@ import (
 	"time"
 
 	"github.com/tonsim/tonsim/actor"
+	"github.com/tonsim/tonsim/cell"
 	"github.com/tonsim/tonsim/examples"
 	"github.com/tonsim/tonsim/internal/inputfile"
 	"github.com/tonsim/tonsim/internal/termtext"
@@ -82,6 +84,9 @@ type cli struct {
 	config string
 	// history is --history: how many transactions a world keeps.
 	history int
+	// maxTxs and maxInFlight are --max-transactions and --max-in-flight,
+	// the bounds of one send; 0 for the world's defaults.
+	maxTxs, maxInFlight int
 	// commit is --commit: the saved world's commit to start from.
 	commit string
 	// txTimeout is --tx-timeout: how long one transaction may take.
@@ -194,7 +199,7 @@ func (e internalError) Error() string {
 }
 
 // fileFlagsHelp describes the flags every command has; see [cli.flags].
-const fileFlagsHelp = `
+var fileFlagsHelp = `
 World:
   --config NAME         the blockchain config: mainnet-2026-06 (the default),
                         sandbox-0.41 (the fees of @ton/sandbox 0.41 and
@@ -207,6 +212,10 @@ World:
   --commit NAME         with --world, start from the saved world's commit
                         NAME (a scenario's commit: step): its accounts,
                         names, clock and logical time
+  --max-transactions N  let one send run up to N transactions (default
+                        ` + strconv.Itoa(actor.DefaultMaxTransactions) + `)
+  --max-in-flight N     let one send hold up to N messages waiting for
+                        delivery (default ` + strconv.Itoa(actor.DefaultMaxInFlight) + `)
   --tx-timeout D        stop when one transaction runs longer than D (such
                         as 30s, the default; 0 never): the UI fails the
                         send, other commands exit
@@ -214,8 +223,8 @@ Files:
   --max-file-size SIZE  read files up to SIZE (such as 64M) instead of the
                         defaults: 4 MiB for scenarios, contracts and BOCs,
                         64 MiB for saved worlds; also TONSIM_MAX_FILE_SIZE
-  --allow-path DIR      let contract paths in a scenario reach DIR's tree as
-                        well as the scenario's own (repeatable)
+  --allow-path DIR      let contract and config paths in a scenario reach
+                        DIR's tree as well as the scenario's own (repeatable)
 Only regular files are read, never pipes or devices.
 `
 
@@ -240,6 +249,14 @@ func (c *cli) flags(cmd *command) *flag.FlagSet {
 		c.history, err = parseHistory(s)
 		return err
 	})
+	fs.Func(flagMaxTransactions, "", func(s string) (err error) {
+		c.maxTxs, err = parseBound(s, "transactions")
+		return err
+	})
+	fs.Func(flagMaxInFlight, "", func(s string) (err error) {
+		c.maxInFlight, err = parseBound(s, "messages")
+		return err
+	})
 	fs.Func("allow-path", "", func(dir string) error {
 		if dir == "" {
 			return errors.New("an empty directory")
@@ -248,6 +265,32 @@ func (c *cli) flags(cmd *command) *flag.FlagSet {
 		return nil
 	})
 	return fs
+}
+
+// The flags that raise the bounds of one send.
+const (
+	flagMaxTransactions = "max-transactions"
+	flagMaxInFlight     = "max-in-flight"
+)
+
+// worldOptions are the options of every world the command makes: --config
+// and the bounds of one send.
+func (c *cli) worldOptions() ([]actor.Option, error) {
+	var opts []actor.Option
+	if c.config != "" {
+		opt, err := scenario.ConfigOption(c.config, c.fileOptions()...)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, opt)
+	}
+	if c.maxTxs > 0 {
+		opts = append(opts, actor.WithMaxTransactions(c.maxTxs))
+	}
+	if c.maxInFlight > 0 {
+		opts = append(opts, actor.WithMaxInFlight(c.maxInFlight))
+	}
+	return opts, nil
 }
 
 // fileOptions passes the file flags to package scenario.
@@ -350,9 +393,41 @@ func parseHistory(s string) (int, error) {
 	if s == "all" {
 		return actor.HistoryAll, nil
 	}
-	n, err := strconv.Atoi(s)
+	n, err := parseInt(s)
 	if err != nil || n < 0 {
 		return 0, fmt.Errorf("%q is not a number of transactions (0 or more) or \"all\"", s)
 	}
 	return n, nil
+}
+
+// parseBound reads a bound of one send: a count of what, 1 or more.
+func parseBound(s, what string) (int, error) {
+	n, err := parseInt(s)
+	if err != nil || n < 1 {
+		return 0, fmt.Errorf("%q is not a number of %s (1 or more)", s, what)
+	}
+	return n, nil
+}
+
+// parseInt reads an integer flag as tonsim reads every integer
+// ([cell.ParseInt]: 42, 0x2a, 1_000, a leading zero still decimal), not
+// as package flag does (010 is 8 there).
+func parseInt(s string) (int, error) {
+	n, err := cell.ParseInt(s)
+	if err != nil {
+		return 0, err
+	}
+	if !n.IsInt64() || n.Int64() > math.MaxInt || n.Int64() < math.MinInt {
+		return 0, fmt.Errorf("%q is out of range", s)
+	}
+	return int(n.Int64()), nil
+}
+
+// intVar registers an integer flag read by [parseInt], value by default.
+func intVar(fs *flag.FlagSet, p *int, name string, value int) {
+	*p = value
+	fs.Func(name, "", func(s string) (err error) {
+		*p, err = parseInt(s)
+		return err
+	})
 }

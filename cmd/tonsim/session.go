@@ -21,20 +21,15 @@ func (c *cli) open(path, worldPath string) (*scenario.Runner, error) {
 	if path == "" && worldPath == "" {
 		return nil, errors.New("no scenario file")
 	}
-	var config []actor.Option
-	if c.config != "" {
-		opt, err := scenario.ConfigOption(c.config, "")
-		if err != nil {
-			return nil, err
-		}
-		config = append(config, opt)
+	worldOpts, err := c.worldOptions()
+	if err != nil {
+		return nil, err
 	}
 	var w *actor.World
 	cat := catalog.New()
-	opts := c.fileOptions()
+	opts := append(c.fileOptions(), scenario.WithWorldOptions(worldOpts...))
 	if worldPath != "" {
-		var err error
-		if w, cat, err = scenario.LoadWorld(worldPath, c.builtins, append(opts, scenario.WithWorldOptions(config...))...); err != nil {
+		if w, cat, err = scenario.LoadWorld(worldPath, c.builtins, opts...); err != nil {
 			return nil, err
 		}
 	}
@@ -51,9 +46,9 @@ func (c *cli) open(path, worldPath string) (*scenario.Runner, error) {
 			return nil, err
 		}
 	}
-	if w == nil && len(config) > 0 {
-		var err error
-		if w, err = actor.NewWorld(config...); err != nil {
+	if w == nil && c.config != "" {
+		// --config over the scenario's: its config file is not read.
+		if w, err = actor.NewWorld(worldOpts...); err != nil {
 			return nil, err
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -58,15 +57,16 @@ func runTest(c *cli, cmd *command, args []string) int {
 	fs := c.flags(cmd)
 	asJSON := fs.Bool("json", false, "")
 	bothWays := fs.Bool("both-ways", false, "")
-	jobs := fs.Int("j", runtime.NumCPU(), "")
+	var jobs int
+	intVar(fs, &jobs, "j", runtime.NumCPU())
 	var sh shard
 	fs.Func("shard", "", sh.set)
 	paths, status, ok := c.parse(cmd, fs, args)
 	if !ok {
 		return status
 	}
-	if *jobs < 1 {
-		return c.wrongArgs(cmd, fmt.Sprintf("-j %d: want at least 1 file at a time", *jobs))
+	if jobs < 1 {
+		return c.wrongArgs(cmd, fmt.Sprintf("-j %d: want at least 1 file at a time", jobs))
 	}
 	if len(paths) == 0 {
 		paths = []string{"."}
@@ -88,7 +88,7 @@ func runTest(c *cli, cmd *command, args []string) int {
 	if len(files) == 0 && !*asJSON {
 		fmt.Fprintf(c.stdout, "shard %s: no files (%d in all)\n", sh, len(all))
 	}
-	c.testFiles(files, *jobs, *bothWays, func(file string, res fileResult) {
+	c.testFiles(files, jobs, *bothWays, func(file string, res fileResult) {
 		defer flush(c.stdout)
 		switch {
 		case res.err != nil:
@@ -220,8 +220,8 @@ func (s *shard) set(v string) error {
 	i, n, ok := strings.Cut(v, "/")
 	var err error
 	if ok {
-		if s.i, err = strconv.Atoi(i); err == nil {
-			s.n, err = strconv.Atoi(n)
+		if s.i, err = parseInt(i); err == nil {
+			s.n, err = parseInt(n)
 		}
 	}
 	if !ok || err != nil || s.n < 1 || s.i < 1 || s.i > s.n {

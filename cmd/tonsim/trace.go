@@ -67,9 +67,9 @@ type traceFlags struct {
 func runTrace(c *cli, cmd *command, args []string) int {
 	fs := c.flags(cmd)
 	var f traceFlags
-	fs.IntVar(&f.step, "step", 0, "")
-	fs.IntVar(&f.tx, "tx", -1, "")
-	fs.IntVar(&f.around, "around", -1, "")
+	intVar(fs, &f.step, "step", 0)
+	intVar(fs, &f.tx, "tx", -1)
+	intVar(fs, &f.around, "around", -1)
 	fs.StringVar(&f.get, "get", "", "")
 	fs.BoolVar(&f.json, "json", false, "")
 	pos, status, ok := c.parse(cmd, fs, args)

@@ -163,13 +163,9 @@ func runUpgrades(c *cli, cmd *command, args []string) int {
 
 // emptyRunner is a runner with no steps on a new world, with --config.
 func (c *cli) emptyRunner() (*scenario.Runner, error) {
-	var opts []actor.Option
-	if c.config != "" {
-		opt, err := scenario.ConfigOption(c.config, "")
-		if err != nil {
-			return nil, err
-		}
-		opts = append(opts, opt)
+	opts, err := c.worldOptions()
+	if err != nil {
+		return nil, err
 	}
 	w, err := actor.NewWorld(opts...)
 	if err != nil {

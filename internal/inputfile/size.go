@@ -29,8 +29,8 @@ var units = []struct {
 // maxSize bounds what [ParseSize] accepts: a limit past it is no limit.
 const maxSize = 1 << 40
 
-// ParseSize reads a size such as "16MiB", "512K", "64 MB" or "1000000"
-// (bytes). Units are binary: K, KB and KiB are all 1024 bytes.
+// ParseSize reads a size such as "16MiB", "512K", "64 MB", "1000000" or
+// "1_000_000" (bytes). Units are binary: K, KB and KiB are all 1024 bytes.
 func ParseSize(s string) (int64, error) {
 	t := strings.TrimSpace(s)
 	mult := int64(1)
@@ -40,7 +40,13 @@ func ParseSize(s string) (int64, error) {
 			break
 		}
 	}
-	n, err := strconv.ParseInt(t, 10, 64)
+	// Digits may be grouped by underscores as in Go and in every number
+	// tonsim reads ("1_000_000"); a leading zero is still decimal.
+	t = strings.TrimLeft(t, "0")
+	n, err := strconv.ParseInt(t, 0, 64)
+	if t == "" || t[0] < '1' || t[0] > '9' {
+		err = strconv.ErrSyntax
+	}
 	if err != nil || n <= 0 {
 		return 0, fmt.Errorf("size %q: want a positive number of bytes, optionally with K, M or G (such as 16M)", s)
 	}

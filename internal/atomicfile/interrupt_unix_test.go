@@ -41,7 +41,7 @@ func TestWriteInterruptedBySignal(t *testing.T) {
 	tests := []struct {
 		name   string
 		ignore bool           // the child starts with SIGINT ignored
-		send   syscall.Signal // then the save is let go on
+		send   syscall.Signal // then, if it is not to die of it, the save is let go on
 		want   syscall.Signal // the one the child dies of; 0: the save completes
 	}{
 		{name: "SIGTERM", send: syscall.SIGTERM, want: syscall.SIGTERM},
@@ -64,13 +64,21 @@ func TestWriteInterruptedBySignal(t *testing.T) {
 			}
 			stdin, err := cmd.StdinPipe()
 			require.NoError(t, err)
-			defer stdin.Close()
+			defer stdin.Close() // for a test stopped before it closes stdin
 			stdout, err := cmd.StdoutPipe()
 			require.NoError(t, err)
 			require.NoError(t, cmd.Start())
 			lines := bufio.NewScanner(stdout)
 			require.True(t, lines.Scan(), "the child says when it is saving")
 			require.Equal(t, childReady, lines.Text())
+			entries, err := os.ReadDir(dir)
+			require.NoError(t, err)
+			require.Len(t, entries, 2, "the save is under way, with its temporary file")
+
+			require.NoError(t, cmd.Process.Signal(tt.send))
+			if tt.want == 0 {
+				require.NoError(t, stdin.Close()) // before Wait, which closes it too
+			}
 			done := make(chan error, 1)
 			var rest []string
 			go func() {
@@ -79,17 +87,11 @@ func TestWriteInterruptedBySignal(t *testing.T) {
 				}
 				done <- cmd.Wait()
 			}()
-			entries, err := os.ReadDir(dir)
-			require.NoError(t, err)
-			require.Len(t, entries, 2, "the save is under way, with its temporary file")
-
-			require.NoError(t, cmd.Process.Signal(tt.send))
-			require.NoError(t, stdin.Close())
 			select {
 			case err = <-done:
-			case <-time.After(time.Minute):
+			case <-time.After(20 * time.Second):
 				_ = cmd.Process.Kill()
-				t.Fatal("the child went on after the signal")
+				t.Fatal("the child neither died nor finished its save")
 			}
 
 			want := "old"
@@ -118,7 +120,7 @@ func TestWriteInterruptedBySignal(t *testing.T) {
 
 // saveUntilStdinCloses saves over path with a write that says it is ready
 // and then waits for its standard input to close, which the test does
-// after sending a signal.
+// after sending a signal the child is not to die of.
 func saveUntilStdinCloses(path string) {
 	if os.Getenv(childIgnoreEnv) != "" {
 		signal.Ignore(syscall.SIGINT)

@@ -13,13 +13,19 @@ import (
 
 // Write writes data to path: it writes a temporary file in the same
 // directory, syncs and closes it, renames it over path, then syncs the
-// directory so the rename itself survives a crash.
+// directory so the rename itself survives a crash. A path that is a
+// symbolic link is written through: the file it resolves to is replaced
+// and the link stays; a link to nothing is an error.
 //
-// An existing file keeps its permission bits; a new one gets perm less the
-// process's umask, as os.WriteFile would give it. On any failure before the
-// rename the temporary file is removed and path is left untouched. (A
-// process killed mid-write leaves its temporary file, named
-// ".<name>.tmp-<pid>-<n>", for the user to delete.)
+// An existing file keeps its permission bits, and its group and owner as
+// far as the process may set them (a user who is not root keeps the group
+// if it is one of theirs); a new one gets perm less the process's umask, as
+// os.WriteFile would give it. On any failure before the rename the
+// temporary file is removed and path is left untouched. On Unix, SIGINT or
+// SIGTERM during a write removes the temporary file, then the signal does
+// what it would have done otherwise (by default, end the process). A
+// process killed by SIGKILL or a crash mid-write leaves its temporary file,
+// named ".<name>.tmp-<pid>-<n>", for the user to delete.
 func Write(path string, data []byte, perm os.FileMode) error {
 	return write(osFS{}, path, data, perm)
 }
@@ -28,6 +34,7 @@ func Write(path string, data []byte, perm os.FileMode) error {
 type file interface {
 	Write([]byte) (int, error)
 	Chmod(os.FileMode) error
+	Chown(uid, gid int) error
 	Sync() error
 	Close() error
 }
@@ -36,6 +43,8 @@ type file interface {
 // in it.
 type filesystem interface {
 	Stat(path string) (fs.FileInfo, error)
+	Lstat(path string) (fs.FileInfo, error)
+	EvalSymlinks(path string) (string, error)
 	// CreateExclusive creates path, failing if it exists, with perm less
 	// the umask.
 	CreateExclusive(path string, perm os.FileMode) (file, error)
@@ -49,30 +58,40 @@ const maxTempTries = 10_000
 
 func write(fsys filesystem, path string, data []byte, perm os.FileMode) (err error) {
 	fail := func(err error) error { return fmt.Errorf("atomic write %s: %w", path, err) }
-	dir, base := filepath.Split(path)
+	target, err := resolve(fsys, path)
+	if err != nil {
+		return fail(err)
+	}
+	dir, base := filepath.Split(target)
 	if dir == "" {
 		dir = "."
 	}
 
-	// Keep the mode of the file being replaced.
-	var keep *os.FileMode
-	if info, err := fsys.Stat(path); err == nil && info.Mode().IsRegular() {
-		mode := info.Mode().Perm()
-		keep = &mode
+	// Keep the mode, group and owner of the file being replaced.
+	var old fs.FileInfo
+	if info, err := fsys.Stat(target); err == nil && info.Mode().IsRegular() {
+		old = info
 	}
 
 	var f file
 	var tmp string
-	for n := 0; ; n++ {
-		tmp = filepath.Join(dir, "."+base+".tmp-"+strconv.Itoa(os.Getpid())+"-"+strconv.Itoa(n))
-		f, err = fsys.CreateExclusive(tmp, perm)
-		if err == nil {
-			break
+	p, err := begin(fsys, func() (string, error) {
+		for n := 0; ; n++ {
+			tmp = filepath.Join(dir, "."+base+".tmp-"+strconv.Itoa(os.Getpid())+"-"+strconv.Itoa(n))
+			var err error
+			f, err = fsys.CreateExclusive(tmp, perm)
+			if err == nil {
+				return tmp, nil
+			}
+			if !errors.Is(err, fs.ErrExist) || n >= maxTempTries {
+				return "", err
+			}
 		}
-		if !errors.Is(err, fs.ErrExist) || n >= maxTempTries {
-			return fail(err)
-		}
+	})
+	if err != nil {
+		return fail(err)
 	}
+	defer end(p)
 	closed := false
 	defer func() {
 		if err == nil {
@@ -86,11 +105,17 @@ func write(fsys filesystem, path string, data []byte, perm os.FileMode) (err err
 		}
 	}()
 
+	if old != nil {
+		if err = keepOwner(f, old); err != nil {
+			return fail(err)
+		}
+	}
 	if _, err = f.Write(data); err != nil {
 		return fail(err)
 	}
-	if keep != nil {
-		if err = f.Chmod(*keep); err != nil {
+	if old != nil {
+		// After the chown, which may clear the set-id bits.
+		if err = f.Chmod(old.Mode().Perm()); err != nil {
 			return fail(err)
 		}
 	}
@@ -101,7 +126,11 @@ func write(fsys filesystem, path string, data []byte, perm os.FileMode) (err err
 	if err = f.Close(); err != nil {
 		return fail(err)
 	}
-	if err = fsys.Rename(tmp, path); err != nil {
+	sig, err := commit(p, func() error { return fsys.Rename(tmp, target) })
+	if sig != nil {
+		err = fmt.Errorf("interrupted by a signal: %v", sig)
+	}
+	if err != nil {
 		return fail(err)
 	}
 	// The new content is in place; a failed directory sync only means the
@@ -112,10 +141,51 @@ func write(fsys filesystem, path string, data []byte, perm os.FileMode) (err err
 	return nil
 }
 
+// resolve returns the file a write to path replaces: path itself, or the
+// file it leads to if it is a symbolic link.
+func resolve(fsys filesystem, path string) (string, error) {
+	info, err := fsys.Lstat(path)
+	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		return path, nil // a new file, or one that is not a link
+	}
+	target, err := fsys.EvalSymlinks(path)
+	if err != nil {
+		return "", fmt.Errorf("following the symbolic link: %w", err)
+	}
+	return target, nil
+}
+
+// keepOwner gives f the user and group that own old, or the group alone if
+// the process may not give away a file; a group that is not one of the
+// process's is not kept either.
+func keepOwner(f file, old fs.FileInfo) error {
+	uid, gid, ok := owner(old)
+	if !ok {
+		return nil
+	}
+	if uid != os.Geteuid() {
+		err := f.Chown(uid, gid)
+		if err == nil {
+			return nil
+		}
+		if !errors.Is(err, fs.ErrPermission) {
+			return fmt.Errorf("keeping the owner: %w", err)
+		}
+	}
+	if err := f.Chown(-1, gid); err != nil && !errors.Is(err, fs.ErrPermission) {
+		return fmt.Errorf("keeping the group: %w", err)
+	}
+	return nil
+}
+
 // osFS is the real file system.
 type osFS struct{}
 
 func (osFS) Stat(path string) (fs.FileInfo, error) { return os.Stat(path) }
+
+func (osFS) Lstat(path string) (fs.FileInfo, error) { return os.Lstat(path) }
+
+func (osFS) EvalSymlinks(path string) (string, error) { return filepath.EvalSymlinks(path) }
 
 func (osFS) CreateExclusive(path string, perm os.FileMode) (file, error) {
 	return os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)

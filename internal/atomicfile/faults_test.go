@@ -13,11 +13,19 @@ import (
 
 var errFault = errors.New("injected fault")
 
-// faultFS is the real file system with one operation failing.
+// faultFS is the real file system with one operation failing, and hooks
+// to record or pause what a write does.
 type faultFS struct {
 	osFS
 	fail   string // "write", "chmod", "sync", "close", "rename", "syncdir"
 	synced []string
+
+	created []string // the temporary files created
+	onWrite func()   // runs before the file's Write
+
+	sys       any     // if not nil, what Stat's info.Sys() says (its owner)
+	chownErrs []error // what the file's successive Chown calls return
+	chowns    [][2]int
 }
 
 type faultFile struct {
@@ -26,6 +34,9 @@ type faultFile struct {
 }
 
 func (f faultFile) Write(b []byte) (int, error) {
+	if f.fs.onWrite != nil {
+		f.fs.onWrite()
+	}
 	if f.fs.fail == "write" {
 		return 0, errFault
 	}
@@ -37,6 +48,18 @@ func (f faultFile) Chmod(m os.FileMode) error {
 		return errFault
 	}
 	return f.File.Chmod(m)
+}
+
+// Chown records its call and changes nothing: the owners tests name need
+// not exist.
+func (f faultFile) Chown(uid, gid int) error {
+	f.fs.chowns = append(f.fs.chowns, [2]int{uid, gid})
+	if len(f.fs.chownErrs) == 0 {
+		return nil
+	}
+	err := f.fs.chownErrs[0]
+	f.fs.chownErrs = f.fs.chownErrs[1:]
+	return err
 }
 
 func (f faultFile) Sync() error {
@@ -60,6 +83,7 @@ func (f *faultFS) CreateExclusive(path string, perm os.FileMode) (file, error) {
 	if err != nil {
 		return nil, err
 	}
+	f.created = append(f.created, path)
 	return faultFile{File: fl.(*os.File), fs: f}, nil
 }
 
@@ -78,7 +102,21 @@ func (f *faultFS) SyncDir(dir string) error {
 	return f.osFS.SyncDir(dir)
 }
 
-func (f *faultFS) Stat(path string) (fs.FileInfo, error) { return f.osFS.Stat(path) }
+func (f *faultFS) Stat(path string) (fs.FileInfo, error) {
+	info, err := f.osFS.Stat(path)
+	if err != nil || f.sys == nil {
+		return info, err
+	}
+	return ownedInfo{FileInfo: info, sys: f.sys}, nil
+}
+
+// ownedInfo is a file's info with another owner.
+type ownedInfo struct {
+	fs.FileInfo
+	sys any
+}
+
+func (i ownedInfo) Sys() any { return i.sys }
 
 func TestWriteFaults(t *testing.T) {
 	tests := []struct {
@@ -121,4 +159,106 @@ func TestWriteSyncsFileThenDirectory(t *testing.T) {
 	fsys := &faultFS{}
 	require.NoError(t, write(fsys, filepath.Join(t.TempDir(), "file"), []byte("x"), 0o644))
 	assert.Equal(t, []string{"file", "dir"}, fsys.synced)
+}
+
+func TestWriteThroughSymlink(t *testing.T) {
+	tests := []struct {
+		name string
+		// link makes the links in dir and returns the one to write and
+		// the file it leads to.
+		link func(t *testing.T, dir string) (link, target string)
+	}{
+		{name: "relative link", link: func(t *testing.T, dir string) (string, string) {
+			return symlink(t, "file", filepath.Join(dir, "link")), filepath.Join(dir, "file")
+		}},
+		{name: "link to another directory", link: func(t *testing.T, dir string) (string, string) {
+			other := filepath.Join(dir, "other")
+			require.NoError(t, os.Mkdir(other, 0o755))
+			require.NoError(t, os.Rename(filepath.Join(dir, "file"), filepath.Join(other, "file")))
+			return symlink(t, filepath.Join(other, "file"), filepath.Join(dir, "link")), filepath.Join(other, "file")
+		}},
+		{name: "link to a link", link: func(t *testing.T, dir string) (string, string) {
+			symlink(t, "file", filepath.Join(dir, "link1"))
+			return symlink(t, "link1", filepath.Join(dir, "link2")), filepath.Join(dir, "file")
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "file"), []byte("old"), 0o600))
+			link, target := tt.link(t, dir)
+			fsys := &faultFS{}
+
+			require.NoError(t, write(fsys, link, []byte("new"), 0o644))
+
+			info, err := os.Lstat(link)
+			require.NoError(t, err)
+			assert.NotZero(t, info.Mode()&fs.ModeSymlink, "the link stays a link")
+			got, err := os.ReadFile(target)
+			require.NoError(t, err)
+			assert.Equal(t, "new", string(got))
+			info, err = os.Stat(target)
+			require.NoError(t, err)
+			assert.Equal(t, os.FileMode(0o600), info.Mode().Perm(), "the target keeps its mode")
+			require.Len(t, fsys.created, 1)
+			assert.Equal(t, filepath.Dir(target), filepath.Dir(fsys.created[0]), "the temporary file is beside the target")
+		})
+	}
+
+	t.Run("dangling link", func(t *testing.T) {
+		dir := t.TempDir()
+		link := symlink(t, "missing", filepath.Join(dir, "link"))
+
+		err := write(&faultFS{}, link, []byte("new"), 0o644)
+		require.ErrorIs(t, err, fs.ErrNotExist)
+		assert.Contains(t, err.Error(), link)
+		info, err := os.Lstat(link)
+		require.NoError(t, err)
+		assert.NotZero(t, info.Mode()&fs.ModeSymlink, "the link stays a link")
+		entries, err := os.ReadDir(dir)
+		require.NoError(t, err)
+		assert.Len(t, entries, 1, "nothing is created")
+	})
+}
+
+// symlink makes a link at path to target, or skips the test where the
+// system cannot.
+func symlink(t *testing.T, target, path string) string {
+	t.Helper()
+	if err := os.Symlink(target, path); err != nil {
+		t.Skipf("cannot make a symbolic link: %v", err)
+	}
+	return path
+}
+
+func TestWriteCatchesSignalsOnlyWhileWriting(t *testing.T) {
+	catching := func() bool {
+		inProgress.Lock()
+		defer inProgress.Unlock()
+		return inProgress.catching
+	}
+	var during bool
+	fsys := &faultFS{onWrite: func() { during = catching() }}
+	require.NoError(t, write(fsys, filepath.Join(t.TempDir(), "file"), []byte("x"), 0o644))
+	assert.Equal(t, len(interruptSignals) > 0, during, "signals are caught during a write")
+	assert.False(t, catching(), "and not after it")
+}
+
+// TestWriteInterruptedAndGoingOn is a signal that does not end the process
+// (someone else handles it): the write fails and changes nothing.
+func TestWriteInterruptedAndGoingOn(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "file")
+	require.NoError(t, os.WriteFile(path, []byte("old"), 0o600))
+	fsys := &faultFS{onWrite: func() { removeInProgress(os.Interrupt) }}
+
+	err := write(fsys, path, []byte("new"), 0o644)
+	require.Error(t, err)
+	assert.Equal(t, "atomic write "+path+": interrupted by a signal: "+os.Interrupt.String(), err.Error())
+	got, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, "old", string(got))
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 1, "the temporary file is removed")
 }

@@ -62,8 +62,10 @@ func TestFanOutIsBounded(t *testing.T) {
 		// one message, then each fan transaction takes one and queues two.
 		ran string
 	}{
-		{"messages in flight", []actor.Option{actor.WithMaxInFlight(20)}, actor.ErrTooManyMessages, "21 queued after 21 transactions, more than the 20 a send may hold"},
-		{"transactions still to run", []actor.Option{actor.WithMaxTransactions(40)}, actor.ErrTooManyTransactions, "21 run and 21 more messages queued, more than the 40 a send may run"},
+		{"messages in flight", []actor.Option{actor.WithMaxInFlight(20)}, actor.ErrTooManyMessages, "21 queued after 21 transactions, more than the 20 a send may hold (actor.WithMaxInFlight)"},
+		{"transactions still to run", []actor.Option{actor.WithMaxTransactions(40)}, actor.ErrTooManyTransactions, "21 run and 21 more messages queued, more than the 40 a send may run (actor.WithMaxTransactions)"},
+		{"named by the front end", []actor.Option{actor.WithMaxInFlight(20), actor.WithKnobs(actor.Knobs{MaxInFlight: "--max-in-flight"})}, actor.ErrTooManyMessages, "more than the 20 a send may hold (--max-in-flight)"},
+		{"unnamed knobs keep the Go option", []actor.Option{actor.WithMaxTransactions(40), actor.WithKnobs(actor.Knobs{MaxInFlight: "--max-in-flight"})}, actor.ErrTooManyTransactions, "more than the 40 a send may run (actor.WithMaxTransactions)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -101,3 +101,24 @@ func (e *ExitError) Error() string {
 }
 
 func (e *ExitError) Unwrap() error { return e.Err }
+
+// LimitError is a send stopped at a bound of the world, and undone: Err is
+// [ErrTooManyTransactions] or [ErrTooManyMessages]. It carries the bound,
+// and Raise names what raises it (see [Knobs]), so each front end names
+// its own knob in the one sentence.
+type LimitError struct {
+	Err error
+	// Ran and Queued are the transactions the send ran and the messages
+	// it held when it stopped; Limit is the bound it passed.
+	Ran, Queued, Limit int
+	Raise              string
+}
+
+func (e *LimitError) Error() string {
+	if e.Err == ErrTooManyMessages {
+		return fmt.Sprintf("%v: %d queued after %d transactions, more than the %d a send may hold (%s)", e.Err, e.Queued, e.Ran, e.Limit, e.Raise)
+	}
+	return fmt.Sprintf("%v: %d run and %d more messages queued, more than the %d a send may run (%s)", e.Err, e.Ran, e.Queued, e.Limit, e.Raise)
+}
+
+func (e *LimitError) Unwrap() error { return e.Err }

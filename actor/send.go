@@ -250,12 +250,10 @@ func (w *World) process(first queued) (*Trace, error) {
 // a fan-out has filled memory with messages it can never deliver.
 func (w *World) checkQueue(ran, queued int) error {
 	if queued > w.maxInFlight {
-		return fmt.Errorf("%w: %d queued after %d transactions, more than the %d a send may hold (actor.WithMaxInFlight)",
-			ErrTooManyMessages, queued, ran, w.maxInFlight)
+		return &LimitError{Err: ErrTooManyMessages, Ran: ran, Queued: queued, Limit: w.maxInFlight, Raise: w.knobs.MaxInFlight}
 	}
 	if ran+queued > w.maxTxs {
-		return fmt.Errorf("%w: %d run and %d more messages queued, more than the %d a send may run (actor.WithMaxTransactions)",
-			ErrTooManyTransactions, ran, queued, w.maxTxs)
+		return &LimitError{Err: ErrTooManyTransactions, Ran: ran, Queued: queued, Limit: w.maxTxs, Raise: w.knobs.MaxTransactions}
 	}
 	return nil
 }
@@ -288,7 +286,7 @@ func (w *World) emulate(acc *tvm.PreparedAccount, msg *tvm.PreparedMessage, opts
 	case r := <-done:
 		return r.res, r.err
 	case <-timer.C:
-		return nil, fmt.Errorf("%w; the emulator keeps a core busy until the process exits", stalled(w.txTimeout, "actor.WithTransactionTimeout"))
+		return nil, fmt.Errorf("%w; the emulator keeps a core busy until the process exits", stalled(w.txTimeout, w.knobs.TransactionTimeout))
 	}
 }
 

@@ -132,6 +132,9 @@ func TestTransactionTimeout(t *testing.T) {
 		assert.ErrorContains(t, err, "transaction did not finish in 100ms (actor.WithTransactionTimeout)")
 		same()
 
+		var le *actor.LimitError
+		assert.False(t, errors.As(err, &le), "a timeout is no limit of the queue")
+
 		// The world goes on: a send that finishes still does.
 		_, err = w.Send(actor.Message{From: alice, To: alice, Value: ton("1")})
 		require.NoError(t, err)

@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -54,6 +55,8 @@ type World struct {
 	maxInFlight int
 	// txTimeout bounds the time one transaction may take; 0 does not.
 	txTimeout time.Duration
+	// knobs name what raises the bounds above, in errors.
+	knobs Knobs
 	// historyLimit is how many transactions the history keeps, or
 	// HistoryAll.
 	historyLimit int
@@ -193,6 +196,34 @@ func (w *World) SetTransactionTimeout(d time.Duration) {
 	w.txTimeout = max(d, 0)
 }
 
+// Knobs name, in the error of a send stopped at a bound, what raises the
+// bound for the world's user: a command's flags, say. A world names its
+// Go options ([WithMaxTransactions], [WithMaxInFlight],
+// [WithTransactionTimeout]) unless told otherwise.
+type Knobs struct {
+	MaxTransactions, MaxInFlight, TransactionTimeout string
+}
+
+// goKnobs are the knobs of the Go API.
+var goKnobs = Knobs{
+	MaxTransactions:    "actor.WithMaxTransactions",
+	MaxInFlight:        "actor.WithMaxInFlight",
+	TransactionTimeout: "actor.WithTransactionTimeout",
+}
+
+// WithKnobs names what raises the world's bounds in its errors (see
+// [Knobs]); an empty field keeps the Go option's name.
+func WithKnobs(k Knobs) Option {
+	return func(w *World) error {
+		w.knobs = Knobs{
+			MaxTransactions:    cmp.Or(k.MaxTransactions, goKnobs.MaxTransactions),
+			MaxInFlight:        cmp.Or(k.MaxInFlight, goKnobs.MaxInFlight),
+			TransactionTimeout: cmp.Or(k.TransactionTimeout, goKnobs.TransactionTimeout),
+		}
+		return nil
+	}
+}
+
 // WithHistory keeps only the last n transactions in the world's history
 // ([World.Transactions]), for long runs that never look further back: the
 // older records are dropped, so memory stays flat. n = 0 keeps none, and a
@@ -229,6 +260,7 @@ func NewWorld(opts ...Option) (*World, error) {
 		getterGas:    DefaultGetterGasLimit,
 		maxTxs:       DefaultMaxTransactions,
 		maxInFlight:  DefaultMaxInFlight,
+		knobs:        goKnobs,
 		historyLimit: HistoryAll,
 		st:           state{names: &names{}, now: DefaultNow, lt: 1},
 		cache:        map[accountID]*entry{},
@@ -443,6 +475,7 @@ func (w *World) fork(st state) *World {
 		maxTxs:       w.maxTxs,
 		maxInFlight:  w.maxInFlight,
 		txTimeout:    w.txTimeout,
+		knobs:        w.knobs,
 		historyLimit: w.historyLimit,
 		snapshots:    w.snapshots,
 		debugCode:    w.debugCode,

@@ -243,7 +243,7 @@ func (c *cli) flags(cmd *command) *flag.FlagSet {
 	})
 	fs.StringVar(&c.config, "config", "", "")
 	fs.StringVar(&c.commit, "commit", "", "")
-	fs.DurationVar(&c.txTimeout, "tx-timeout", actor.DefaultTransactionTimeout, "")
+	fs.DurationVar(&c.txTimeout, flagTxTimeout, actor.DefaultTransactionTimeout, "")
 	c.history = defaultHistory(cmd)
 	fs.Func("history", "", func(s string) (err error) {
 		c.history, err = parseHistory(s)
@@ -271,12 +271,20 @@ func (c *cli) flags(cmd *command) *flag.FlagSet {
 const (
 	flagMaxTransactions = "max-transactions"
 	flagMaxInFlight     = "max-in-flight"
+	flagTxTimeout       = "tx-timeout"
 )
+
+// knobs name the flags in the errors of a send stopped at a bound.
+var knobs = actor.Knobs{
+	MaxTransactions:    "--" + flagMaxTransactions,
+	MaxInFlight:        "--" + flagMaxInFlight,
+	TransactionTimeout: "--" + flagTxTimeout,
+}
 
 // worldOptions are the options of every world the command makes: --config
 // and the bounds of one send.
 func (c *cli) worldOptions() ([]actor.Option, error) {
-	var opts []actor.Option
+	opts := []actor.Option{actor.WithKnobs(knobs)}
 	if c.config != "" {
 		opt, err := scenario.ConfigOption(c.config, c.fileOptions()...)
 		if err != nil {
@@ -339,7 +347,7 @@ func (c *cli) watch(cmd *command) {
 	if c.txTimeout == 0 || c.unwatch != nil || interactive(cmd) {
 		return
 	}
-	c.unwatch = actor.Watch(c.txTimeout, "--tx-timeout", func(err error) {
+	c.unwatch = actor.Watch(c.txTimeout, knobs.TransactionTimeout, func(err error) {
 		flush(c.stdout) // the steps that ran before
 		fmt.Fprintf(c.stderr, "tonsim %s: %s\n", cmd.name, termtext.Clean(err.Error()))
 		os.Exit(exitUsage)

@@ -15,6 +15,9 @@ func TreeSize(c *tvmcell.Cell, limit uint64) uint64 {
 	if c == nil {
 		return 0
 	}
+	if c.RefsNum() == 0 {
+		return 1 // the body of most messages: no map to make
+	}
 	seen := map[*tvmcell.Cell]uint64{}
 	var size func(c *tvmcell.Cell) uint64
 	size = func(c *tvmcell.Cell) uint64 {

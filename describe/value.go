@@ -236,6 +236,15 @@ func mapValueType(t *cell.Type) *cell.Type {
 	return &cell.Type{Kind: cell.KindSimple, Type: t.Value, Format: t.ValueFormat}
 }
 
+// Count writes n and a noun that takes an s in the plural: "1 step",
+// "3 steps".
+func Count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return fmt.Sprintf(one, n)

@@ -8,6 +8,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/tonsim/tonsim/describe"
 )
 
 // Common is what every component shares: the size it may draw in, the
@@ -222,11 +224,11 @@ func (sc *scroller) window(c *Common, body []string, height int, how string) []s
 		below++
 	}
 	if sc.top > 0 {
-		out = append(out, c.Styles.Dim.Render(fmt.Sprintf("  ↑ %s above: %s", plural(sc.top, "more line"), upKey(how))))
+		out = append(out, c.Styles.Dim.Render(fmt.Sprintf("  ↑ %s above: %s", describe.Count(sc.top, "more line"), upKey(how))))
 	}
 	out = append(out, body[sc.top:sc.top+room]...)
 	if below > 0 {
-		out = append(out, c.Styles.Dim.Render(fmt.Sprintf("  ↓ %s: %s", plural(below, "more line"), how)))
+		out = append(out, c.Styles.Dim.Render(fmt.Sprintf("  ↓ %s: %s", describe.Count(below, "more line"), how)))
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/tonsim/tonsim/describe"
 	"github.com/tonsim/tonsim/scenario"
 )
 
@@ -45,7 +46,7 @@ func (d *resultsDialog) content() []string {
 		out = append(out, s.Success.Render("✓ every expectation held"))
 		return out
 	}
-	out = append(out, s.Failure.Render(plural(len(d.failures), "expectation")+" did not hold:"))
+	out = append(out, s.Failure.Render(describe.Count(len(d.failures), "expectation")+" did not hold:"))
 	for _, f := range d.failures {
 		out = append(out, wrap(s.Failure.Render("✗ ")+fmt.Sprintf("%s:%d", f.File, f.Pos.Line)+"  "+f.Key, d.width)...)
 		out = append(out, wrap("    want "+f.Want, d.width)...)

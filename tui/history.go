@@ -73,7 +73,7 @@ func (l *logLine) marks() string {
 func (l *logLine) filterText() string {
 	parts := []string{fmt.Sprint(l.tx.LT), l.from, l.to, l.msg, l.exit, l.change}
 	if l.events > 0 {
-		parts = append(parts, plural(l.events, "event"))
+		parts = append(parts, describe.Count(l.events, "event"))
 	}
 	if l.skipped > 0 {
 		parts = append(parts, "skipped")

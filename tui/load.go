@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/tonsim/tonsim/describe"
 	"github.com/tonsim/tonsim/scenario"
 )
 
@@ -99,10 +100,10 @@ func (m *Model) reportPlay() {
 	case m.playErr != nil:
 		m.setStatus(fmt.Sprintf("The scenario stopped at step %d: %v (e lists the results)", m.playPos+1, m.playErr), true)
 	case n == 0:
-		m.setStatus(fmt.Sprintf("The scenario played its %s; every expectation held.", plural(m.playSteps, "step")), false)
+		m.setStatus(fmt.Sprintf("The scenario played its %s; every expectation held.", describe.Count(m.playSteps, "step")), false)
 		return
 	default:
-		m.setStatus(fmt.Sprintf("%s did not hold: %s (e lists them)", plural(n, "expectation"), m.failures[0]), true)
+		m.setStatus(fmt.Sprintf("%s did not hold: %s (e lists them)", describe.Count(n, "expectation"), m.failures[0]), true)
 	}
 	if !m.keyed && m.dialog == nil && !m.showHelp {
 		m.openDialog(m.newResultsDialog())

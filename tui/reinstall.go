@@ -186,7 +186,7 @@ func (m *Model) operated(r operatedMsg) {
 		text += "; " + lines[1]
 	}
 	if r.dropped > 0 {
-		text = "Forked: " + plural(r.dropped, "later transaction") + " left on the old branch (z goes back). " + text
+		text = "Forked: " + describe.Count(r.dropped, "later transaction") + " left on the old branch (z goes back). " + text
 	}
 	m.setStatus(text, false)
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/tonsim/tonsim/describe"
 )
 
 // startOp runs op now, or after the operations before it; while a
@@ -155,7 +157,7 @@ func (m *Model) sent(r sentMsg) {
 		}
 	}
 	if r.dropped > 0 {
-		text = fmt.Sprintf("Forked: %s left on the old branch (z goes back). ", plural(r.dropped, "later transaction")) + text
+		text = fmt.Sprintf("Forked: %s left on the old branch (z goes back). ", describe.Count(r.dropped, "later transaction")) + text
 	}
 	m.setStatus(text, r.target != nil && !r.target.Tx.Success)
 }
@@ -184,14 +186,6 @@ func (m *Model) travelText() string {
 		where = fmt.Sprintf("After lt %d (%d of %d)", m.pointLT(st.at), st.at, st.total)
 	}
 	return fmt.Sprintf("%s: a send %s.", where, st.forkText())
-}
-
-// plural writes n and a noun, "1 transaction" or "3 transactions".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // aimedAt is where time travel goes from: the point last asked for while
@@ -253,7 +247,7 @@ func (m *Model) walked(r walkMsg) tea.Cmd {
 		text = fmt.Sprintf("Step %d of %d: %d expectation(s) did not hold.", r.pos, n, len(r.res.Failures))
 	}
 	if r.dropped > 0 {
-		text = fmt.Sprintf("Forked: %s left on the old branch (z goes back). ", plural(r.dropped, "later transaction")) + text
+		text = fmt.Sprintf("Forked: %s left on the old branch (z goes back). ", describe.Count(r.dropped, "later transaction")) + text
 	}
 	running := m.walkAll && r.all
 	if running && failed {
@@ -265,9 +259,9 @@ func (m *Model) walked(r walkMsg) tea.Cmd {
 	}
 	if running && r.pos >= n {
 		// The end of N: what did not hold on the way, not only the last step.
-		text = fmt.Sprintf("Ran the scenario to its end (%s); no expectation failed.", plural(n, "step"))
+		text = fmt.Sprintf("Ran the scenario to its end (%s); no expectation failed.", describe.Count(n, "step"))
 		if k := len(m.walkFailed); k > 0 {
-			text = fmt.Sprintf("Ran the scenario to its end: %s of %d had expectations that did not hold: %s.", plural(k, "step"), n, strings.Join(m.walkFailed, ", "))
+			text = fmt.Sprintf("Ran the scenario to its end: %s of %d had expectations that did not hold: %s.", describe.Count(k, "step"), n, strings.Join(m.walkFailed, ", "))
 		}
 		failed = len(m.walkFailed) > 0
 	}
@@ -314,5 +308,5 @@ func (m *Model) switched(r branchMsg) {
 		back, key = "Redid the fork", "z undoes it"
 	}
 	m.setStatus(fmt.Sprintf("%s: back on the branch of %s; the one left (%s after the fork) is kept, %s.",
-		back, plural(len(r.now.txs), "transaction"), plural(len(r.left.txs)-r.left.shared, "transaction"), key), false)
+		back, describe.Count(len(r.now.txs), "transaction"), describe.Count(len(r.left.txs)-r.left.shared, "transaction"), key), false)
 }

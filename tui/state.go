@@ -46,9 +46,9 @@ func (s *state) travelling() bool { return s.at < s.total }
 // later history: it forks, and the later transactions (and the messages in
 // flight) stay on the old branch, which z brings back.
 func (s *state) forkText() string {
-	later := plural(s.total-s.at, "later transaction")
+	later := describe.Count(s.total-s.at, "later transaction")
 	if n := s.inFlight(); n > 0 {
-		later += " and " + plural(n, "message") + " in flight"
+		later += " and " + describe.Count(n, "message") + " in flight"
 	}
 	return "forks history, keeping " + later + " on a branch (z)"
 }

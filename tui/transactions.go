@@ -246,10 +246,10 @@ func changeWords(d *describe.Tx) string {
 		parts = append(parts, "↩ bounced")
 	}
 	if n := len(d.Events); n > 0 {
-		parts = append(parts, "✉ "+plural(n, "event"))
+		parts = append(parts, "✉ "+describe.Count(n, "event"))
 	}
 	if d.Action.Skipped > 0 {
-		parts = append(parts, "⚠ "+plural(d.Action.Skipped, "action")+" skipped")
+		parts = append(parts, "⚠ "+describe.Count(d.Action.Skipped, "action")+" skipped")
 	}
 	return strings.Join(parts, ", ")
 }

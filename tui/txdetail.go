@@ -156,7 +156,7 @@ func (v *txView) actions() []string {
 	if !a.Ran {
 		return nil
 	}
-	text := fmt.Sprintf("%s, %s sent", plural(a.Actions, "action"), plural(a.Sent, "message"))
+	text := fmt.Sprintf("%s, %s sent", describe.Count(a.Actions, "action"), describe.Count(a.Sent, "message"))
 	if a.Skipped > 0 {
 		text += ", " + s.Warning.Render("⚠ "+a.String())
 	}
@@ -192,7 +192,7 @@ func (v *txView) storage(p describe.Printer) []string {
 		}
 		return out
 	case len(d.Changes) > 0:
-		out = append(out, v.c.labeled("storage", plural(len(d.Changes), "field")+" changed", lw))
+		out = append(out, v.c.labeled("storage", describe.Count(len(d.Changes), "field")+" changed", lw))
 		for _, ch := range d.Changes {
 			out = append(out, wrap("  "+s.Changed.Render(p.Change(ch)), v.width)...)
 		}

@@ -7,6 +7,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/tonsim/tonsim/describe"
 )
 
 // View implements tea.Model.
@@ -87,7 +89,7 @@ func (m *Model) header() string {
 	default:
 		right = fmt.Sprintf("now · %d transactions", m.st.total)
 		if m.st.ops > 0 {
-			right += " · " + plural(m.st.ops, "world operation")
+			right += " · " + describe.Count(m.st.ops, "world operation")
 		}
 	}
 	if m.busy != "" {

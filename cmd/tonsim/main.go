@@ -340,11 +340,11 @@ func (c *cli) parse(cmd *command, fs *flag.FlagSet, args []string) ([]string, in
 	}
 }
 
-// watch makes a command that runs in batch exit when a transaction will
-// not finish (see [actor.Watch]); the UI bounds each transaction instead,
-// to stay usable (see [cli.runUI]).
+// watch makes a command exit when a transaction will not finish (see
+// [actor.Watch]), unless it bounds each transaction of its worlds instead
+// (see [boundsEachTransaction]).
 func (c *cli) watch(cmd *command) {
-	if c.txTimeout == 0 || c.unwatch != nil || interactive(cmd) {
+	if c.txTimeout == 0 || c.unwatch != nil || boundsEachTransaction(cmd) {
 		return
 	}
 	c.unwatch = actor.Watch(c.txTimeout, knobs.TransactionTimeout, func(err error) {
@@ -395,6 +395,13 @@ func defaultHistory(cmd *command) int {
 
 // interactive reports whether cmd opens the terminal UI.
 func interactive(cmd *command) bool { return cmd.name == "tui" || cmd.name == "walk" }
+
+// boundsEachTransaction reports whether cmd gives each of its worlds
+// --tx-timeout (see [actor.WithTransactionTimeout]) rather than exiting
+// when a transaction will not finish: the UI, to stay usable, and test, to
+// report every other scenario. Each transaction then costs a goroutine's
+// hand-off more.
+func boundsEachTransaction(cmd *command) bool { return interactive(cmd) || cmd.name == "test" }
 
 // parseHistory reads --history: a count, or "all".
 func parseHistory(s string) (int, error) {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/tonsim/tonsim/describe"
 	"github.com/tonsim/tonsim/internal/termtext"
 	"github.com/tonsim/tonsim/scenario"
 )
@@ -121,7 +122,7 @@ func runTest(c *cli, cmd *command, args []string) int {
 		}
 		switch {
 		case res.err == nil && len(res.failures) == 0:
-			fmt.Fprintf(c.stdout, "ok   %s (%d steps%s)\n", file, res.steps, passesText(*bothWays, res.passes))
+			fmt.Fprintf(c.stdout, "ok   %s (%s%s)\n", file, describe.Count(res.steps, "step"), passesText(*bothWays, res.passes))
 		default:
 			fmt.Fprintf(c.stdout, "FAIL %s\n", file)
 			for _, f := range res.failures {
@@ -264,6 +265,7 @@ func (c *cli) testFile(file string, bothWays bool) (out fileResult) {
 			out.err = err
 			return out
 		}
+		r.World.SetTransactionTimeout(c.txTimeout) // a scenario that stalls fails alone
 		if i == 0 && bothWays && len(r.Scenario.UpgradePoints()) > 0 {
 			passes = append(passes, scenario.PassUpgraded)
 		}

@@ -190,6 +190,9 @@ func FuzzRun(f *testing.F) {
 		"  - reinstall: { on: c, contract: v2, init: { stateToBeMigrated: v1 } }\n" +
 		"  - migrate: { on: c, contract: v1, init: { id: 2, owner: a, value: 1 }, steps: [ { send: { from: a, to: new, message: Step, fields: { queryId: 1 } } }, { get: { on: old, method: value } } ] }\n" +
 		"  - migrate: { on: c, contract: v1, init: { id: 3, owner: a, value: 1 }, steps: [ { send: { from: a, to: old, message: Nope } } ] }\n"))
+	for _, tt := range reuses(counterAddress(f)) {
+		f.Add([]byte(tt.src))
+	}
 	addRecursive(f)
 	pkgs := fuzzBuiltins(f)
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -262,10 +262,13 @@ func addRecursive(f *testing.F) {
 		deploy("null") + send("{ value: true, next: 7, kids: [1, 2] }"),
 		deploy("null") + send("{ value: \"\", next: [], kids: { a: 1 } }"),
 		deploy("null") + send("{ value: !!binary AAAA, next: !!timestamp 2001-12-14 }"),
-		deploy("{ value: 1, next: null, kids: {} }") + "  - get: { on: r, method: value, args: { first: *x } }\n",
-		deploy("null") + "  - send: { from: owner, to: r, value: \"-1\", message: Chain, fields: { first: { value: 1 } } }\n" +
-			"  - send: { from: owner, to: r, value: \"1e400\", message: Chain, fields: { first: { value: 1 } } }\n" +
-			"  - send: { from: owner, to: r, value: \"0.0000000001\" }\n  - wait: -1\n  - wait: 5000000000\n",
+		deploy("&x { value: 1, next: null, kids: {} }") + "  - get: { on: r, method: value, args: { first: *x } }\n",
+		deploy("null") + "  - send: { from: owner, to: r, value: \"-1\", message: Chain, fields: { first: { value: 1 } } }\n",
+		deploy("null") + "  - send: { from: owner, to: r, value: \"1e400\", message: Chain, fields: { first: { value: 1 } } }\n",
+		deploy("null") + "  - send: { from: owner, to: r, value: \"0.0000000001\" }\n",
+		deploy("null") + "  - send: { from: owner, to: r, value: \"1329227995784915872.903807060280344575\" }\n",
+		deploy("null") + "  - wait: -1\n",
+		deploy("null") + "  - wait: 4294967295\n",
 		deploy("null") + "  - upgrade: { on: r, to: v1 }\n  - preflight: { on: r, to: rec }\n",
 		deploy("null") + strings.Replace(deploy("null"), "name: r,", "name: r2,", 1),
 	} {

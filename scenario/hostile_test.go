@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tonsim/tonsim/catalog"
 	"github.com/tonsim/tonsim/counter"
 	"github.com/tonsim/tonsim/internal/inputfile"
 	"github.com/tonsim/tonsim/scenario"
@@ -161,6 +162,59 @@ func TestNamesArePrintable(t *testing.T) {
 			_, err := load(t, tt.src)
 			require.ErrorIs(t, err, scenario.ErrScenario)
 			assert.Equal(t, tt.want, position(err))
+		})
+	}
+}
+
+// counterAddress is where header deploys its counter.
+func counterAddress(tb testing.TB) string {
+	tb.Helper()
+	s, err := scenario.Parse("s.yaml", []byte(header))
+	require.NoError(tb, err)
+	cat := catalog.New()
+	require.NoError(tb, s.LoadContracts(cat, builtins))
+	r, err := scenario.NewRunner(s, cat, nil)
+	require.NoError(tb, err)
+	_, err = r.Run()
+	require.NoError(tb, err)
+	addr, err := r.World.Lookup("counter")
+	require.NoError(tb, err)
+	return addr.StringRaw()
+}
+
+// reuses are scenarios whose last step gives an address a second name:
+// each must fail before anything runs.
+func reuses(addr string) []struct{ name, src, want string } {
+	return []struct{ name, src, want string }{
+		{
+			name: "the same contract and init under a second name",
+			src:  header + "  - deploy: { name: again, contract: v1, from: owner, init: { id: 1, owner: owner, value: 5 } }\n",
+			want: `s.yaml:10:21: name already taken: ` + addr + ` is already called "counter"`,
+		},
+		{
+			name: "a wallet at a contract's future address",
+			src:  strings.Replace(header, "  alice: {}\n", "  alice: {}\n  squatter: { address: \""+addr+"\" }\n", 1),
+			want: `s.yaml:10:21: name already taken: ` + addr + ` is already called "squatter"`,
+		},
+	}
+}
+
+// TestReuseFailsBeforeRunning: a deploy whose address already has a name
+// fails before its message is sent, and leaves the world as it was.
+func TestReuseFailsBeforeRunning(t *testing.T) {
+	for _, tt := range reuses(counterAddress(t)) {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := load(t, tt.src)
+			require.NoError(t, err, "only running finds the address taken")
+			for range len(r.Scenario.Steps) - 1 {
+				_, err := r.Next()
+				require.NoError(t, err)
+			}
+			before := factsOf(r)
+			_, err = r.Next()
+			require.ErrorIs(t, err, scenario.ErrScenario)
+			assert.Equal(t, tt.want, position(err))
+			assert.Empty(t, factsOf(r).changed(before), "nothing ran")
 		})
 	}
 }

@@ -158,6 +158,7 @@ func TestParseSize(t *testing.T) {
 		{in: "512k", want: 512 << 10},
 		{in: "2G", want: 2 << 30},
 		{in: "10B", want: 10},
+		{in: "1500 bytes", want: 1500}, // as FormatSize writes it
 		{in: "1_000_000", want: 1_000_000},
 		{in: "16_384K", want: 16 << 20},
 		{in: "010", want: 10},

@@ -15,11 +15,12 @@ const (
 )
 
 // units are the suffixes [ParseSize] accepts, longest first; K, M and G
-// are binary too.
+// are binary too, and "bytes" reads what [FormatSize] writes.
 var units = []struct {
 	suffix string
 	size   int64
 }{
+	{"bytes", 1},
 	{"KiB", KiB}, {"MiB", MiB}, {"GiB", GiB},
 	{"KB", KiB}, {"MB", MiB}, {"GB", GiB},
 	{"K", KiB}, {"M", MiB}, {"G", GiB},

@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tonsim/tonsim/actor"
@@ -93,6 +94,36 @@ type cli struct {
 	txTimeout time.Duration
 	// unwatch stops the watch on transactions that will not finish.
 	unwatch func()
+	// playing holds the files tonsim test plays now, for the watch to name.
+	playing playing
+}
+
+// playing is a set of the files being played, safe for concurrent use.
+type playing struct {
+	mu    sync.Mutex
+	files map[string]bool
+}
+
+// start adds file to the set until done is called.
+func (p *playing) start(file string) (done func()) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.files == nil {
+		p.files = map[string]bool{}
+	}
+	p.files[file] = true
+	return func() {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		delete(p.files, file)
+	}
+}
+
+// String lists the files in the set, sorted: "a.yaml, b.yaml".
+func (p *playing) String() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return strings.Join(sortedKeys(p.files), ", ")
 }
 
 var commands = []*command{runCommand, testCommand, getCommand, preflightCommand, upgradesCommand, layoutCommand, traceCommand, inspectCommand, tuiCommand, walkCommand, genCommand}
@@ -349,7 +380,11 @@ func (c *cli) watch(cmd *command) {
 	}
 	c.unwatch = actor.Watch(c.txTimeout, knobs.TransactionTimeout, func(err error) {
 		flush(c.stdout) // the steps that ran before
-		fmt.Fprintf(c.stderr, "tonsim %s: %s\n", cmd.name, termtext.Clean(err.Error()))
+		where := ""
+		if files := c.playing.String(); files != "" {
+			where = "playing " + files + ": "
+		}
+		fmt.Fprintf(c.stderr, "tonsim %s: %s%s\n", cmd.name, where, termtext.Clean(err.Error()))
 		os.Exit(exitUsage)
 	})
 }
@@ -398,10 +433,10 @@ func interactive(cmd *command) bool { return cmd.name == "tui" || cmd.name == "w
 
 // boundsEachTransaction reports whether cmd gives each of its worlds
 // --tx-timeout (see [actor.WithTransactionTimeout]) rather than exiting
-// when a transaction will not finish: the UI, to stay usable, and test, to
-// report every other scenario. Each transaction then costs a goroutine's
-// hand-off more.
-func boundsEachTransaction(cmd *command) bool { return interactive(cmd) || cmd.name == "test" }
+// when a transaction will not finish: the UI does, to stay usable. Each
+// transaction then costs a goroutine's hand-off more, about half a send
+// again, which batch commands do not pay.
+func boundsEachTransaction(cmd *command) bool { return interactive(cmd) }
 
 // parseHistory reads --history: a count, or "all".
 func parseHistory(s string) (int, error) {

@@ -253,6 +253,7 @@ func (s shard) of(files []string) []string {
 // in it is an [internalError] of that file alone: the other files still
 // run.
 func (c *cli) testFile(file string, bothWays bool) (out fileResult) {
+	defer c.playing.start(file)()
 	defer func() {
 		if v := recover(); v != nil {
 			out.err = internalError{v}
@@ -265,7 +266,6 @@ func (c *cli) testFile(file string, bothWays bool) (out fileResult) {
 			out.err = err
 			return out
 		}
-		r.World.SetTransactionTimeout(c.txTimeout) // a scenario that stalls fails alone
 		if i == 0 && bothWays && len(r.Scenario.UpgradePoints()) > 0 {
 			passes = append(passes, scenario.PassUpgraded)
 		}

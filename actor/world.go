@@ -172,8 +172,9 @@ func WithMaxInFlight(n int) Option {
 
 // WithTransactionTimeout bounds the time one transaction may take in
 // tonutils-go's emulator; d = 0, the default, does not. Each transaction
-// then runs in a goroutine the world waits for, which costs a send about a
-// fifth more on a busy machine: the option is for a world that must stay
+// then runs in a goroutine the world waits for, which costs a send about
+// half again (two hand-offs between threads): the option is for a world
+// that must stay
 // usable after the bound is hit, as the terminal UI's; a batch run
 // watches the whole process instead (see [Watch]). Past the bound the send
 // fails with [ErrTransactionTimeout] and is undone; the emulator's

@@ -174,11 +174,11 @@ func WithMaxInFlight(n int) Option {
 // tonutils-go's emulator; d = 0, the default, does not. Each transaction
 // then runs in a goroutine the world waits for, which costs a send about
 // half again (two hand-offs between threads): the option is for a world
-// that must stay
-// usable after the bound is hit, as the terminal UI's; a batch run
-// watches the whole process instead (see [Watch]). Past the bound the send
-// fails with [ErrTransactionTimeout] and is undone; the emulator's
-// goroutine cannot be stopped and keeps a core busy until the process ends.
+// that must stay usable after the bound is hit, as the terminal UI's; a
+// batch run watches the whole process instead (see [Watch]). Past the
+// bound the send fails with [ErrTransactionTimeout] and is undone; the
+// emulator's goroutine cannot be stopped and keeps a core busy until the
+// process ends.
 func WithTransactionTimeout(d time.Duration) Option {
 	return func(w *World) error {
 		if d < 0 {

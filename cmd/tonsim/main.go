@@ -248,7 +248,7 @@ World:
   --max-in-flight N     let one send hold up to N messages waiting for
                         delivery (default ` + strconv.Itoa(actor.DefaultMaxInFlight) + `)
   --tx-timeout D        stop when one transaction runs longer than D (such
-                        as 30s, the default; 0 never): the UI fails the
+                        as ` + actor.DefaultTransactionTimeout.String() + `, the default; 0 never): the UI fails the
                         send, other commands exit
 Files:
   --max-file-size SIZE  read files up to SIZE (such as 64M) instead of the

@@ -19,10 +19,9 @@ var maxCoins = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 120), big.NewInt
 // decimal number, "1.5", "0.05", "3", optionally with a " TON" unit; or
 // nanotons as an integer with an n suffix, "1500000000n". Underscores may
 // group digits as in every number tonsim reads (see [ParseInt]): "1_000" is
-// a thousand TON, "1__000" and "1000_" are errors. More than nine decimals,
-// a negative amount or one
-// past what a Grams field holds (2¹²⁰ − 1 nanotons) is an error, never
-// rounded. It returns nanotons.
+// a thousand TON, "1__000" and "1000_" are errors. More than nine
+// decimals, a negative amount or one past what a Grams field holds
+// (2¹²⁰ − 1 nanotons) is an error, never rounded. It returns nanotons.
 func ParseCoins(s string) (*big.Int, error) {
 	text := strings.TrimSpace(s)
 	if t, ok := strings.CutSuffix(text, "TON"); ok {

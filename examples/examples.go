@@ -67,10 +67,11 @@ var demo []byte
 // DemoPath names the demo scenario in errors and walkthroughs.
 const DemoPath = "demo/demo.yaml"
 
-// DemoRunner returns the demo scenario ready to play on a new world, for
-// callers that watch it being built (the tonsim command keeps a snapshot
-// of every transaction, so the UI can travel back to the start).
-func DemoRunner() (*scenario.Runner, error) {
+// DemoRunner returns the demo scenario ready to play on a new world made
+// with opts, for callers that watch it being built (the tonsim command
+// keeps a snapshot of every transaction, so the UI can travel back to the
+// start).
+func DemoRunner(opts ...actor.Option) (*scenario.Runner, error) {
 	s, err := scenario.Parse(DemoPath, demo)
 	if err != nil {
 		return nil, err
@@ -79,7 +80,11 @@ func DemoRunner() (*scenario.Runner, error) {
 	if err := s.LoadContracts(cat, Builtins()); err != nil {
 		return nil, err
 	}
-	return scenario.NewRunner(s, cat, nil)
+	w, err := actor.NewWorld(opts...)
+	if err != nil {
+		return nil, err
+	}
+	return scenario.NewRunner(s, cat, w)
 }
 
 // Demo builds the demo world: the counter's version 1 deployed and owned by

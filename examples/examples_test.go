@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/examples"
 	_ "github.com/tonsim/tonsim/internal/golden" // so go test ./... -update runs here too
 	"github.com/tonsim/tonsim/scenario"
@@ -78,4 +79,14 @@ func TestDemo(t *testing.T) {
 	assert.Equal(t, "v1", ct.Name)
 	assert.Equal(t, []string{"alice", "bob", "counter", "owner"}, w.Names())
 	assert.Len(t, cat.Contracts(), 3)
+}
+
+// The demo's world takes the options it is given, as the command's
+// --config and bounds.
+func TestDemoRunnerTakesWorldOptions(t *testing.T) {
+	r, err := examples.DemoRunner(actor.WithProfile(actor.ProfileSandbox041))
+	require.NoError(t, err)
+	_, err = r.Run()
+	require.NoError(t, err)
+	assert.Equal(t, actor.ProfileSandbox041, r.World.Config().Profile)
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/examples"
 	"github.com/tonsim/tonsim/scenario"
 	"github.com/tonsim/tonsim/tui"
@@ -68,7 +69,11 @@ func runTUI(c *cli, cmd *command, args []string) int {
 	var r *scenario.Runner
 	var err error
 	if path == "" && *world == "" {
-		r, err = examples.DemoRunner()
+		// The demo takes --config and the bounds, as a scenario does.
+		var opts []actor.Option
+		if opts, err = c.worldOptions(); err == nil {
+			r, err = examples.DemoRunner(opts...)
+		}
 	} else {
 		r, err = c.open(path, *world)
 	}

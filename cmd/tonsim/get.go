@@ -141,7 +141,7 @@ func (c *cli) prepare(cmd *command, path, world string) (*scenario.Runner, int) 
 // playQuietly plays r's scenario, from path, printing nothing but a warning
 // on stderr for failed expectations.
 func (c *cli) playQuietly(cmd *command, r *scenario.Runner, path string) int {
-	failed, err := play(r, nil)
+	failed, err := c.play(r, nil)
 	if err != nil {
 		return c.fail(cmd, err)
 	}

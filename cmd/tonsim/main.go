@@ -94,36 +94,48 @@ type cli struct {
 	txTimeout time.Duration
 	// unwatch stops the watch on transactions that will not finish.
 	unwatch func()
-	// playing holds the files tonsim test plays now, for the watch to name.
+	// playing holds the steps being played now, for the watch to name.
 	playing playing
 }
 
-// playing is a set of the files being played, safe for concurrent use.
+// playing holds the step each scenario being played is at, safe for
+// concurrent use: the watch reads it from a goroutine of its own.
 type playing struct {
 	mu    sync.Mutex
-	files map[string]bool
+	steps map[string]*scenario.Step // by scenario file
 }
 
-// start adds file to the set until done is called.
-func (p *playing) start(file string) (done func()) {
+// at records that r is about to play its next step, until done is called.
+func (p *playing) at(r *scenario.Runner) (done func()) {
+	file := r.Scenario.Path
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.files == nil {
-		p.files = map[string]bool{}
+	if p.steps == nil {
+		p.steps = map[string]*scenario.Step{}
 	}
-	p.files[file] = true
+	p.steps[file] = r.Scenario.Steps[r.Position()]
 	return func() {
 		p.mu.Lock()
 		defer p.mu.Unlock()
-		delete(p.files, file)
+		delete(p.steps, file)
 	}
 }
 
-// String lists the files in the set, sorted: "a.yaml, b.yaml".
-func (p *playing) String() string {
+// stalled writes err as the error of each step being played, as a step's
+// own errors are written: "stall.yaml:4:5: deploy: …".
+func (p *playing) stalled(err error) []string {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return strings.Join(sortedKeys(p.files), ", ")
+	var lines []string
+	for _, file := range sortedKeys(p.steps) {
+		s := p.steps[file]
+		what := "step"
+		if s.Action != nil {
+			what = s.Action.Kind()
+		}
+		lines = append(lines, (&scenario.Error{File: file, Pos: s.Pos, Msg: what + ": " + err.Error()}).Error())
+	}
+	return lines
 }
 
 var commands = []*command{runCommand, testCommand, getCommand, preflightCommand, upgradesCommand, layoutCommand, traceCommand, inspectCommand, tuiCommand, walkCommand, genCommand}
@@ -380,11 +392,13 @@ func (c *cli) watch(cmd *command) {
 	}
 	c.unwatch = actor.Watch(c.txTimeout, knobs.TransactionTimeout, func(err error) {
 		flush(c.stdout) // the steps that ran before
-		where := ""
-		if files := c.playing.String(); files != "" {
-			where = "playing " + files + ": "
+		lines := c.playing.stalled(err)
+		if len(lines) == 0 {
+			lines = []string{fmt.Sprintf("tonsim %s: %v", cmd.name, err)}
 		}
-		fmt.Fprintf(c.stderr, "tonsim %s: %s%s\n", cmd.name, where, termtext.Clean(err.Error()))
+		for _, line := range lines {
+			fmt.Fprintln(c.stderr, termtext.Clean(line))
+		}
 		os.Exit(exitUsage)
 	})
 }

@@ -69,7 +69,7 @@ func runRun(c *cli, cmd *command, args []string) int {
 	if *asJSON {
 		p = newJSONPrinter(c.stdout)
 	}
-	failed, err := play(r, p)
+	failed, err := c.play(r, p)
 	if err != nil {
 		return c.fail(cmd, err)
 	}
@@ -88,14 +88,16 @@ func runRun(c *cli, cmd *command, args []string) int {
 }
 
 // play runs every step, printing each, and counts failed expectations.
-func play(r *scenario.Runner, p printer) (int, error) {
+func (c *cli) play(r *scenario.Runner, p printer) (int, error) {
 	failed := 0
 	if p != nil {
 		p.start(r)
 		defer p.finish()
 	}
 	for !r.Done() {
+		done := c.playing.at(r)
 		res, err := r.Next()
+		done()
 		if err != nil {
 			return failed, err
 		}

@@ -253,7 +253,6 @@ func (s shard) of(files []string) []string {
 // in it is an [internalError] of that file alone: the other files still
 // run.
 func (c *cli) testFile(file string, bothWays bool) (out fileResult) {
-	defer c.playing.start(file)()
 	defer func() {
 		if v := recover(); v != nil {
 			out.err = internalError{v}
@@ -277,7 +276,9 @@ func (c *cli) testFile(file string, bothWays bool) (out fileResult) {
 		out.passes++
 		steps := 0
 		for !r.Done() {
+			done := c.playing.at(r)
 			res, err := r.Next()
+			done()
 			if err != nil {
 				if tag != "" {
 					err = fmt.Errorf("%s pass: %w", tag, err)

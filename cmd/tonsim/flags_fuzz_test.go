@@ -14,14 +14,14 @@ import (
 )
 
 // FuzzFlagValues gives one value to every flag that parses its value:
-// --max-file-size, --history and --allow-path through a command's flag
+// --max-file-size, --history, --tx-timeout and --allow-path through a command's flag
 // set, --shard, --renamed, --allow and --supported through their parsers.
 // Each answers with an error or a value, and the value written again as
 // the flag takes it parses to the same.
 func FuzzFlagValues(f *testing.F) {
 	for _, s := range []string{"", "all", "ALL", "-1", "0", "10", " 10", "9223372036854775807", "9223372036854775808", "64M", "1 TiB",
 		"2/3", "0/1", "1/0", "3/2", "-1/2", "1/2/3", "a=b,c=d", "a=b=c", " a = b ", "a=", "=b", "a=b,a=c", ",",
-		"insert,remove", "insert,", "rename", "1:2,v2:v3", "1:1", "v9:1", "3:v1", "1:2,", "\x00", "é=ü"} {
+		"insert,remove", "insert,", "rename", "1:2,v2:v3", "1:1", "v9:1", "3:v1", "1:2,", "\x00", "é=ü", "30s", "1h2m3.5s", "-1s", "1.5µs"} {
 		f.Add(s)
 	}
 	members := []upgradable.Member{{Name: "v1"}, {Name: "v2"}, {Name: "v3"}}
@@ -49,6 +49,16 @@ func FuzzFlagValues(f *testing.F) {
 			again := &cli{}
 			if err := again.flags(runCommand).Parse([]string{"--history=" + text}); err != nil || again.history != n {
 				t.Fatalf("--history=%q gives %d, but %q gives %d (%v)", s, n, text, again.history, err)
+			}
+		}
+		if c.flags(runCommand).Parse([]string{"--tx-timeout=" + s}) == nil {
+			d := c.txTimeout
+			if d < 0 {
+				t.Fatalf("--tx-timeout=%q gives %s", s, d)
+			}
+			again := &cli{}
+			if err := again.flags(runCommand).Parse([]string{"--tx-timeout=" + d.String()}); err != nil || again.txTimeout != d {
+				t.Fatalf("--tx-timeout=%q gives %s, but %s gives %s (%v)", s, d, d, again.txTimeout, err)
 			}
 		}
 		if c.flags(runCommand).Parse([]string{"--allow-path=" + s}) == nil && (s == "" || !slices.Equal(c.files.Allow, []string{s})) {

@@ -259,9 +259,9 @@ World:
                         ` + strconv.Itoa(actor.DefaultMaxTransactions) + `)
   --max-in-flight N     let one send hold up to N messages waiting for
                         delivery (default ` + strconv.Itoa(actor.DefaultMaxInFlight) + `)
-  --tx-timeout D        stop when one transaction runs longer than D (such
-                        as ` + actor.DefaultTransactionTimeout.String() + `, the default; 0 never): the UI fails the
-                        send, other commands exit
+  --tx-timeout D        stop when one transaction runs longer than D
+                        (default ` + actor.DefaultTransactionTimeout.String() + `; 0: never): the UI fails the
+                        send, other commands exit at the step
 Files:
   --max-file-size SIZE  read files up to SIZE (such as 64M) instead of the
                         defaults: 4 MiB for scenarios, contracts and BOCs,
@@ -286,7 +286,11 @@ func (c *cli) flags(cmd *command) *flag.FlagSet {
 	})
 	fs.StringVar(&c.config, "config", "", "")
 	fs.StringVar(&c.commit, "commit", "", "")
-	fs.DurationVar(&c.txTimeout, flagTxTimeout, actor.DefaultTransactionTimeout, "")
+	c.txTimeout = actor.DefaultTransactionTimeout
+	fs.Func(flagTxTimeout, "", func(s string) (err error) {
+		c.txTimeout, err = parseTimeout(s)
+		return err
+	})
 	c.history = defaultHistory(cmd)
 	fs.Func("history", "", func(s string) (err error) {
 		c.history, err = parseHistory(s)
@@ -494,4 +498,14 @@ func intVar(fs *flag.FlagSet, p *int, name string, value int) {
 		*p, err = parseInt(s)
 		return err
 	})
+}
+
+// parseTimeout reads --tx-timeout: a Go duration ("30s", "2m"), 0 for
+// none.
+func parseTimeout(s string) (time.Duration, error) {
+	d, err := time.ParseDuration(s)
+	if err != nil || d < 0 {
+		return 0, fmt.Errorf("%q is not a time such as 30s or 2m, or 0 for none", s)
+	}
+	return d, nil
 }

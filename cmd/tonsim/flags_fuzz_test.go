@@ -14,10 +14,10 @@ import (
 )
 
 // FuzzFlagValues gives one value to every flag that parses its value:
-// --max-file-size, --history, --tx-timeout and --allow-path through a command's flag
-// set, --shard, --renamed, --allow and --supported through their parsers.
-// Each answers with an error or a value, and the value written again as
-// the flag takes it parses to the same.
+// --max-file-size, --history, --tx-timeout and --allow-path through a
+// command's flag set, --shard, --renamed, --allow and --supported through
+// their parsers. Each answers with an error or a value, and the value
+// written again as the flag takes it parses to the same.
 func FuzzFlagValues(f *testing.F) {
 	for _, s := range []string{"", "all", "ALL", "-1", "0", "10", " 10", "9223372036854775807", "9223372036854775808", "64M", "1 TiB",
 		"2/3", "0/1", "1/0", "3/2", "-1/2", "1/2/3", "a=b,c=d", "a=b=c", " a = b ", "a=", "=b", "a=b,a=c", ",",

@@ -14,10 +14,11 @@ import (
 )
 
 // FuzzFlagValues gives one value to every flag that parses its value:
-// --max-file-size, --history, --tx-timeout and --allow-path through a
-// command's flag set, --shard, --renamed, --allow and --supported through
-// their parsers. Each answers with an error or a value, and the value
-// written again as the flag takes it parses to the same.
+// --max-file-size, --history, --max-transactions, --max-in-flight,
+// --tx-timeout and --allow-path through a command's flag set, --shard,
+// --renamed, --allow and --supported through their parsers. Each answers
+// with an error or a value, and the value written again as the flag takes
+// it parses to the same.
 func FuzzFlagValues(f *testing.F) {
 	for _, s := range []string{"", "all", "ALL", "-1", "0", "10", " 10", "9223372036854775807", "9223372036854775808", "64M", "1 TiB",
 		"2/3", "0/1", "1/0", "3/2", "-1/2", "1/2/3", "a=b,c=d", "a=b=c", " a = b ", "a=", "=b", "a=b,a=c", ",",
@@ -49,6 +50,22 @@ func FuzzFlagValues(f *testing.F) {
 			again := &cli{}
 			if err := again.flags(runCommand).Parse([]string{"--history=" + text}); err != nil || again.history != n {
 				t.Fatalf("--history=%q gives %d, but %q gives %d (%v)", s, n, text, again.history, err)
+			}
+		}
+		for _, bound := range []struct {
+			flag string
+			got  func(c *cli) int
+		}{{flagMaxTransactions, func(c *cli) int { return c.maxTxs }}, {flagMaxInFlight, func(c *cli) int { return c.maxInFlight }}} {
+			if c.flags(runCommand).Parse([]string{"--" + bound.flag + "=" + s}) != nil {
+				continue
+			}
+			n := bound.got(c)
+			if n < 1 {
+				t.Fatalf("--%s=%q gives %d", bound.flag, s, n)
+			}
+			again := &cli{}
+			if err := again.flags(runCommand).Parse([]string{"--" + bound.flag + "=" + strconv.Itoa(n)}); err != nil || bound.got(again) != n {
+				t.Fatalf("--%s=%q gives %d, but %d gives %d (%v)", bound.flag, s, n, n, bound.got(again), err)
 			}
 		}
 		if c.flags(runCommand).Parse([]string{"--tx-timeout=" + s}) == nil {

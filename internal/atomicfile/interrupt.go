@@ -21,7 +21,7 @@ type pending struct {
 var inProgress struct {
 	sync.Mutex
 	files    map[*pending]struct{}
-	catching bool // signals are being delivered to signals
+	catching bool // the interrupting signals are being delivered to signals
 	once     sync.Once
 }
 
@@ -29,9 +29,9 @@ var inProgress struct {
 var signals = make(chan os.Signal, len(interruptSignals))
 
 // begin runs create and, if it succeeds, records the temporary file it
-// made, whose path it returns, until end; the first write in progress starts catching the interrupting
-// signals that are not ignored (a process started with SIGINT ignored, as a
-// background job is, stays so).
+// made, whose path it returns, until end. The first write in progress
+// starts catching the interrupting signals that are not ignored (a process
+// started with SIGINT ignored, as a background job is, stays so).
 func begin(fsys filesystem, create func() (string, error)) (*pending, error) {
 	inProgress.Lock()
 	defer inProgress.Unlock()

@@ -1,7 +1,6 @@
 package actor_test
 
 import (
-	"errors"
 	"math/big"
 	"testing"
 	"time"
@@ -118,10 +117,14 @@ func echoWorld(t *testing.T, body *tvmcell.Cell, opts ...actor.Option) (w *actor
 	return w, alice, echo
 }
 
-// slowDAG is a body a contract can send but tonutils-go takes about half a
-// second to walk: long enough to pass a short bound, short enough that the
-// goroutine left behind ends soon.
-const slowDAG = 11
+// slowDAG is the levels of a body a contract can send but tonutils-go
+// takes 0.7 s to walk on the development machine (11 levels take 0.18 s,
+// 13 take 2.8 s; ten times as long under -race): several times the bound
+// TestTransactionTimeout sets, short enough that the goroutine it leaves
+// behind ends soon.
+// The watch, which waits for the walk to end, gets one level less and a
+// shorter bound.
+const slowDAG = 12
 
 func TestTransactionTimeout(t *testing.T) {
 	t.Run("a message a contract shares is timed", func(t *testing.T) {
@@ -131,9 +134,6 @@ func TestTransactionTimeout(t *testing.T) {
 		require.ErrorIs(t, err, actor.ErrTransactionTimeout)
 		assert.ErrorContains(t, err, "transaction did not finish in 100ms (actor.WithTransactionTimeout)")
 		same()
-
-		var le *actor.LimitError
-		assert.False(t, errors.As(err, &le), "a timeout is no limit of the queue")
 
 		// The world goes on: a send that finishes still does.
 		_, err = w.Send(actor.Message{From: alice, To: alice, Value: ton("1")})
@@ -152,16 +152,16 @@ func TestTransactionTimeout(t *testing.T) {
 }
 
 func TestWatch(t *testing.T) {
-	w, alice, echo := echoWorld(t, sharedDAG(t, slowDAG))
+	w, alice, echo := echoWorld(t, sharedDAG(t, slowDAG-1))
 	stalls := make(chan error, 1)
-	stop := actor.Watch(50*time.Millisecond, "--tx-timeout", func(err error) { stalls <- err })
+	stop := actor.Watch(30*time.Millisecond, "--tx-timeout", func(err error) { stalls <- err })
 	defer stop()
 	_, err := w.Send(actor.Message{From: alice, To: echo, Value: ton("1"), NoBounce: true})
 	require.NoError(t, err, "the world waits for the transaction: Watch only tells")
 	select {
 	case err := <-stalls:
 		require.ErrorIs(t, err, actor.ErrTransactionTimeout)
-		assert.ErrorContains(t, err, "transaction did not finish in 50ms (--tx-timeout)")
+		assert.ErrorContains(t, err, "transaction did not finish in 30ms (--tx-timeout)")
 	default:
 		t.Fatal("the stall was not reported")
 	}
@@ -195,5 +195,4 @@ func TestLTExhausted(t *testing.T) {
 	require.ErrorIs(t, err, actor.ErrLTExhausted)
 	assert.ErrorContains(t, err, "past 9223372036854775807")
 	same()
-	assert.False(t, errors.Is(err, actor.ErrTransactionTimeout))
 }

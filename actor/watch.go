@@ -46,8 +46,8 @@ func stalled(d time.Duration, knob string) error {
 // for d: a transaction that will not finish (see [WithTransactionTimeout]
 // for a world that must survive it). The error stall gets names knob as
 // what raises d. The program should report it and exit: the transaction
-// cannot be stopped, and the world waits for it. Watching costs a send two
-// atomic additions; stop ends it.
+// cannot be stopped, and the world waits for it. Every transaction pays
+// three atomic additions for it, watched or not; stop ends the watch.
 func Watch(d time.Duration, knob string, stall func(error)) (stop func()) {
 	done := make(chan struct{})
 	go func() {

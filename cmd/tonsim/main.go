@@ -388,10 +388,11 @@ func (c *cli) parse(cmd *command, fs *flag.FlagSet, args []string) ([]string, in
 }
 
 // watch makes a command exit when a transaction will not finish (see
-// [actor.Watch]), unless it bounds each transaction of its worlds instead
-// (see [boundsEachTransaction]).
+// [actor.Watch]). The UI bounds each transaction of its worlds instead (see
+// [cli.runUI]), to stay usable: that costs each transaction a goroutine's
+// hand-off, about half a send again, which batch commands do not pay.
 func (c *cli) watch(cmd *command) {
-	if c.txTimeout == 0 || c.unwatch != nil || boundsEachTransaction(cmd) {
+	if c.txTimeout == 0 || c.unwatch != nil || interactive(cmd) {
 		return
 	}
 	c.unwatch = actor.Watch(c.txTimeout, knobs.TransactionTimeout, func(err error) {
@@ -448,13 +449,6 @@ func defaultHistory(cmd *command) int {
 
 // interactive reports whether cmd opens the terminal UI.
 func interactive(cmd *command) bool { return cmd.name == "tui" || cmd.name == "walk" }
-
-// boundsEachTransaction reports whether cmd gives each of its worlds
-// --tx-timeout (see [actor.WithTransactionTimeout]) rather than exiting
-// when a transaction will not finish: the UI does, to stay usable. Each
-// transaction then costs a goroutine's hand-off more, about half a send
-// again, which batch commands do not pay.
-func boundsEachTransaction(cmd *command) bool { return interactive(cmd) }
 
 // parseHistory reads --history: a count, or "all".
 func parseHistory(s string) (int, error) {

@@ -114,7 +114,7 @@ func runWalk(c *cli, cmd *command, args []string) int {
 
 func (c *cli) runUI(cmd *command, opts tui.Options) int {
 	// A transaction that does not finish fails its send and leaves the UI
-	// usable (see boundsEachTransaction).
+	// usable (see cli.watch).
 	for _, r := range []*scenario.Runner{opts.Walk, opts.Play} {
 		if r != nil && r.World != nil {
 			r.World.SetTransactionTimeout(c.txTimeout)

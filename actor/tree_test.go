@@ -121,9 +121,8 @@ func echoWorld(t *testing.T, body *tvmcell.Cell, opts ...actor.Option) (w *actor
 // takes 0.7 s to walk on the development machine (11 levels take 0.18 s,
 // 13 take 2.8 s; ten times as long under -race): several times the bound
 // TestTransactionTimeout sets, short enough that the goroutine it leaves
-// behind ends soon.
-// The watch, which waits for the walk to end, gets one level less and a
-// shorter bound.
+// behind ends soon. TestWatch, which waits for the walk to end, takes one
+// level less and a shorter bound.
 const slowDAG = 12
 
 func TestTransactionTimeout(t *testing.T) {

@@ -37,14 +37,11 @@ var builtins = []struct {
 // families of examples/contracts (vault.v1, direct.v1, staged.v1,
 // delayed.v1, proxy.proxy, proxy.child.v1, … see [contracts.Builtins]) and
 // the eager Tolk counter (tolk-counter.v1, tolk-counter.v2,
-// tolk-counter.v2fail).
+// tolk-counter.v2fail). Each is parsed when first named.
 func Builtins() scenario.Builtins {
-	out := make(scenario.Builtins, len(builtins))
+	out := scenario.Builtins(contracts.Loaders())
 	for _, b := range builtins {
-		out[b.name] = b.pkg()
-	}
-	for name, pkg := range contracts.Builtins() {
-		out[name] = pkg
+		out[b.name] = b.pkg
 	}
 	return out
 }

@@ -26,7 +26,7 @@ steps:
 		return
 	}
 	cat := catalog.New()
-	s.LoadContracts(cat, scenario.Builtins{"counter.v1": counter.V1()})
+	s.LoadContracts(cat, scenario.Builtins{"counter.v1": counter.V1})
 	r, _ := scenario.NewRunner(s, cat, nil)
 	results, _ := r.Run()
 	for _, res := range results {

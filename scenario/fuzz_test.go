@@ -24,9 +24,11 @@ func fuzzBuiltins(f *testing.F) scenario.Builtins {
 	if err != nil {
 		f.Fatal(err)
 	}
-	if out["rec"], err = cell.ParsePackage(data); err != nil {
+	rec, err := cell.ParsePackage(data)
+	if err != nil {
 		f.Fatal(err)
 	}
+	out["rec"] = func() *cell.Package { return rec }
 	return out
 }
 

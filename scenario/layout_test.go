@@ -128,7 +128,7 @@ func TestUpgradePoint(t *testing.T) {
 
 // hooksBuiltins are the hooks family's packages, eager and lazy.
 func hooksBuiltins() scenario.Builtins {
-	b := contracts.Builtins()
+	b := contracts.Loaders()
 	out := scenario.Builtins{}
 	for _, n := range []string{"hooks.v1", "hooks.v2", "hooks.v2trap", "hooks.lazy.v1", "hooks.lazy.v2trap"} {
 		out[n] = b[n]

@@ -17,8 +17,28 @@ import (
 )
 
 // Builtins are contracts a scenario may name without a file, such as
-// "counter.v2". The command line passes tonsim's example counters.
-type Builtins map[string]*cell.Package
+// "counter.v2": by name, a function that returns the package, parsing it
+// on first use, so a scenario pays only for the built-ins it names. The
+// command line passes tonsim's examples ([examples.Builtins]).
+type Builtins map[string]func() *cell.Package
+
+// Packages makes Builtins of packages already parsed.
+func Packages(pkgs map[string]*cell.Package) Builtins {
+	out := make(Builtins, len(pkgs))
+	for name, pkg := range pkgs {
+		out[name] = func() *cell.Package { return pkg }
+	}
+	return out
+}
+
+// Package returns the built-in named name.
+func (b Builtins) Package(name string) (*cell.Package, bool) {
+	load, ok := b[name]
+	if !ok {
+		return nil, false
+	}
+	return load(), true
+}
 
 // FileOption bounds the files [Load], [Scenario.LoadContracts] and
 // [LoadWorld] read. By default a scenario or a contract may be 4 MiB and a
@@ -121,7 +141,7 @@ func (s *Scenario) LoadContracts(cat *catalog.Catalog, builtins Builtins, opts .
 // loadContract reads a contract: a built-in, else a file inside the
 // scenario's tree (or an allowed one). Errors name the file, never quote it.
 func loadContract(p inputfile.Policy, dir string, d *ContractDecl, builtins Builtins) (*catalog.Contract, error) {
-	if pkg, ok := builtins[d.Source]; ok {
+	if pkg, ok := builtins.Package(d.Source); ok {
 		return &catalog.Contract{Name: d.Name, Package: pkg, Code: pkg.Code, Origin: d.Source}, nil
 	}
 	path, err := p.Resolve(dir, d.Source)

@@ -18,7 +18,7 @@ func twoStep(protocols, steps string) string {
 
 func loadTwoStep(t *testing.T, src string) (*scenario.Runner, error) {
 	t.Helper()
-	s, cat, err := scenario.Load(write(t, src), scenario.Builtins(contracts.Builtins()))
+	s, cat, err := scenario.Load(write(t, src), scenario.Packages(contracts.Builtins()))
 	if err != nil {
 		return nil, err
 	}

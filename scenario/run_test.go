@@ -16,7 +16,7 @@ import (
 	"github.com/tonsim/tonsim/scenario"
 )
 
-var builtins = scenario.Builtins{"counter.v1": counter.V1(), "counter.v2": counter.V2(), "counter.v3": counter.V3()}
+var builtins = scenario.Builtins{"counter.v1": counter.V1, "counter.v2": counter.V2, "counter.v3": counter.V3}
 
 const header = `contracts:
   v1: counter.v1

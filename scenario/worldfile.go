@@ -254,7 +254,7 @@ func loadWorld(path string, data []byte, builtins Builtins, worldOpts []actor.Op
 		ct := &catalog.Contract{Name: sc.Name, Origin: path}
 		switch {
 		case sc.Builtin != "":
-			pkg, ok := builtins[sc.Builtin]
+			pkg, ok := builtins.Package(sc.Builtin)
 			if !ok {
 				return nil, nil, bad("contract %s: no built-in %q", sc.Name, sc.Builtin)
 			}

@@ -95,7 +95,7 @@ func (c *cli) readBOC(arg string) (*tvmcell.Cell, error) {
 // pkg loads what --pkg names: a built-in, a Tact package (.pkg), or a code
 // BOC with its Tolk ABI file beside it (counter.abi.json beside counter.boc).
 func (c *cli) pkg(name string) (*cell.Package, error) {
-	if pkg, ok := c.builtins[name]; ok {
+	if pkg, ok := c.builtins.Package(name); ok {
 		return pkg, nil
 	}
 	abiFile := cell.TolkABIFile(name)

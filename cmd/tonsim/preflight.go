@@ -102,7 +102,7 @@ func (c *cli) contract(cat *catalog.Catalog, name string) (*catalog.Contract, er
 	if ct, err := cat.ByName(name); err == nil {
 		return ct, nil
 	}
-	if pkg, ok := c.builtins[name]; ok {
+	if pkg, ok := c.builtins.Package(name); ok {
 		return &catalog.Contract{Name: name, Package: pkg, Code: pkg.Code, Origin: name}, nil
 	}
 	if _, err := os.Stat(name); err == nil {

@@ -57,21 +57,26 @@ var packageFiles = map[string]string{
 	"layout.v2swap":      "layout/build/LayoutV2Swap_LayoutV2Swap.pkg",
 }
 
-// builtins parses the packages on first use, so a program that names none
-// (tonsim help) does not pay for them.
-var builtins = sync.OnceValue(func() map[string]*cell.Package {
-	out := make(map[string]*cell.Package, len(packageFiles))
+// loaders parse each package on its first use, so a program parses only
+// the built-ins it names (tonsim help and a counter scenario parse none of
+// these).
+var loaders = func() map[string]func() *cell.Package {
+	out := make(map[string]func() *cell.Package, len(packageFiles))
 	for name, file := range packageFiles {
-		data, err := builds.ReadFile(file)
-		if err != nil {
-			panic(fmt.Sprintf("contracts: embedded package %s: %v", name, err))
-		}
-		if out[name], err = cell.ParsePackage(data); err != nil {
-			panic(fmt.Sprintf("contracts: embedded package %s: %v", name, err))
-		}
+		out[name] = sync.OnceValue(func() *cell.Package {
+			data, err := builds.ReadFile(file)
+			if err != nil {
+				panic(fmt.Sprintf("contracts: embedded package %s: %v", name, err))
+			}
+			pkg, err := cell.ParsePackage(data)
+			if err != nil {
+				panic(fmt.Sprintf("contracts: embedded package %s: %v", name, err))
+			}
+			return pkg
+		})
 	}
 	return out
-})
+}()
 
 // Builtins returns every example contract by name: "vault.v1",
 // "vault.v1debug", "vault.v2", "vault.v2bad", "vault.v2recount",
@@ -83,10 +88,21 @@ var builtins = sync.OnceValue(func() map[string]*cell.Package {
 // "versioned.v3", "units.v1", "units.v2", "diamond.diamond",
 // "diamond.counter.v1", "diamond.counter.v2", "diamond.notes",
 // "initparams.v1", "initparams.v2", "initparams.v2bad", "layout.v1",
-// "layout.v2" and "layout.v2swap". The map is the
-// caller's; the packages are shared and must not be changed.
+// "layout.v2" and "layout.v2swap", every one parsed. The map is the
+// caller's; the packages are shared and must not be changed. [Loaders]
+// parses only the ones used.
 func Builtins() map[string]*cell.Package {
-	return maps.Clone(builtins())
+	out := make(map[string]*cell.Package, len(loaders))
+	for name, load := range loaders {
+		out[name] = load()
+	}
+	return out
+}
+
+// Loaders returns, by the names of [Builtins], a function that parses
+// each package on its first call and returns the same package after.
+func Loaders() map[string]func() *cell.Package {
+	return maps.Clone(loaders)
 }
 
 // Names returns the names of [Builtins], sorted, without parsing a package.

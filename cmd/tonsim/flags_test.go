@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"path/filepath"
+	"runtime/debug"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -117,4 +118,35 @@ func TestParallelTest(t *testing.T) {
 	require.Equal(t, exitOK, run(append([]string{"test", "-j", "4"}, files...), &many, io.Discard))
 	assert.Equal(t, one.String(), many.String())
 	assert.Contains(t, many.String(), fmt.Sprintf("%d passed, 0 failed", len(files)))
+}
+
+// TestGCPause checks that a command's start-up turns the collector off and
+// then back to where it was, once, and leaves it alone when GOGC is set.
+func TestGCPause(t *testing.T) {
+	gcPercent := func() int { p := debug.SetGCPercent(-1); debug.SetGCPercent(p); return p }
+	before := debug.SetGCPercent(150)
+	t.Cleanup(func() { debug.SetGCPercent(before) })
+
+	t.Setenv("GOGC", "")
+	var p gcPause
+	p.pause()
+	assert.Equal(t, -1, gcPercent(), "off while starting up")
+	p.pause()
+	p.resume()
+	assert.Equal(t, 150, gcPercent(), "back as it was")
+	debug.SetGCPercent(120)
+	p.resume()
+	assert.Equal(t, 120, gcPercent(), "resumed once only")
+
+	t.Setenv("GOGC", "80")
+	var user gcPause
+	user.pause()
+	assert.Equal(t, 120, gcPercent(), "GOGC is the user's")
+	user.resume()
+	assert.Equal(t, 120, gcPercent())
+
+	var never gcPause
+	never.resume()
+	never.pause()
+	assert.Equal(t, 120, gcPercent(), "a pause after the start-up is over does nothing")
 }

@@ -32,7 +32,8 @@ Examples:
   tonsim gen -package vault -o vault_gen.go build/Vault_Vault.pkg
   //go:generate go run github.com/tonsim/tonsim/cmd/tonsim gen -family Counter -o counter_gen.go build/CounterV1_CounterV1.pkg build/CounterV2_CounterV2.pkg
 `,
-	run: runGen,
+	run:     runGen,
+	noWorld: true,
 }
 
 func runGen(c *cli, cmd *command, args []string) int {

@@ -29,7 +29,8 @@ Examples:
   tonsim inspect --pkg counter.v1 data.boc
   tonsim inspect --pkg build/CounterV1.pkg --type Step b5ee9c7201010101000e000018000000010000000000000001
 `,
-	run: runInspect,
+	run:     runInspect,
+	noWorld: true,
 }
 
 func runInspect(c *cli, cmd *command, args []string) int {

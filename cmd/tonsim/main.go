@@ -73,6 +73,9 @@ type command struct {
 	summary string
 	help    string // flags and examples
 	run     func(c *cli, cmd *command, args []string) int
+	// noWorld says the command makes no world, so it needs neither
+	// tonutils-go's opcode tables nor the start-up of [startUp].
+	noWorld bool
 }
 
 // cli is one invocation: where output goes, the built-in contracts, and
@@ -168,7 +171,7 @@ func (c *cli) main(args []string) (status int) {
 		c.files.MaxSize = size
 	}
 	if len(args) == 0 {
-		actor.Prepare()
+		startUp()
 		c.loadBuiltins()
 		return tuiCommand.run(c, tuiCommand, nil)
 	}
@@ -189,8 +192,8 @@ func (c *cli) main(args []string) (status int) {
 		c.overview(c.stderr)
 		return exitUsage
 	}
-	if cmd != inspectCommand {
-		actor.Prepare() // every other command makes a world
+	if !cmd.noWorld {
+		startUp()
 	}
 	c.loadBuiltins()
 	return cmd.run(c, cmd, args[1:])

@@ -56,6 +56,7 @@ func (c *cli) open(path, worldPath string) (*scenario.Runner, error) {
 	if err != nil {
 		return nil, err
 	}
+	started()
 	r.World.SetHistory(c.history)
 	return r, nil
 }

@@ -74,6 +74,7 @@ func runTUI(c *cli, cmd *command, args []string) int {
 		if opts, err = c.worldOptions(); err == nil {
 			r, err = examples.DemoRunner(opts...)
 		}
+		started()
 	} else {
 		r, err = c.open(path, *world)
 	}

@@ -175,6 +175,7 @@ func (c *cli) emptyRunner() (*scenario.Runner, error) {
 	if err != nil {
 		return nil, err
 	}
+	started()
 	r.World.SetHistory(c.history)
 	return r, nil
 }

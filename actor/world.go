@@ -65,6 +65,9 @@ type World struct {
 	// debugCode holds the hashes of code whose debug output transactions
 	// keep; replaced, never changed, so forks share it.
 	debugCode map[string]bool
+	// values are what packages above keep about the world (see
+	// [World.SetValue]); replaced, never changed, so forks share it.
+	values map[any]any
 
 	st    state
 	cache map[accountID]*entry
@@ -480,6 +483,7 @@ func (w *World) fork(st state) *World {
 		historyLimit: w.historyLimit,
 		snapshots:    w.snapshots,
 		debugCode:    w.debugCode,
+		values:       w.values,
 		st:           st,
 		cache:        map[accountID]*entry{},
 		commits:      slices.Clip(w.commits),

@@ -12,8 +12,9 @@
 //
 // A [Handle] finds the running version by the hash of the account's code
 // among the contracts it knows (a [catalog.Catalog]: the deployed package,
-// and those [WithPackage], [WithPackages] and [WithCatalog] add), so the
-// same handle keeps working across an upgrade. It works for Tact packages
+// those [WithPackage], [WithPackages] and [WithCatalog] add, and those of
+// every other handle and deployment on its world, see [Handle.Known]), so
+// the same handle keeps working across an upgrade. It works for Tact packages
 // and for Tolk contracts whose code and ABI file [cell.LoadTolkPackage]
 // put together.
 //

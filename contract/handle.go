@@ -23,8 +23,10 @@ import (
 type Handle struct {
 	World   *actor.World
 	Address *address.Address
-	// Contracts are the contracts the handle knows: the versions the
-	// account may run, and the other contracts its sends reach.
+	// Contracts are the contracts the handle was given: the versions the
+	// account may run, and the other contracts its sends reach. The
+	// handle knows those of the other handles on its world too (see
+	// [Handle.Known]).
 	Contracts *catalog.Catalog
 }
 
@@ -85,11 +87,13 @@ func Deploy(w *actor.World, from *address.Address, pkg *cell.Package, init any, 
 		return nil, nil, fmt.Errorf("deploy %s: %w", pkg.Name, err)
 	}
 	h := &Handle{World: w, Address: addr, Contracts: cat}
+	learn(w, cat)
 	return h, h.result(tr), nil
 }
 
 // Open returns a handle on the contract account at addr, which must exist
-// and run code the handle knows (from the options; see [WithCatalog]).
+// and run code the handle knows: from the options (see [WithCatalog]), or
+// known on the world already (see [Handle.Known]).
 func Open(w *actor.World, addr *address.Address, opts ...Option) (*Handle, error) {
 	s, err := newSettings(forOpen, opts)
 	if err != nil {
@@ -108,11 +112,14 @@ func Open(w *actor.World, addr *address.Address, opts ...Option) (*Handle, error
 			return nil, fmt.Errorf("open %s: %w", addr.StringRaw(), err)
 		}
 	}
+	learn(w, cat)
 	return h, nil
 }
 
-// On returns the same account in another world, a fork of this one say.
+// On returns the same account in another world, a fork of this one say;
+// the handle's contracts become known on w (see [Handle.Known]).
 func (h *Handle) On(w *actor.World) *Handle {
+	learn(w, h.Contracts)
 	return &Handle{World: w, Address: h.Address, Contracts: h.Contracts}
 }
 
@@ -123,7 +130,8 @@ func (h *Handle) String() string { return h.Printer().Address(h.Address) }
 func (h *Handle) Printer() describe.Printer { return describe.Printer{Names: h.World} }
 
 // Contract returns the contract whose code the account runs now, an error
-// wrapping [ErrUnknownVersion] when the handle knows none with that code.
+// wrapping [ErrUnknownVersion] that lists the contracts the handle knows
+// when it knows none with that code (see [Handle.Known]).
 func (h *Handle) Contract() (*catalog.Contract, error) {
 	acc, err := h.World.Account(h.Address)
 	if err != nil {
@@ -132,9 +140,10 @@ func (h *Handle) Contract() (*catalog.Contract, error) {
 	if acc.Code == nil {
 		return nil, fmt.Errorf("%s is %s: %w", h, acc.Status, actor.ErrNoCode)
 	}
-	ct, err := h.Contracts.ByCode(acc.Code)
+	known := h.Known()
+	ct, err := known.ByCode(acc.Code)
 	if err != nil {
-		return nil, fmt.Errorf("%s %w #%x (known: %s)", h, ErrUnknownVersion, acc.Code.Hash()[:8], names(h.Contracts))
+		return nil, fmt.Errorf("%s %w #%x (known: %s)", h, ErrUnknownVersion, acc.Code.Hash()[:8], names(known))
 	}
 	return ct, nil
 }

@@ -168,8 +168,10 @@ func TestErrors(t *testing.T) {
 	_, err = f.vault.Get("balanceOf")
 	assert.ErrorContains(t, err, "VaultV1's balanceOf takes 1 arguments (who: Address), got 0")
 
-	_, err = contract.Open(f.w, f.vault.Address)
-	require.ErrorIs(t, err, contract.ErrUnknownVersion, "a handle knows the code of the contracts it was given")
+	stranger := deployRaw(t, f.w, f.owner)
+	_, err = contract.Open(f.w, stranger)
+	require.ErrorIs(t, err, contract.ErrUnknownVersion, "code no handle on the world was told about")
+	assert.ErrorContains(t, err, "(known: VaultV1, v2)", "the error lists what the handle knows")
 	v, err := contract.Open(f.w, f.vault.Address, contract.WithCatalog(f.vault.Contracts))
 	require.NoError(t, err)
 	assert.Equal(t, "vault", v.String())
@@ -210,4 +212,77 @@ func TestTolk(t *testing.T) {
 	assert.Equal(t, "2.0.0", got.Value)
 	assert.Equal(t, tolkcounter.V2().Name, got.Contract.Name)
 	_ = tvmcell.BeginCell
+}
+
+// deployRaw deploys Tolk counter v1 on w with a bare send, as code no
+// handle was told about.
+func deployRaw(t *testing.T, w *actor.World, owner *address.Address) *address.Address {
+	t.Helper()
+	si, err := tolkcounter.StateInit(owner, 7)
+	require.NoError(t, err)
+	_, err = w.Send(actor.Message{From: owner, StateInit: si, Value: contract.DefaultValue})
+	require.NoError(t, err)
+	addr, err := actor.StateInitAddress(si)
+	require.NoError(t, err)
+	return addr
+}
+
+// TestKnownOnTheWorld: what one handle or deployment was told about, every
+// handle on that world knows, and on the forks made from it afterwards;
+// nothing passes back from a fork or to another world.
+func TestKnownOnTheWorld(t *testing.T) {
+	f := deployVault(t)
+	counter := deployRaw(t, f.w, f.owner)
+	before := f.w.Fork() // before anything knows the counter
+	_, err := contract.Open(f.w, counter, contract.WithPackages(tolkcounter.V1()))
+	require.NoError(t, err)
+	fork := f.w.Fork()
+	side := before.Fork()
+	_, err = contract.Open(side, counter, contract.WithPackage("sideV1", tolkcounter.V1()))
+	require.NoError(t, err)
+
+	other, err := actor.NewWorld()
+	require.NoError(t, err)
+	owner, err := other.NewWallet("owner")
+	require.NoError(t, err)
+	otherCounter := deployRaw(t, other, owner)
+	require.True(t, otherCounter.Equals(counter), "the same account on another world")
+
+	tests := []struct {
+		name  string
+		world *actor.World
+		addr  *address.Address
+		want  string // the contract it runs, or the error
+	}{
+		{"a handle opened with no options knows the deployment's packages", f.w, f.vault.Address, "VaultV1"},
+		{"and what an Open was told", f.w, counter, "CounterV1"},
+		{"a fork knows its parent's", fork, counter, "CounterV1"},
+		{"a fork of a fork too", fork.Fork(), f.vault.Address, "VaultV1"},
+		{"a fork made before knows what it was told itself", side, counter, "sideV1"},
+		{"a fork made before does not learn its parent's later", before, counter, "runs code of no known contract"},
+		{"another world knows nothing of this one", other, counter, "runs code of no known contract"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h, err := contract.Open(tt.world, tt.addr)
+			if err != nil {
+				assert.ErrorContains(t, err, tt.want)
+				return
+			}
+			ct, err := h.Contract()
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, ct.Name)
+		})
+	}
+
+	t.Run("an upgrade to a version another handle knows", func(t *testing.T) {
+		w := f.w.Fork()
+		bare := &contract.Handle{World: w, Address: f.vault.Address} // told nothing itself
+		res, err := f.vault.On(w).Send(f.owner, "Upgrade", map[string]any{"code": vaultV2.Code})
+		require.NoError(t, err)
+		require.NoError(t, res.Err())
+		got, err := bare.Get("migratedAt")
+		require.NoError(t, err)
+		assert.Equal(t, "v2", got.Contract.Name, "the name the deployment gave v2")
+	})
 }

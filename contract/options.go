@@ -150,21 +150,11 @@ func (s *settings) contracts(first *cell.Package) (*catalog.Catalog, error) {
 		if n.pkg == nil || n.pkg.Code == nil {
 			return nil, fmt.Errorf("%w: a package without code", ErrOption)
 		}
-		if _, err := out.ByCode(n.pkg.Code); err == nil {
-			continue
-		}
 		name := n.name
 		if name == "" {
 			name = n.pkg.Name
 		}
-		free := name
-		for i := 2; ; i++ {
-			if _, err := out.ByName(free); err != nil {
-				break
-			}
-			free = fmt.Sprintf("%s#%d", name, i)
-		}
-		if err := out.Add(free, n.pkg); err != nil {
+		if err := addFree(out, name, &catalog.Contract{Name: name, Package: n.pkg, Code: n.pkg.Code}); err != nil {
 			return nil, err
 		}
 	}

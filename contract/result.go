@@ -8,7 +8,7 @@ import (
 )
 
 // Result is what one send did: every transaction it ran, described by the
-// handle's contracts, and the one on the handle's account.
+// contracts the handle knows, and the one on the handle's account.
 type Result struct {
 	Trace *actor.Trace
 	// Txs are the transactions described, in the order they ran (the
@@ -23,8 +23,9 @@ type Result struct {
 func (h *Handle) result(tr *actor.Trace) *Result {
 	r := &Result{Trace: tr, Txs: make([]*describe.Tx, len(tr.Transactions))}
 	root := tr.Root()
+	known := h.Known()
 	for i, tx := range tr.Transactions {
-		r.Txs[i] = describe.Describe(h.Contracts, tx)
+		r.Txs[i] = describe.Describe(known, tx)
 		if r.Tx == nil && tx.To.Equals(h.Address) && (tx == root || tx.Parent == root) {
 			r.Tx = r.Txs[i]
 		}

@@ -40,7 +40,8 @@ func CounterPackages() []*cell.Package {
 	return []*cell.Package{counterPackages()[0], counterPackages()[1], counterPackages()[2]}
 }
 
-// counterKnown are the versions a Counter handle knows, by name.
+// counterKnown are the packages a Counter handle knows, by name: the
+// versions.
 func counterKnown() []contract.Option {
 	return []contract.Option{
 		contract.WithPackage("CounterV1", counterPackages()[0]),

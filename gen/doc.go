@@ -16,7 +16,9 @@
 //     carry `abi:"name"` tags, so package contract's Input and Unpack
 //     convert them;
 //   - the handle type over contract.Handle, DeployX (the first version,
-//     with its init arguments as XInit), OpenX and On;
+//     with its init arguments as XInit), OpenX and On; every handle knows
+//     every package of the file, its own versions first, so one made
+//     without -family keeps answering after an upgrade to another;
 //   - a SendY(from, Y{…}, value) per receiver (SendEmpty, SendTextZ for
 //     comments), a GetZ(args…) per getter with its result typed, and a
 //     StorageV() per version: all encoded and decoded by the version the

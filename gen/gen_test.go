@@ -34,8 +34,53 @@ func cases(t *testing.T) map[string]gen.Config {
 			{Path: "build/counter_v1.boc", Package: tolkcounter.V1()},
 			{Path: "build/counter_v2.boc", Package: tolkcounter.V2()},
 		}},
+		"tolkpair": {Package: "tolkpair", Sources: []gen.Source{
+			{Path: "build/counter_v1.boc", Package: tolkcounter.V1()},
+			{Path: "build/counter_v2.boc", Package: tolkcounter.V2()},
+		}},
 		"kitchen": {Package: "kitchen", Sources: []gen.Source{{Path: "Kitchen_Kitchen.pkg", Package: kitchen}}},
 	}
+}
+
+// tests are test files run beside a golden's generated code.
+var tests = map[string]string{
+	// A handle of a file generated without -family knows the file's other
+	// packages: after an upgrade to V2 the V1 handle still answers.
+	"tolkpair": `package tolkpair
+
+import (
+	"testing"
+
+	"github.com/tonsim/tonsim/actor"
+	"github.com/tonsim/tonsim/contract"
+)
+
+func TestUpgradeToTheOtherPackage(t *testing.T) {
+	w, err := actor.NewWorld()
+	if err != nil {
+		t.Fatal(err)
+	}
+	owner, err := w.NewWallet("owner")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _, err := DeployCounterV1(w, owner, CounterV1Init{Owner: owner, ID: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.SendUpgradeableUpgrade(owner, UpgradeableUpgrade{QueryID: 1, Code: CounterV2Package().Code}, contract.DefaultValue)
+	if err != nil || res.Err() != nil {
+		t.Fatal(err, res.Err())
+	}
+	got, err := c.Get("value")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Contract.Name != "CounterV2" {
+		t.Fatalf("%s answered, want CounterV2", got.Contract.Name)
+	}
+}
+`,
 }
 
 // TestGenerate compares what the generator writes with the golden files
@@ -51,10 +96,10 @@ func TestGenerate(t *testing.T) {
 }
 
 // TestGeneratedCodeCompiles vets each golden as a package of this module,
-// with the files it embeds beside it.
+// with the files it embeds beside it, and runs the tests written for it.
 func TestGeneratedCodeCompiles(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs go vet")
+		t.Skip("runs go test")
 	}
 	root, err := filepath.Abs("testdata/compile")
 	require.NoError(t, err)
@@ -75,6 +120,9 @@ func TestGeneratedCodeCompiles(t *testing.T) {
 		require.NoError(t, err)
 		require.NoError(t, os.MkdirAll(filepath.Join(dir, "build"), 0o755))
 		require.NoError(t, os.WriteFile(filepath.Join(dir, "x_gen.go"), src, 0o644))
+		if test, ok := tests[name]; ok {
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "x_test.go"), []byte(test), 0o644))
+		}
 		for _, s := range cfg.Sources {
 			for _, f := range []string{s.Path, strings.TrimSuffix(s.Path, ".boc") + ".abi.json"} {
 				if from, ok := files[f]; ok {
@@ -86,7 +134,8 @@ func TestGeneratedCodeCompiles(t *testing.T) {
 		}
 		pkgs = append(pkgs, "./testdata/compile/"+name)
 	}
-	cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), append([]string{"vet"}, pkgs...)...)
+	// go test vets the packages as it builds them, then runs their tests.
+	cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), append([]string{"test", "-vet=all", "-count=1"}, pkgs...)...)
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "%s", out)
 }

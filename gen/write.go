@@ -149,8 +149,12 @@ func (w *writer) handle(h *handle) error {
 	}
 
 	known := unexportedFirst(h.name) + "Known"
-	w.p("// %s are the versions a %s handle knows, by name.\nfunc %s() []contract.Option {\n\treturn []contract.Option{\n", known, h.name, known)
-	for _, v := range h.versions {
+	doc := "the versions"
+	if len(m.handles) > 1 {
+		doc = "its versions, then the file's other packages (an upgrade may reach them)"
+	}
+	w.p("%s\nfunc %s() []contract.Option {\n\treturn []contract.Option{\n", comment(fmt.Sprintf("%s are the packages a %s handle knows, by name: %s.", known, h.name, doc)), known)
+	for _, v := range m.knownBy(h) {
 		w.p("\t\tcontract.WithPackage(%q, %s[%d]),\n", v.ident, m.packagesCall(), v.index)
 	}
 	w.p("\t}\n}\n\n")
@@ -234,6 +238,19 @@ func (c *%[4]s) %[1]s() (*%[3]s, error) {
 `, name, v.ident, typ, h.name, m.packagesCall(), v.index)
 	}
 	return nil
+}
+
+// knownBy lists the packages h knows: its versions, then every other
+// package of the file, so a handle keeps working after an upgrade to code
+// generated beside it, -family or not.
+func (m *model) knownBy(h *handle) []*version {
+	out := append([]*version(nil), h.versions...)
+	for _, other := range m.handles {
+		if other != h {
+			out = append(out, other.versions...)
+		}
+	}
+	return out
 }
 
 // receivers writes a Send method per receiver of any version.

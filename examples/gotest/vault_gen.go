@@ -40,7 +40,7 @@ func VaultPackages() []*cell.Package {
 	return []*cell.Package{vaultPackages()[0], vaultPackages()[1], vaultPackages()[2]}
 }
 
-// vaultKnown are the versions a Vault handle knows, by name.
+// vaultKnown are the packages a Vault handle knows, by name: the versions.
 func vaultKnown() []contract.Option {
 	return []contract.Option{
 		contract.WithPackage("VaultV1", vaultPackages()[0]),

@@ -1,4 +1,4 @@
-package gotest_test
+package vault_test
 
 import (
 	"flag"

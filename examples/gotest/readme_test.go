@@ -1,13 +1,13 @@
-package gotest_test
+package vault_test
 
 import (
 	"testing"
 
+	"example.com/vault"
 	"github.com/stretchr/testify/require"
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/actor/actortest"
 	"github.com/tonsim/tonsim/contract"
-	vault "github.com/tonsim/tonsim/examples/gotest"
 	"github.com/xssnick/tonutils-go/tlb"
 )
 

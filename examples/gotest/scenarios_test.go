@@ -1,9 +1,9 @@
-package gotest_test
+package vault_test
 
 import (
 	"testing"
 
-	vault "github.com/tonsim/tonsim/examples/gotest"
+	"example.com/vault"
 	"github.com/tonsim/tonsim/scenario"
 	"github.com/tonsim/tonsim/scenario/scenariotest"
 )

@@ -1,14 +1,14 @@
-package gotest_test
+package vault_test
 
 import (
 	"testing"
 
+	"example.com/vault"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/actor/actortest"
 	"github.com/tonsim/tonsim/contract"
-	vault "github.com/tonsim/tonsim/examples/gotest"
 	"github.com/tonsim/tonsim/upgradable"
 	"github.com/tonsim/tonsim/upgradable/upgradabletest"
 	"github.com/xssnick/tonutils-go/address"

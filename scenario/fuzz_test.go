@@ -125,6 +125,10 @@ func addExamples(f *testing.F) {
 	}
 }
 
+// maxErrorLen bounds a scenario error's message: one that quotes no more
+// than [cell.MaxQuoted] bytes of the file stays well under it.
+const maxErrorLen = 1000
+
 // FuzzParse feeds the parser arbitrary files: it must answer every one with
 // a scenario or a *scenario.Error at a position inside the file, never a
 // panic.
@@ -137,6 +141,8 @@ func FuzzParse(f *testing.F) {
 		"steps:\n  - reinstall: { on: c, contract: v1, init: { id: 1 } }\n    expect: { lost: { value: 1 }, storage: {} }\n",
 		"steps:\n  - migrate: { on: c, contract: v1, steps: [ { get: { on: old, method: m } }, { migrate: {} } ] }\n",
 		"steps:\n  - migrate: { on: c, contract: v1, data: x, init: {}, steps: [] }\n    expect: { migrated: maybe }\n",
+		"https://audit:ghp_SECRETTOKEN@github.com/x\n", "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/:/bin/sh\n",
+		strings.Repeat("x", 100_000), strings.Repeat("k", 5000) + ": 1\nsteps: [ {wait: " + strings.Repeat("9", 5000) + "} ]\n",
 	} {
 		f.Add([]byte(seed))
 	}
@@ -155,6 +161,9 @@ func FuzzParse(f *testing.F) {
 		}
 		if se.Pos.Line < 1 || se.Pos.Col < 1 {
 			t.Fatalf("error outside the file: %v", err)
+		}
+		if len(se.Msg) > maxErrorLen {
+			t.Fatalf("an error of %d bytes: it quotes the file", len(se.Msg))
 		}
 	})
 }

@@ -55,10 +55,23 @@ func ParseCoins(s string) (*big.Int, error) {
 		}
 		n, _ = new(big.Int).SetString(whole+frac+strings.Repeat("0", CoinsDecimals-len(frac)), 10)
 	}
-	if n.Cmp(maxCoins) > 0 {
-		return nil, coinsErr(ErrOutOfRange, "%s is more than a Grams field holds (2^120 - 1 nanotons)", Quote(s))
+	if err := CheckCoins(s, n); err != nil {
+		return nil, err
 	}
 	return n, nil
+}
+
+// CheckCoins returns an error wrapping [ErrOutOfRange] unless a Grams
+// field holds nano (0 to 2¹²⁰ − 1 nanotons); text is how the amount was
+// written, quoted bounded in the error.
+func CheckCoins(text string, nano *big.Int) error {
+	switch {
+	case nano.Sign() < 0:
+		return coinsErr(ErrOutOfRange, "%s is negative", Quote(text))
+	case nano.Cmp(maxCoins) > 0:
+		return coinsErr(ErrOutOfRange, "%s is more than a Grams field holds (2^120 - 1 nanotons)", Quote(text))
+	}
+	return nil
 }
 
 // coinsError is a bad amount: its message alone, matching kind with

@@ -515,6 +515,9 @@ func (p *parser) coinsValue(what string, v *Value) (*big.Int, error) {
 		n := v.Entries[0].Value
 		if n.Kind == Scalar {
 			if x, ok := parseInt(n.Text); ok && x.Sign() >= 0 {
+				if err := cell.CheckCoins(n.Text, x); err != nil {
+					return nil, &Error{File: p.file, Pos: n.Pos, Msg: fmt.Sprintf("%s: nano %v", what, err), Err: err}
+				}
 				return x, nil
 			}
 		}

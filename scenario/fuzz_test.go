@@ -201,6 +201,9 @@ func FuzzRun(f *testing.F) {
 		"  - reinstall: { on: c, contract: v2, init: { stateToBeMigrated: v1 } }\n" +
 		"  - migrate: { on: c, contract: v1, init: { id: 2, owner: a, value: 1 }, steps: [ { send: { from: a, to: new, message: Step, fields: { queryId: 1 } } }, { get: { on: old, method: value } } ] }\n" +
 		"  - migrate: { on: c, contract: v1, init: { id: 3, owner: a, value: 1 }, steps: [ { send: { from: a, to: old, message: Nope } } ] }\n"))
+	f.Add([]byte("wallets:\n  a: { balance: {nano: 99999999999999999999999999999999999999999999} }\n  b: { balance: {nano: 1329227995784915872903807060280344575} }\nsteps:\n" +
+		"  - send: { from: b, to: a, value: {nano: 1329227995784915872903807060280344576} }\n" +
+		"  - send: { from: b, to: b, value: \"1\" }\n    expect: { value_in: {nano: 1329227995784915872903807060280344576} }\n"))
 	for _, tt := range reuses(counterAddress(f)) {
 		f.Add([]byte(tt.src))
 	}

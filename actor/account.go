@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"sort"
 
+	"github.com/tonsim/tonsim/cell"
 	"github.com/xssnick/tonutils-go/address"
 	"github.com/xssnick/tonutils-go/tlb"
 	"github.com/xssnick/tonutils-go/tvm"
@@ -127,6 +128,10 @@ func newActiveAccount(addr *address.Address, balance *big.Int, code, data *tvmce
 // data and balance, its storage used computed as the emulator does and its
 // storage payments (last_paid, due_payment) taken from paid.
 func activeAccount(addr *address.Address, balance *big.Int, code, data *tvmcell.Cell, paid tlb.StorageInfo) (*tvmcell.Cell, error) {
+	// tonutils-go panics on a balance its Grams field cannot hold.
+	if err := cell.CheckCoins(balance.String()+"n", balance); err != nil {
+		return nil, fmt.Errorf("balance: %w", err)
+	}
 	storage := tlb.AccountStorage{
 		Status:    tlb.AccountStatusActive,
 		Balance:   tlb.FromNanoTON(balance),

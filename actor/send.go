@@ -269,24 +269,44 @@ func (w *World) emulate(acc *tvm.PreparedAccount, msg *tvm.PreparedMessage, opts
 			return machine.EmulateTransaction(block, acc, msg, opts)
 		})
 	}
+	return bounded(w.txTimeout, w.knobs.TransactionTimeout, func() (*tvm.TransactionExecutionResult, error) {
+		return watched(func() (*tvm.TransactionExecutionResult, error) {
+			return machine.EmulateTransaction(block, acc, msg, opts)
+		})
+	})
+}
+
+// bounded runs run on a goroutine of its own and waits at most d for it
+// (knob names what raises d). A panic in run is raised again on the
+// caller's goroutine, where a command's recover reports it, instead of
+// killing the process with a stack trace.
+func bounded[T any](d time.Duration, knob string, run func() (T, error)) (T, error) {
 	type result struct {
-		res *tvm.TransactionExecutionResult
-		err error
+		res      T
+		err      error
+		panicked any
 	}
 	done := make(chan result, 1)
 	go func() {
-		res, err := watched(func() (*tvm.TransactionExecutionResult, error) {
-			return machine.EmulateTransaction(block, acc, msg, opts)
-		})
-		done <- result{res, err}
+		defer func() {
+			if v := recover(); v != nil {
+				done <- result{panicked: v}
+			}
+		}()
+		res, err := run()
+		done <- result{res: res, err: err}
 	}()
-	timer := time.NewTimer(w.txTimeout)
+	timer := time.NewTimer(d)
 	defer timer.Stop()
 	select {
 	case r := <-done:
+		if r.panicked != nil {
+			panic(r.panicked)
+		}
 		return r.res, r.err
 	case <-timer.C:
-		return nil, fmt.Errorf("%w; the emulator keeps a core busy until the process exits", stalled(w.txTimeout, w.knobs.TransactionTimeout))
+		var zero T
+		return zero, fmt.Errorf("%w; the emulator keeps a core busy until the process exits", stalled(d, knob))
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/tonsim/tonsim/actor"
 	"github.com/tonsim/tonsim/actor/actortest"
+	"github.com/tonsim/tonsim/cell"
 	"github.com/xssnick/tonutils-go/address"
 	"github.com/xssnick/tonutils-go/tlb"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
@@ -26,6 +27,7 @@ func TestNewWallet(t *testing.T) {
 		{"address from the name", "alice", nil, actor.WalletAddress("alice"), "1000000"},
 		{"explicit address", "owner", []actor.WalletOption{actor.WithAddress(given)}, given, "1000000"},
 		{"explicit balance", "bob", []actor.WalletOption{actor.WithBalance(ton("10"))}, actor.WalletAddress("bob"), "10"},
+		{"the largest balance", "rich", []actor.WalletOption{actor.WithBalance(tlb.FromNanoTON(new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 120), big.NewInt(1))))}, actor.WalletAddress("rich"), "1329227995784915872903807060.280344575"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -59,6 +61,7 @@ func TestNewWalletRejected(t *testing.T) {
 		{"name taken", "alice", []actor.WalletOption{actor.WithAddress(actor.WalletAddress("x"))}, actor.ErrNameTaken},
 		{"address taken", "carol", []actor.WalletOption{actor.WithAddress(actor.WalletAddress("alice"))}, actor.ErrAccountExists},
 		{"masterchain", "mc", []actor.WalletOption{actor.WithAddress(masterchain)}, actor.ErrWorkchain},
+		{"a balance past a Grams field", "rich", []actor.WalletOption{actor.WithBalance(tlb.FromNanoTON(new(big.Int).Lsh(big.NewInt(1), 120)))}, cell.ErrOutOfRange},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -400,4 +403,15 @@ func TestRandomSeed(t *testing.T) {
 	assert.Equal(t, a1.String(), b1.String(), "the same seed draws the same")
 	assert.Equal(t, a2.String(), b2.String())
 	assert.NotEqual(t, a1.String(), c1.String(), "another seed draws differently")
+}
+
+// TestPutAccountBalance: a balance a Grams field cannot hold is an error,
+// not tonutils-go's panic, and changes nothing.
+func TestPutAccountBalance(t *testing.T) {
+	w := newWorld(t)
+	root := w.StateRoot()
+	err := w.PutAccount(actor.WalletAddress("x"), actor.WalletCode(), tvmcell.BeginCell().EndCell(), tlb.FromNanoTON(new(big.Int).Lsh(big.NewInt(1), 120)))
+	require.ErrorIs(t, err, cell.ErrOutOfRange)
+	assert.Contains(t, err.Error(), "balance: \"1329227995784915872903807060280344576n\" is more than a Grams field holds")
+	assert.Equal(t, root, w.StateRoot())
 }

@@ -116,7 +116,7 @@ func ParseABI(data []byte) (*ABI, error) {
 	for code, e := range raw.Errors {
 		n, err := strconv.Atoi(code)
 		if err != nil {
-			return nil, fmt.Errorf("%w: an error code is not an integer: %s", ErrInvalidABI, describeText(code))
+			return nil, fmt.Errorf("%w: an error code is not an integer: %s", ErrInvalidABI, DescribeText(code))
 		}
 		a.Errors[n] = e.Message
 	}
@@ -339,7 +339,7 @@ func isContractData(name string) bool {
 func (a *ABI) Type(name string) (*TypeDef, error) {
 	i, ok := a.types[name]
 	if !ok {
-		return nil, fmt.Errorf("%w %q in %s", ErrUnknownType, name, a.Name)
+		return nil, fmt.Errorf("%w %s in %s", ErrUnknownType, Quote(name), a.Name)
 	}
 	return &a.Types[i], nil
 }
@@ -385,7 +385,7 @@ func (a *ABI) Getter(name string) (*Getter, error) {
 			return &a.Getters[i], nil
 		}
 	}
-	return nil, fmt.Errorf("%w %q in %s", ErrUnknownGetter, name, a.Name)
+	return nil, fmt.Errorf("%w %s in %s", ErrUnknownGetter, Quote(name), a.Name)
 }
 
 // InternalMessages returns the message types the contract's internal
@@ -438,7 +438,7 @@ func (a *ABI) ErrorCodes() []int {
 func (a *ABI) layout(name string) (*layout, error) {
 	l, ok := a.layouts[name]
 	if !ok {
-		return nil, fmt.Errorf("%w %q in %s", ErrUnknownType, name, a.Name)
+		return nil, fmt.Errorf("%w %s in %s", ErrUnknownType, Quote(name), a.Name)
 	}
 	return l, nil
 }

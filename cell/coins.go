@@ -31,13 +31,13 @@ func ParseCoins(s string) (*big.Int, error) {
 		return nil, coinsErr(ErrInvalidValue, "an amount of TON is empty")
 	}
 	if strings.HasPrefix(text, "-") {
-		return nil, coinsErr(ErrOutOfRange, "%q is negative", s)
+		return nil, coinsErr(ErrOutOfRange, "%s is negative", Quote(s))
 	}
 	var n *big.Int
 	if nano, ok := strings.CutSuffix(text, "n"); ok {
 		nano, grouped := ungroup(nano)
 		if !grouped || !isDigits(nano) {
-			return nil, coinsErr(ErrInvalidValue, `%q is not a whole number of nanotons (write "1500000000n")`, s)
+			return nil, coinsErr(ErrInvalidValue, `%s is not a whole number of nanotons (write "1500000000n")`, Quote(s))
 		}
 		n, _ = new(big.Int).SetString(nano, 10)
 	} else {
@@ -48,17 +48,30 @@ func ParseCoins(s string) (*big.Int, error) {
 		whole, wholeOK := ungroup(whole)
 		frac, fracOK := ungroup(frac)
 		if !wholeOK || !fracOK || !isDigits(whole) || (strings.Contains(text, ".") && !isDigits(frac)) {
-			return nil, coinsErr(ErrInvalidValue, `%q is not an amount of TON (write "1.5", or nanotons as "1500000000n")`, s)
+			return nil, coinsErr(ErrInvalidValue, `%s is not an amount of TON (write "1.5", or nanotons as "1500000000n")`, Quote(s))
 		}
 		if len(frac) > CoinsDecimals {
-			return nil, coinsErr(ErrOutOfRange, "%q has %d decimals; TON has %d (1 nanoton is 0.000000001)", s, len(frac), CoinsDecimals)
+			return nil, coinsErr(ErrOutOfRange, "%s has %d decimals; TON has %d (1 nanoton is 0.000000001)", Quote(s), len(frac), CoinsDecimals)
 		}
 		n, _ = new(big.Int).SetString(whole+frac+strings.Repeat("0", CoinsDecimals-len(frac)), 10)
 	}
-	if n.Cmp(maxCoins) > 0 {
-		return nil, coinsErr(ErrOutOfRange, "%q is more than a Grams field holds (2^120 - 1 nanotons)", s)
+	if err := CheckCoins(s, n); err != nil {
+		return nil, err
 	}
 	return n, nil
+}
+
+// CheckCoins returns an error wrapping [ErrOutOfRange] unless a Grams
+// field holds nano (0 to 2¹²⁰ − 1 nanotons); text is how the amount was
+// written, quoted bounded in the error.
+func CheckCoins(text string, nano *big.Int) error {
+	switch {
+	case nano.Sign() < 0:
+		return coinsErr(ErrOutOfRange, "%s is negative", Quote(text))
+	case nano.Cmp(maxCoins) > 0:
+		return coinsErr(ErrOutOfRange, "%s is more than a Grams field holds (2^120 - 1 nanotons)", Quote(text))
+	}
+	return nil
 }
 
 // coinsError is a bad amount: its message alone, matching kind with

@@ -1,6 +1,7 @@
 package cell_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -42,16 +43,37 @@ func TestParseCoins(t *testing.T) {
 		{in: "", wantErr: "empty"},
 		{in: "1329227995784915872903807060280344576n", wantErr: "more than a Grams field holds"},
 		{in: "1329227995784915872903807060280344575n", want: "1329227995784915872903807060280344575"},
+		{in: strings.Repeat("9", 300), wantErr: "a string of 300 bytes is more than a Grams field holds"},
+		{in: strings.Repeat("x", 300), wantErr: "a string of 300 bytes is not an amount of TON"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			n, err := cell.ParseCoins(tt.in)
 			if tt.wantErr != "" {
 				require.ErrorContains(t, err, tt.wantErr)
+				assert.Less(t, len(err.Error()), 200, "an error quotes no long text")
 				return
 			}
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, n.String())
 		})
 	}
+}
+
+// TestQuote: an error quotes a short text and describes a long one, so a
+// value read from a file never reaches an error whole.
+func TestQuote(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{in: "", want: `""`},
+		{in: "alice", want: `"alice"`},
+		{in: "a\x1b[31mb", want: `"a\x1b[31mb"`},
+		{in: strings.Repeat("a", cell.MaxQuoted), want: `"` + strings.Repeat("a", cell.MaxQuoted) + `"`},
+		{in: strings.Repeat("a", cell.MaxQuoted+1), want: "a string of 65 bytes"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, cell.Quote(tt.in), tt.in)
+	}
+	_, err := cell.ParseAddress(strings.Repeat("A", 5000))
+	require.Error(t, err)
+	assert.Equal(t, "invalid value: a string of 5000 bytes is not an address: incorrect address data", err.Error())
 }

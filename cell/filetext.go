@@ -26,7 +26,7 @@ func checkName(where, s string) error {
 	if isName(s) {
 		return nil
 	}
-	return fmt.Errorf("%s is not a name: %s (want letters, digits and _, at most %d bytes)", where, describeText(s), MaxNameLen)
+	return fmt.Errorf("%s is not a name: %s (want letters, digits and _, at most %d bytes)", where, DescribeText(s), MaxNameLen)
 }
 
 func isName(s string) bool {
@@ -67,8 +67,22 @@ func checkNames(where func(i int) string, names ...string) error {
 	return nil
 }
 
-// describeText says what a string read from a file is without quoting it.
-func describeText(s string) string {
+// MaxQuoted is the longest text read from a file (a scenario's value, a
+// world's name) that [Quote] quotes in an error.
+const MaxQuoted = 64
+
+// Quote quotes s, read from a file, for an error when it is at most
+// [MaxQuoted] bytes (control characters escaped), and otherwise describes
+// it by its size: a file's content never reaches an error whole.
+func Quote(s string) string {
+	if len(s) > MaxQuoted {
+		return DescribeText(s)
+	}
+	return strconv.Quote(s)
+}
+
+// DescribeText says what a string read from a file is without quoting it.
+func DescribeText(s string) string {
 	if s == "" {
 		return "empty"
 	}
@@ -80,7 +94,7 @@ func quoteIf(s string, ok func(string) bool) string {
 	if ok(s) {
 		return strconv.Quote(s)
 	}
-	return describeText(s)
+	return DescribeText(s)
 }
 
 // isVersion tells whether s is short and written as a version is: "1.0",

@@ -26,7 +26,7 @@ func (a *ABI) GetterArgs(getter string, args map[string]any) ([]any, error) {
 	sort.Strings(given)
 	for _, k := range given {
 		if !known[k] {
-			return nil, fieldErr(getter, ErrUnknownField, "getter %s has no argument %q (arguments: %s)", getter, k, strings.Join(names, ", "))
+			return nil, fieldErr(getter, ErrUnknownField, "getter %s has no argument %s (arguments: %s)", getter, Quote(k), strings.Join(names, ", "))
 		}
 	}
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"math/big"
@@ -147,7 +148,7 @@ func (a *ABI) normalizeFields(l *layout, v any, path string) (*Struct, error) {
 	sort.Strings(given)
 	for _, g := range given {
 		if !known[g] {
-			return nil, fieldErr(path, ErrUnknownField, "%s has no field %q (fields: %s)", name, g, strings.Join(names, ", "))
+			return nil, fieldErr(path, ErrUnknownField, "%s has no field %s (fields: %s)", name, Quote(g), strings.Join(names, ", "))
 		}
 	}
 
@@ -328,18 +329,18 @@ func ParseInt(s string) (*big.Int, error) {
 		t = t[1:]
 	}
 	if t == "" || t[0] == '-' || t[0] == '+' {
-		return nil, fmt.Errorf("%q is not an integer", s)
+		return nil, fmt.Errorf("%s is not an integer", Quote(s))
 	}
 	base := 0
 	if len(t) > 1 && t[0] == '0' && (isDigit(t[1]) || t[1] == '_') {
 		base = 10 // "010" and "0_10" are ten, not octal
 		if t, ok = ungroup(t); !ok {
-			return nil, fmt.Errorf("%q is not an integer", s)
+			return nil, fmt.Errorf("%s is not an integer", Quote(s))
 		}
 	}
 	n, ok := new(big.Int).SetString(t, base)
 	if !ok {
-		return nil, fmt.Errorf("%q is not an integer", s)
+		return nil, fmt.Errorf("%s is not an integer", Quote(s))
 	}
 	if neg {
 		n.Neg(n)
@@ -401,7 +402,7 @@ func toAddress(v any) (*address.Address, error) {
 func ParseAddress(s string) (*address.Address, error) {
 	addr, err := parseAddress(s)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %q is not an address: %v", ErrInvalidValue, s, err)
+		return nil, fmt.Errorf("%w: %s is not an address: %v", ErrInvalidValue, Quote(s), err)
 	}
 	return addr, nil
 }
@@ -415,7 +416,9 @@ func parseAddress(s string) (*address.Address, error) {
 	t = strings.TrimRight(strings.NewReplacer("+", "-", "/", "_").Replace(t), "=")
 	addr, err := address.ParseAddr(t)
 	if err != nil {
-		return nil, err
+		// tonutils-go's message ends with the text it was given, which
+		// [ParseAddress] quotes bounded.
+		return nil, errors.New(strings.TrimSuffix(err.Error(), " "+t))
 	}
 	return address.NewAddress(0, byte(addr.Workchain()), addr.Data()), nil
 }

@@ -191,7 +191,7 @@ func parseTolkABI(data []byte) (*ABI, error) {
 	}
 	if major, _, _ := strings.Cut(f.SchemaVersion, "."); major != tolkSchemaMajor {
 		if !isVersion(f.SchemaVersion) {
-			return nil, fmt.Errorf("abi_schema_version is not 1.x: %s", describeText(f.SchemaVersion))
+			return nil, fmt.Errorf("abi_schema_version is not 1.x: %s", DescribeText(f.SchemaVersion))
 		}
 		return nil, fmt.Errorf("abi_schema_version %q is not 1.x", f.SchemaVersion)
 	}

@@ -80,7 +80,7 @@ func unionVariantOf(o *op, name, path string) (*unionVariant, error) {
 		names[i] = v.op.name
 	}
 	sort.Strings(names)
-	return nil, fieldErr(path, ErrInvalidValue, "%q is not a variant of %s (variants: %s)", name, o.name, strings.Join(names, ", "))
+	return nil, fieldErr(path, ErrInvalidValue, "%s is not a variant of %s (variants: %s)", Quote(name), o.name, strings.Join(names, ", "))
 }
 
 // variantPrefixes lists the prefixes of a union, for errors.

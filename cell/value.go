@@ -30,7 +30,7 @@ func (s *Struct) Get(name string) (any, error) {
 			return f.Value, nil
 		}
 	}
-	return nil, fmt.Errorf("%w %q in %s (fields: %s)", ErrUnknownField, name, s.Type, strings.Join(s.fieldNames(), ", "))
+	return nil, fmt.Errorf("%w %s in %s (fields: %s)", ErrUnknownField, Quote(name), s.Type, strings.Join(s.fieldNames(), ", "))
 }
 
 func (s *Struct) fieldNames() []string {

@@ -478,7 +478,7 @@ func (p *parser) bounds(def *checkDef, v *Value, one func(*Value) (*big.Int, err
 		case "max":
 			hi, err = one(e.Value)
 		default:
-			err = &Error{File: p.file, Pos: e.KeyPos, Msg: fmt.Sprintf("%s: unknown key %q in a range%s (want min, max)", def.key, e.Key, suggest(e.Key, []string{"min", "max"}))}
+			err = &Error{File: p.file, Pos: e.KeyPos, Msg: fmt.Sprintf("%s: unknown key %s in a range%s (want min, max)", def.key, quote(e.Key), suggest(e.Key, []string{"min", "max"}))}
 		}
 		if err != nil {
 			return nil, nil, err
@@ -515,6 +515,9 @@ func (p *parser) coinsValue(what string, v *Value) (*big.Int, error) {
 		n := v.Entries[0].Value
 		if n.Kind == Scalar {
 			if x, ok := parseInt(n.Text); ok && x.Sign() >= 0 {
+				if err := cell.CheckCoins(n.Text, x); err != nil {
+					return nil, &Error{File: p.file, Pos: n.Pos, Msg: fmt.Sprintf("%s: nano %v", what, err), Err: err}
+				}
 				return x, nil
 			}
 		}
@@ -554,7 +557,7 @@ func (p *parser) eventsWant(def *checkDef, v *Value) (Want, error) {
 					}
 					e.Fields = en.Value
 				default:
-					return nil, &Error{File: p.file, Pos: en.KeyPos, Msg: fmt.Sprintf("unknown key %q in an event%s (want type, fields)", en.Key, suggest(en.Key, []string{"type", "fields"}))}
+					return nil, &Error{File: p.file, Pos: en.KeyPos, Msg: fmt.Sprintf("unknown key %s in an event%s (want type, fields)", quote(en.Key), suggest(en.Key, []string{"type", "fields"}))}
 				}
 			}
 			if e.Type == "" {
@@ -587,7 +590,7 @@ func (p *parser) matchersWant(def *checkDef, v *Value) (Want, error) {
 		for _, e := range item.Entries {
 			cd := checkByKey(e.Key)
 			if cd == nil || !cd.matcher {
-				return nil, &Error{File: p.file, Pos: e.KeyPos, Msg: fmt.Sprintf("unknown key %q in a matcher%s (want %s)", e.Key, suggest(e.Key, allowed), strings.Join(allowed, ", "))}
+				return nil, &Error{File: p.file, Pos: e.KeyPos, Msg: fmt.Sprintf("unknown key %s in a matcher%s (want %s)", quote(e.Key), suggest(e.Key, allowed), strings.Join(allowed, ", "))}
 			}
 			w, err := p.parseWant(cd, e.Value)
 			if err != nil {

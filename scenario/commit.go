@@ -166,11 +166,11 @@ func (t *commitTracker) view(ref Ref, what string) (commitView, error) {
 		if len(names) > 0 {
 			list = joinNames(slices.Compact(names))
 		}
-		return commitView{}, t.r.errf(ref.Pos, "%s an unknown commit %q%s (commits: %s)", what, ref.Name, suggest(ref.Name, names), list)
+		return commitView{}, t.r.errf(ref.Pos, "%s an unknown commit %s%s (commits: %s)", what, quote(ref.Name), suggest(ref.Name, names), list)
 	}
 	s, err := t.r.World.Session(actor.CommitName(ref.Name))
 	if err != nil {
-		return commitView{}, t.r.errf(ref.Pos, "%s commit %q: %v", what, ref.Name, err)
+		return commitView{}, t.r.errf(ref.Pos, "%s commit %s: %v", what, quote(ref.Name), err)
 	}
 	v := commitView{known: map[string]bool{}, wallets: map[string]bool{}}
 	for _, name := range s.Names() {

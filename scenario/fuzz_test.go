@@ -125,6 +125,10 @@ func addExamples(f *testing.F) {
 	}
 }
 
+// maxErrorLen bounds a scenario error's message: one that quotes no more
+// than [cell.MaxQuoted] bytes of the file stays well under it.
+const maxErrorLen = 1000
+
 // FuzzParse feeds the parser arbitrary files: it must answer every one with
 // a scenario or a *scenario.Error at a position inside the file, never a
 // panic.
@@ -137,6 +141,8 @@ func FuzzParse(f *testing.F) {
 		"steps:\n  - reinstall: { on: c, contract: v1, init: { id: 1 } }\n    expect: { lost: { value: 1 }, storage: {} }\n",
 		"steps:\n  - migrate: { on: c, contract: v1, steps: [ { get: { on: old, method: m } }, { migrate: {} } ] }\n",
 		"steps:\n  - migrate: { on: c, contract: v1, data: x, init: {}, steps: [] }\n    expect: { migrated: maybe }\n",
+		"https://audit:ghp_SECRETTOKEN@github.com/x\n", "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/:/bin/sh\n",
+		strings.Repeat("x", 100_000), strings.Repeat("k", 5000) + ": 1\nsteps: [ {wait: " + strings.Repeat("9", 5000) + "} ]\n",
 	} {
 		f.Add([]byte(seed))
 	}
@@ -155,6 +161,9 @@ func FuzzParse(f *testing.F) {
 		}
 		if se.Pos.Line < 1 || se.Pos.Col < 1 {
 			t.Fatalf("error outside the file: %v", err)
+		}
+		if len(se.Msg) > maxErrorLen {
+			t.Fatalf("an error of %d bytes: it quotes the file", len(se.Msg))
 		}
 	})
 }
@@ -192,6 +201,9 @@ func FuzzRun(f *testing.F) {
 		"  - reinstall: { on: c, contract: v2, init: { stateToBeMigrated: v1 } }\n" +
 		"  - migrate: { on: c, contract: v1, init: { id: 2, owner: a, value: 1 }, steps: [ { send: { from: a, to: new, message: Step, fields: { queryId: 1 } } }, { get: { on: old, method: value } } ] }\n" +
 		"  - migrate: { on: c, contract: v1, init: { id: 3, owner: a, value: 1 }, steps: [ { send: { from: a, to: old, message: Nope } } ] }\n"))
+	f.Add([]byte("wallets:\n  a: { balance: {nano: 99999999999999999999999999999999999999999999} }\n  b: { balance: {nano: 1329227995784915872903807060280344575} }\nsteps:\n" +
+		"  - send: { from: b, to: a, value: {nano: 1329227995784915872903807060280344576} }\n" +
+		"  - send: { from: b, to: b, value: \"1\" }\n    expect: { value_in: {nano: 1329227995784915872903807060280344576} }\n"))
 	for _, tt := range reuses(counterAddress(f)) {
 		f.Add([]byte(tt.src))
 	}

@@ -146,7 +146,7 @@ func loadContract(p inputfile.Policy, dir string, d *ContractDecl, builtins Buil
 	}
 	path, err := p.Resolve(dir, d.Source)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("no built-in contract or file %q (built-ins: %s)", d.Source, names(builtins))
+		return nil, fmt.Errorf("no built-in contract or file %s (built-ins: %s)", quote(d.Source), names(builtins))
 	}
 	if err != nil {
 		return nil, err

@@ -67,11 +67,11 @@ func (p *parser) mapping(n *yaml.Node, what string, allowed ...string) ([]entry,
 			return nil, p.errf(k, "a key of %s must be a plain name", what)
 		}
 		if seen[k.Value] {
-			return nil, p.errf(k, "%s has %q twice", what, k.Value)
+			return nil, p.errf(k, "%s has %s twice", what, quote(k.Value))
 		}
 		seen[k.Value] = true
 		if len(allowed) > 0 && !contains(allowed, k.Value) {
-			return nil, p.errf(k, "unknown key %q in %s%s (want %s)", k.Value, what, suggest(k.Value, allowed), strings.Join(allowed, ", "))
+			return nil, p.errf(k, "unknown key %s in %s%s (want %s)", quote(k.Value), what, suggest(k.Value, allowed), strings.Join(allowed, ", "))
 		}
 		out = append(out, entry{key: k.Value, k: k, v: v, index: len(out)})
 	}
@@ -85,7 +85,18 @@ func resolve(n *yaml.Node) *yaml.Node {
 	return n
 }
 
+// kind says what n is for an error: a short text is quoted (see [quote]).
 func kind(n *yaml.Node) string {
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		return quote(n.Value)
+	}
+	return shape(n)
+}
+
+// shape says what n is without quoting it: a scalar by its size. An
+// error about a whole file uses it, since the file may be anything a path
+// leads to (a token, /etc/passwd).
+func shape(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
 		return "a mapping"
@@ -95,10 +106,14 @@ func kind(n *yaml.Node) string {
 		if n.Tag == "!!null" {
 			return "empty"
 		}
-		return fmt.Sprintf("%q", n.Value)
+		return cell.DescribeText(n.Value)
 	}
 	return "something else"
 }
+
+// quote quotes s, read from a scenario or world file, for an error (see
+// [cell.Quote]).
+func quote(s string) string { return cell.Quote(s) }
 
 func contains(list []string, s string) bool {
 	for _, x := range list {
@@ -201,6 +216,9 @@ func (p *parser) coins(n *yaml.Node, what string) (tlb.Coins, error) {
 }
 
 func (p *parser) scenario(root *yaml.Node) (*Scenario, error) {
+	if root = resolve(root); root.Kind != yaml.MappingNode {
+		return nil, p.errf(root, "a scenario must be a mapping, not %s", shape(root))
+	}
 	entries, err := p.mapping(root, "a scenario", "name", "description", "config", "contracts", "protocols", "wallets", "steps")
 	if err != nil {
 		return nil, err
@@ -288,7 +306,7 @@ func (p *parser) wallets(n *yaml.Node) ([]*WalletDecl, error) {
 						return nil, err
 					}
 					if w.Address, err = cell.ParseAddress(s); err != nil {
-						return nil, p.errf(f.v, `address %q does not parse: want raw "0:<64 hex digits>" or a user-friendly address`, s)
+						return nil, p.errf(f.v, `address %s does not parse: want raw "0:<64 hex digits>" or a user-friendly address`, quote(s))
 					}
 				case "balance":
 					c, err := p.coins(f.v, "balance")
@@ -627,7 +645,7 @@ func (p *parser) upgrades(n *yaml.Node) (*Upgrades, error) {
 			from, to, ok := strings.Cut(strings.ReplaceAll(text, "->", "→"), "→")
 			from, to = strings.TrimSpace(from), strings.TrimSpace(to)
 			if !ok || from == "" || to == "" {
-				return nil, p.errf(item, `supported upgrade %q: want "FROM → TO" (or FROM -> TO)`, text)
+				return nil, p.errf(item, `supported upgrade %s: want "FROM → TO" (or FROM -> TO)`, quote(text))
 			}
 			u.Supported = append(u.Supported, SupportedPair{From: from, To: to, Pos: at(item)})
 		}

@@ -2,6 +2,7 @@ package scenario_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -46,12 +47,28 @@ func TestParseErrors(t *testing.T) {
 		{"warning", "steps:\n  - preflight: { on: a, to: b }\n    expect: { warnings: [rollbak] }\n", `s.yaml:3:26: warnings: "rollbak" is not a probe, did you mean "rollback"? (probes: upgrade_back, rollback, again, back_to_back, stranger, replay)`},
 		{"defaulted", "steps:\n  - preflight: { on: a, to: b }\n    expect: { defaulted: step }\n", `s.yaml:3:26: defaulted must be a list of names, not "step"`},
 		{"nothing to expect of wait", "steps:\n  - wait: 1\n    expect: {}\n", "s.yaml:3:5: wait has nothing to expect"},
+		// Every form of an amount holds in a Grams field: 2^120 - 1 nanotons at most.
+		{"nano balance past 2^120", "wallets:\n  a: { balance: {nano: 1329227995784915872903807060280344576} }\nsteps:\n  - wait: 1\n", `s.yaml:2:24: balance: nano "1329227995784915872903807060280344576" is more than a Grams field holds (2^120 - 1 nanotons)`},
+		{"nano value past 2^120", "steps:\n  - send: { from: a, to: b, value: {nano: 99999999999999999999999999999999999999999999} }\n", `s.yaml:2:43: value: nano "99999999999999999999999999999999999999999999" is more than a Grams field holds`},
+		{"nano value_in past 2^120", "steps:\n  - send: { from: a, to: b }\n    expect: { value_in: {nano: 1329227995784915872903807060280344576} }\n", `s.yaml:3:32: value_in: nano "1329227995784915872903807060280344576" is more than a Grams field holds`},
+		{"nano value_in range past 2^120", "steps:\n  - send: { from: a, to: b }\n    expect: { value_in: { min: 0, max: {nano: 1329227995784915872903807060280344576} } }\n", `value_in: nano "1329227995784915872903807060280344576" is more than a Grams field holds`},
+		{"text balance past 2^120", "wallets:\n  a: { balance: \"1329227995784915872903807060280344576n\" }\nsteps:\n  - wait: 1\n", `s.yaml:2:17: balance "1329227995784915872903807060280344576n" is more than a Grams field holds (2^120 - 1 nanotons)`},
+		// A file that is no scenario (a token, /etc/passwd) is described, never quoted.
+		{"a token, not quoted", "https://audit:ghp_SECRET@github.com\n", "s.yaml:1:1: a scenario must be a mapping, not a string of 35 bytes"},
+		{"passwd, not quoted", "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/:/bin/sh\n", "s.yaml:1:1: a scenario must be a mapping, not a string of 55 bytes"},
+		{"a long line, not quoted", strings.Repeat("x", 100_000), "s.yaml:1:1: a scenario must be a mapping, not a string of 100000 bytes"},
+		// Inside a scenario a short text is quoted, a long one described.
+		{"a long key", strings.Repeat("k", 1000) + ": 1\nsteps: []\n", "s.yaml:1:1: unknown key a string of 1000 bytes in a scenario (want "},
+		{"a long value", "steps:\n  - send: { from: a, to: b, value: " + strings.Repeat("9", 300) + "x }\n", "s.yaml:2:36: value a string of 301 bytes is not an amount of TON"},
+		{"a long bounce", "steps:\n  - send: { from: a, to: b, bounce: " + strings.Repeat("m", 300) + " }\n", "s.yaml:2:37: bounce must be true or false, not a string of 300 bytes"},
+		{"a long address", "wallets:\n  w: { address: \"0:" + strings.Repeat("z", 300) + "\" }\nsteps:\n  - wait: 1\n", "s.yaml:2:17: address a string of 302 bytes does not parse"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := scenario.Parse("s.yaml", []byte(tt.src))
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.want)
+			assert.Less(t, len(err.Error()), 400, "an error quotes no long text")
 			assert.True(t, errors.Is(err, scenario.ErrScenario), "a scenario error")
 			var se *scenario.Error
 			require.ErrorAs(t, err, &se)

@@ -167,16 +167,16 @@ func (r *Runner) checkSteps(steps []*Step, known, wallets map[string]bool) error
 		if _, err := cell.ParseAddress(ref.Name); err == nil {
 			return nil
 		}
-		return r.errf(ref.Pos, "unknown wallet or account %q%s", ref.Name, suggest(ref.Name, keys(known)))
+		return r.errf(ref.Pos, "unknown wallet or account %s%s", quote(ref.Name), suggest(ref.Name, keys(known)))
 	}
 	wallet := func(ref Ref) error {
 		if wallets[ref.Name] {
 			return nil
 		}
 		if known[ref.Name] {
-			return r.errf(ref.Pos, "%q is not a wallet: only wallets send", ref.Name)
+			return r.errf(ref.Pos, "%s is not a wallet: only wallets send", quote(ref.Name))
 		}
-		return r.errf(ref.Pos, "unknown wallet %q%s", ref.Name, suggest(ref.Name, keys(wallets)))
+		return r.errf(ref.Pos, "unknown wallet %s%s", quote(ref.Name), suggest(ref.Name, keys(wallets)))
 	}
 	contract := func(ref Ref) error {
 		if _, err := r.Catalog.ByName(ref.Name); err != nil {
@@ -204,7 +204,7 @@ func (r *Runner) checkSteps(steps []*Step, known, wallets map[string]bool) error
 				err = r.errf(a.Name.Pos, "%v", bad)
 			}
 			if err == nil && known[a.Name.Name] {
-				err = r.errf(a.Name.Pos, "the name %q is taken", a.Name.Name)
+				err = r.errf(a.Name.Pos, "the name %s is taken", quote(a.Name.Name))
 			}
 			known[a.Name.Name] = true
 		case *Send:
@@ -472,7 +472,7 @@ func (r *Runner) body(p Payload, ct *catalog.Contract, at Pos) (*tvmcell.Cell, e
 	}
 	t, err := ct.ABI().Type(p.Message.Name)
 	if err != nil || t.Header == nil {
-		return nil, r.errf(p.Message.Pos, "%s has no message %q%s (messages: %s)", ct.Name, p.Message.Name, suggest(p.Message.Name, messages(ct.ABI())), joinNames(messages(ct.ABI())))
+		return nil, r.errf(p.Message.Pos, "%s has no message %s%s (messages: %s)", ct.Name, quote(p.Message.Name), suggest(p.Message.Name, messages(ct.ABI())), joinNames(messages(ct.ABI())))
 	}
 	conv := r.converter(ct.ABI())
 	fields, err := conv.fields(p.Fields, t.Fields, t.Name, "")
@@ -531,7 +531,7 @@ func (r *Runner) get(g *Get, res *Result) error {
 	}
 	getter, err := ct.ABI().Getter(g.Method.Name)
 	if err != nil {
-		return r.errf(g.Method.Pos, "%s has no getter %q%s", ct.Name, g.Method.Name, suggest(g.Method.Name, getterNames(ct.ABI())))
+		return r.errf(g.Method.Pos, "%s has no getter %s%s", ct.Name, quote(g.Method.Name), suggest(g.Method.Name, getterNames(ct.ABI())))
 	}
 	out.Contract, out.Type = ct, getter.ReturnType
 	conv := r.converter(ct.ABI())
@@ -767,7 +767,7 @@ func (r *Runner) protocolFields(addr *address.Address, req upgradable.Request, f
 	for _, e := range fields.Entries {
 		f, ok := field(known, e.Key)
 		if !ok {
-			return nil, r.errf(e.KeyPos, "the %s protocol's messages have no field %q%s (fields: %s)", proto.Name, e.Key, suggest(e.Key, fieldNames(known)), strings.Join(fieldNames(known), ", "))
+			return nil, r.errf(e.KeyPos, "the %s protocol's messages have no field %s%s (fields: %s)", proto.Name, quote(e.Key), suggest(e.Key, fieldNames(known)), strings.Join(fieldNames(known), ", "))
 		}
 		if f.Type.Type == "cell" && e.Value.Kind == Mapping && req.Next != nil {
 			data, err := r.storageFields(req.Next, e.Value)

@@ -230,7 +230,7 @@ func (p Payload) String() string {
 	case p.Message != nil:
 		return p.Message.Name
 	case p.Comment != nil:
-		return fmt.Sprintf("comment %q", *p.Comment)
+		return "comment " + quote(*p.Comment)
 	case p.Body != nil:
 		return "a raw body"
 	}

@@ -90,7 +90,7 @@ func (v *Value) describeKind() string {
 	case Null:
 		return "empty"
 	}
-	return fmt.Sprintf("%q", v.Text)
+	return quote(v.Text)
 }
 
 // Bounds on what a written value may hold: YAML aliases let a few lines
@@ -148,7 +148,7 @@ func (p *parser) valueAt(n *yaml.Node, depth int, budget *int, alias *yaml.Node)
 				return nil, p.errf(k, "a key must be a plain name, not %s", kind(k))
 			}
 			if seen[k.Value] {
-				return nil, p.errf(k, "%q is given twice", k.Value)
+				return nil, p.errf(k, "%s is given twice", quote(k.Value))
 			}
 			seen[k.Value] = true
 			val, err := p.valueAt(n.Content[i+1], depth+1, budget, alias)

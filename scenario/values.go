@@ -38,10 +38,10 @@ func (c *converter) fields(v *Value, fields []cell.Field, what, path string) (ma
 	for _, e := range v.Entries {
 		f, ok := field(fields, e.Key)
 		if !ok && len(fields) == 0 {
-			return nil, c.r.errf(e.KeyPos, "%s: there are none, so %q is unknown", what, e.Key)
+			return nil, c.r.errf(e.KeyPos, "%s: there are none, so %s is unknown", what, quote(e.Key))
 		}
 		if !ok {
-			return nil, c.r.errf(e.KeyPos, "%s has no field %q%s (fields: %s)", what, e.Key, suggest(e.Key, fieldNames(fields)), strings.Join(fieldNames(fields), ", "))
+			return nil, c.r.errf(e.KeyPos, "%s has no field %s%s (fields: %s)", what, quote(e.Key), suggest(e.Key, fieldNames(fields)), strings.Join(fieldNames(fields), ", "))
 		}
 		val, err := c.value(e.Value, f.Type, join(path, f.Name))
 		if err != nil {
@@ -101,7 +101,7 @@ func (c *converter) value(v *Value, t cell.Type, path string) (any, error) {
 		}
 		boc, err := cell.ParseBOC(s)
 		if err != nil {
-			return nil, c.r.errf(v.Pos, "%q is neither a contract of the scenario (%s) nor a BOC", s, contractNames(c.r.Catalog.Contracts()))
+			return nil, c.r.errf(v.Pos, "%s is neither a contract of the scenario (%s) nor a BOC", quote(s), contractNames(c.r.Catalog.Contracts()))
 		}
 		return boc, nil
 	case isCoins(t):
@@ -185,7 +185,7 @@ func (r *Runner) address(ref Ref) (*address.Address, error) {
 	}
 	addr, err := cell.ParseAddress(ref.Name)
 	if err != nil {
-		return nil, r.errf(ref.Pos, "%q is neither a wallet or account of the scenario nor an address", ref.Name)
+		return nil, r.errf(ref.Pos, "%s is neither a wallet or account of the scenario nor an address", quote(ref.Name))
 	}
 	return addr, nil
 }

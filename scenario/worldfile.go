@@ -229,7 +229,7 @@ func loadWorld(path string, data []byte, builtins Builtins, worldOpts []actor.Op
 	}
 	for name, raw := range f.Names {
 		if saved.Names[name], err = cell.ParseAddress(raw); err != nil {
-			return nil, nil, bad("name %s: %v", name, err)
+			return nil, nil, bad("name %s: %v", quote(name), err)
 		}
 	}
 	switch {
@@ -256,22 +256,22 @@ func loadWorld(path string, data []byte, builtins Builtins, worldOpts []actor.Op
 		case sc.Builtin != "":
 			pkg, ok := builtins.Package(sc.Builtin)
 			if !ok {
-				return nil, nil, bad("contract %s: no built-in %q", sc.Name, sc.Builtin)
+				return nil, nil, bad("contract %s: no built-in %s", quote(sc.Name), quote(sc.Builtin))
 			}
 			ct.Package, ct.Code, ct.Origin = pkg, pkg.Code, sc.Builtin
 		case sc.Package != nil:
 			if ct.Package, err = cell.ParsePackage(sc.Package); err != nil {
-				return nil, nil, bad("contract %s: %v", sc.Name, err)
+				return nil, nil, bad("contract %s: %v", quote(sc.Name), err)
 			}
 			ct.Code, ct.Raw = ct.Package.Code, sc.Package
 		default:
 			if ct.Code, err = cell.DecodeBOC([]byte(sc.Code)); err != nil {
-				return nil, nil, bad("contract %s: %v", sc.Name, err)
+				return nil, nil, bad("contract %s: %v", quote(sc.Name), err)
 			}
 			ct.Raw = ct.Code.ToBOC()
 			if sc.ABI != nil {
 				if ct.Package, err = cell.LoadTolkPackage(ct.Code, sc.ABI); err != nil {
-					return nil, nil, bad("contract %s: its ABI: %v", sc.Name, err)
+					return nil, nil, bad("contract %s: its ABI: %v", quote(sc.Name), err)
 				}
 				ct.RawABI = sc.ABI
 			}
@@ -313,7 +313,16 @@ func decodeWorld(data []byte) (worldFile, error) {
 func number(n json.Number, field string, lo, hi uint64) (uint64, error) {
 	v, err := strconv.ParseUint(string(n), 10, 64)
 	if err != nil || v < lo || v > hi {
-		return 0, fmt.Errorf("%s %s is out of range: want a whole number in [%d, %d]", field, n, lo, hi)
+		return 0, fmt.Errorf("%s %s is out of range: want a whole number in [%d, %d]", field, numberText(n), lo, hi)
 	}
 	return v, nil
+}
+
+// numberText shows a number of a world file in an error: as written when
+// short, else by its size.
+func numberText(n json.Number) string {
+	if len(n) > cell.MaxQuoted {
+		return cell.DescribeText(string(n))
+	}
+	return string(n)
 }

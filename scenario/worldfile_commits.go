@@ -171,7 +171,7 @@ func loadCommits(f worldFile, dicts *dictionaries) ([]actor.SavedCommit, error) 
 		sc := actor.SavedCommit{Accounts: accounts, Names: map[string]*address.Address{}, Now: uint32(now), LT: lt}
 		for name, raw := range st.Names {
 			if sc.Names[name], err = cell.ParseAddress(raw); err != nil {
-				return nil, fmt.Errorf("%s: name %s: %v", what, name, err)
+				return nil, fmt.Errorf("%s: name %s: %v", what, quote(name), err)
 			}
 		}
 		states[i] = sc

@@ -152,7 +152,7 @@ func TestWorldFileCommitErrors(t *testing.T) {
 		{name: "a bad name", content: edit(func(m map[string]any) { commit(m, 1)["name"] = "\x1b[2J" }), want: "not a usable name"},
 		{name: "lt out of range", content: edit(func(m map[string]any) { state(m, 0)["lt"] = 0 }), want: "states[0]: lt 0 is out of range"},
 		{name: "now out of range", content: edit(func(m map[string]any) { state(m, 1)["now"] = json.Number("4294967296") }), want: "states[1]: now 4294967296 is out of range"},
-		{name: "a bad address", content: edit(func(m map[string]any) { state(m, 0)["names"] = map[string]any{"x": "0:1"} }), want: "states[0]: name x:"},
+		{name: "a bad address", content: edit(func(m map[string]any) { state(m, 0)["names"] = map[string]any{"x": "0:1"} }), want: `states[0]: name "x":`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

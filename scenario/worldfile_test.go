@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -140,8 +141,13 @@ func TestWorldFileErrors(t *testing.T) {
 		{name: "names as a list", content: unsealed(func(m map[string]any) { m["names"] = []any{} }), want: "field names holds a JSON array"},
 		{name: "bad seed", content: set("seed", "zz"), want: "seed is not 32 bytes of hex"},
 		{name: "bad accounts", content: set("accounts", "zz!"), want: "accounts: not a hex or base64 BOC"},
-		{name: "bad name", content: edit(func(m map[string]any) { m["names"] = map[string]any{"a": "0:1"} }), want: "name a:"},
-		{name: "unknown builtin", content: set("contracts", []any{map[string]any{"name": "x", "builtin": "nope"}}), want: `contract x: no built-in "nope"`},
+		{name: "bad name", content: edit(func(m map[string]any) { m["names"] = map[string]any{"a": "0:1"} }), want: `name "a":`},
+		{name: "unknown builtin", content: set("contracts", []any{map[string]any{"name": "x", "builtin": "nope"}}), want: `contract "x": no built-in "nope"`},
+		{name: "a long name, not quoted", content: edit(func(m map[string]any) {
+			m["names"] = map[string]any{strings.Repeat("a", 5000): strings.Repeat("0", 5000)}
+		}), want: "name a string of 5000 bytes: "},
+		{name: "a long builtin, not quoted", content: set("contracts", []any{map[string]any{"name": strings.Repeat("x", 5000), "builtin": strings.Repeat("n", 5000)}}), want: "contract a string of 5000 bytes: no built-in a string of 5000 bytes"},
+		{name: "a long number, not quoted", content: set("lt", json.Number(strings.Repeat("9", 5000))), want: "lt a string of 5000 bytes is out of range"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -153,6 +159,7 @@ func TestWorldFileErrors(t *testing.T) {
 			assert.Contains(t, err.Error(), tt.want)
 			assert.Contains(t, err.Error(), path)
 			assert.NotContains(t, err.Error(), "root:x", "an error never quotes the file")
+			assert.Less(t, len(err.Error()), 400+len(path), "an error quotes no long text")
 		})
 	}
 

@@ -2,6 +2,7 @@ package upgradable
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"slices"
 
@@ -147,7 +148,9 @@ func (p *plan) runTraces(w *actor.World, code *tvmcell.Cell, sender, last *addre
 		if s.WaitField != "" {
 			wait += seconds(sent[s.WaitField])
 		}
-		wait = min(wait, 1<<31)
+		if end := int64(math.MaxUint32 - w.Now()); wait > end {
+			return nil, nil, fmt.Errorf("%s step %d: a wait of %d s passes the clock's end: the clock is a uint32 unix time, now %d, ending at %d (%d s away)", p.proto.Name, i+1, wait, w.Now(), uint32(math.MaxUint32), end)
+		}
 		if wait > 0 {
 			if err := w.SetNow(w.Now() + uint32(wait)); err != nil {
 				return nil, nil, fmt.Errorf("%s step %d: %w", p.proto.Name, i+1, err)

@@ -405,24 +405,40 @@ func (c *cli) watch(cmd *command) {
 			lines = []string{fmt.Sprintf("tonsim %s: %v", cmd.name, err)}
 		}
 		for _, line := range lines {
-			fmt.Fprintln(c.stderr, termtext.Clean(line))
+			fmt.Fprintln(c.stderr, termtext.Line(line))
 		}
 		os.Exit(exitUsage)
 	})
 }
 
 // fail reports an error: a scenario mistake as file:line:col, anything else
-// prefixed with the command. It returns exitUsage. Errors quote scenarios,
-// so control characters in them are shown escaped, not sent to the
-// terminal.
+// prefixed with the command. It returns exitUsage. Errors quote scenarios
+// and name files, so control characters in them are shown escaped, not
+// sent to the terminal, and each stays on its line (see [errorLines]).
 func (c *cli) fail(cmd *command, err error) int {
 	var se *scenario.Error
 	if errors.As(err, &se) {
-		fmt.Fprintln(c.stderr, termtext.Clean(se.Error()))
+		fmt.Fprintln(c.stderr, termtext.Line(se.Error()))
 	} else {
-		fmt.Fprintf(c.stderr, "tonsim %s: %s\n", cmd.name, termtext.Clean(err.Error()))
+		for _, line := range errorLines(err) {
+			fmt.Fprintf(c.stderr, "tonsim %s: %s\n", cmd.name, line)
+		}
 	}
 	return exitUsage
+}
+
+// errorLines is err to print, a line for each error it joins, each cleaned
+// to one line ([termtext.Line]): a file named "a\n::warning::x.yaml" must
+// not start a line of its own.
+func errorLines(err error) []string {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []string
+		for _, e := range j.Unwrap() {
+			out = append(out, errorLines(e)...)
+		}
+		return out
+	}
+	return []string{termtext.Line(err.Error())}
 }
 
 // wrongArgs reports a wrong number of arguments.

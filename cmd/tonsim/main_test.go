@@ -43,6 +43,16 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// rename OLD NEW renames a file to NEW written as a Go string
+			// ("a\n::warning::x.yaml"): a name a txtar cannot hold.
+			"rename": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 2 {
+					ts.Fatalf("usage: rename OLD \"NEW\"")
+				}
+				to, err := strconv.Unquote(`"` + args[1] + `"`)
+				ts.Check(err)
+				ts.Check(os.Rename(ts.MkAbs(args[0]), ts.MkAbs(to)))
+			},
 			// exits N cmd args... runs cmd and requires exit status N.
 			"exits": func(ts *testscript.TestScript, neg bool, args []string) {
 				if neg || len(args) < 2 {

@@ -122,14 +122,16 @@ func runTest(c *cli, cmd *command, args []string) int {
 		}
 		switch {
 		case res.err == nil && len(res.failures) == 0:
-			fmt.Fprintf(c.stdout, "ok   %s (%s%s)\n", file, describe.Count(res.steps, "step"), passesText(*bothWays, res.passes))
+			fmt.Fprintf(c.stdout, "ok   %s (%s%s)\n", termtext.Line(file), describe.Count(res.steps, "step"), passesText(*bothWays, res.passes))
 		default:
-			fmt.Fprintf(c.stdout, "FAIL %s\n", file)
+			fmt.Fprintf(c.stdout, "FAIL %s\n", termtext.Line(file))
 			for _, f := range res.failures {
-				fmt.Fprintf(c.stdout, "  %s%s\n", passTag(f.pass), termtext.Clean(f.String()))
+				fmt.Fprintf(c.stdout, "  %s%s\n", passTag(f.pass), termtext.Line(f.String()))
 			}
 			if res.err != nil {
-				fmt.Fprintf(c.stdout, "  %s\n", termtext.Clean(res.err.Error()))
+				for _, line := range errorLines(res.err) {
+					fmt.Fprintf(c.stdout, "  %s\n", line)
+				}
 			}
 		}
 	})

@@ -67,10 +67,15 @@ func write(fsys filesystem, path string, data []byte, perm os.FileMode) (err err
 		dir = "."
 	}
 
-	// Keep the mode, group and owner of the file being replaced.
+	// Keep the mode, group and owner of the file being replaced. The
+	// temporary file is never more open than the file it replaces: it is
+	// created with no permission the old file lacks, and given the old
+	// mode before a byte is written.
 	var old fs.FileInfo
+	createPerm := perm
 	if info, err := fsys.Stat(target); err == nil && info.Mode().IsRegular() {
 		old = info
+		createPerm &= info.Mode().Perm()
 	}
 
 	var f file
@@ -79,7 +84,7 @@ func write(fsys filesystem, path string, data []byte, perm os.FileMode) (err err
 		for n := 0; ; n++ {
 			tmp = filepath.Join(dir, "."+base+".tmp-"+strconv.Itoa(os.Getpid())+"-"+strconv.Itoa(n))
 			var err error
-			f, err = fsys.CreateExclusive(tmp, perm)
+			f, err = fsys.CreateExclusive(tmp, createPerm)
 			if err == nil {
 				return tmp, nil
 			}
@@ -109,15 +114,13 @@ func write(fsys filesystem, path string, data []byte, perm os.FileMode) (err err
 		if err = keepOwner(f, old); err != nil {
 			return fail(err)
 		}
-	}
-	if _, err = f.Write(data); err != nil {
-		return fail(err)
-	}
-	if old != nil {
 		// After the chown, which may clear the set-id bits.
 		if err = f.Chmod(old.Mode().Perm()); err != nil {
 			return fail(err)
 		}
+	}
+	if _, err = f.Write(data); err != nil {
+		return fail(err)
 	}
 	if err = f.Sync(); err != nil {
 		return fail(err)

@@ -22,6 +22,8 @@ type faultFS struct {
 
 	created []string // the temporary files created
 	onWrite func()   // runs before the file's Write
+	// createHook, if not nil, is told the mode a file is created with.
+	createHook func(perm os.FileMode)
 
 	sys       any     // if not nil, what Stat's info.Sys() says (its owner)
 	chownErrs []error // what the file's successive Chown calls return
@@ -79,6 +81,9 @@ func (f faultFile) Close() error {
 }
 
 func (f *faultFS) CreateExclusive(path string, perm os.FileMode) (file, error) {
+	if f.createHook != nil {
+		f.createHook(perm)
+	}
 	fl, err := f.osFS.CreateExclusive(path, perm)
 	if err != nil {
 		return nil, err
@@ -261,4 +266,41 @@ func TestWriteInterruptedAndGoingOn(t *testing.T) {
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	assert.Len(t, entries, 1, "the temporary file is removed")
+}
+
+// TestModeBeforeWrite: the temporary file holds the replaced file's mode,
+// or less, from its creation: a 0600 file's new content is never readable
+// by others, not even before the rename.
+func TestModeBeforeWrite(t *testing.T) {
+	tests := []struct {
+		name     string
+		old      os.FileMode // 0: no file yet
+		perm     os.FileMode
+		atCreate os.FileMode // at most, less the umask
+		atWrite  os.FileMode
+	}{
+		{name: "private file", old: 0o600, perm: 0o644, atCreate: 0o600, atWrite: 0o600},
+		{name: "read-only file", old: 0o400, perm: 0o644, atCreate: 0o400, atWrite: 0o400},
+		{name: "group-readable file", old: 0o640, perm: 0o644, atCreate: 0o640, atWrite: 0o640},
+		{name: "wider than perm", old: 0o666, perm: 0o644, atCreate: 0o644, atWrite: 0o666},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "file")
+			require.NoError(t, os.WriteFile(path, []byte("old"), 0o600))
+			require.NoError(t, os.Chmod(path, tt.old))
+			fsys := &faultFS{}
+			var atWrite os.FileMode
+			fsys.onWrite = func() {
+				info, err := os.Stat(fsys.created[0])
+				require.NoError(t, err)
+				atWrite = info.Mode().Perm()
+			}
+			var atCreate os.FileMode
+			fsys.createHook = func(perm os.FileMode) { atCreate = perm }
+			require.NoError(t, write(fsys, path, []byte("new"), tt.perm))
+			assert.Equal(t, tt.atCreate, atCreate, "created with")
+			assert.Equal(t, tt.atWrite, atWrite, "mode when written")
+		})
+	}
 }

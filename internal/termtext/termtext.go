@@ -35,7 +35,18 @@ func Unsafe(r rune) bool {
 // invalid UTF-8 byte written as a Go escape: ESC as \x1b, U+202E as
 // \u202e. Other text, newlines included, is unchanged.
 func Clean(s string) string {
-	if First(s) < 0 {
+	return clean(s, false)
+}
+
+// Line is [Clean] for text that must stay on one line, such as a file
+// name: newlines and tabs are escaped too (\x0a, \x09), so a name cannot
+// start a line of its own ("::warning::" to a CI runner).
+func Line(s string) string {
+	return clean(s, true)
+}
+
+func clean(s string, line bool) string {
+	if First(s) < 0 && (!line || !strings.ContainsAny(s, "\n\t")) {
 		return s
 	}
 	var b strings.Builder
@@ -44,7 +55,7 @@ func Clean(s string) string {
 		switch {
 		case r == utf8.RuneError && size <= 1:
 			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case Unsafe(r) && r < 0x100:
+		case (Unsafe(r) || line && (r == '\n' || r == '\t')) && r < 0x100:
 			fmt.Fprintf(&b, `\x%02x`, r)
 		case Unsafe(r):
 			fmt.Fprintf(&b, `\u%04x`, r)

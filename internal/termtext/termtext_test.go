@@ -1,6 +1,7 @@
 package termtext_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -39,6 +40,24 @@ func TestClean(t *testing.T) {
 	}
 }
 
+func TestLine(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{name: "plain", in: "examples/01-upgrade.yaml", want: "examples/01-upgrade.yaml"},
+		{name: "unicode stays", in: "exemples/déploiement → v2.yaml", want: "exemples/déploiement → v2.yaml"},
+		{name: "a workflow command", in: "a\n::warning::injected\nb.yaml", want: `a\x0a::warning::injected\x0ab.yaml`},
+		{name: "tab", in: "a\tb", want: `a\x09b`},
+		{name: "colour", in: "x\x1b[31mRED\x1b[0m.yaml", want: `x\x1b[31mRED\x1b[0m.yaml`},
+		{name: "invalid UTF-8", in: "a\xffb", want: `a\xffb`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := termtext.Line(tt.in)
+			assert.Equal(t, tt.want, got)
+			assert.NotContains(t, got, "\n", "one line")
+		})
+	}
+}
+
 func FuzzClean(f *testing.F) {
 	f.Add("\x1b[31mred\x1b[0m\n")
 	f.Add("abc\u202edef\xff")
@@ -49,6 +68,9 @@ func FuzzClean(f *testing.F) {
 		}
 		if termtext.First(s) < 0 && c != s {
 			t.Fatalf("Clean changed safe text %q to %q", s, c)
+		}
+		if l := termtext.Line(s); termtext.First(l) >= 0 || strings.ContainsAny(l, "\n\t") {
+			t.Fatalf("Line(%q) = %q is not one clean line", s, l)
 		}
 	})
 }

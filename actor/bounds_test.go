@@ -78,6 +78,11 @@ func TestFanOutIsBounded(t *testing.T) {
 			assert.Equal(t, root, w.StateRoot(), "the send is undone")
 			assert.Equal(t, lt, w.LT())
 			assert.Len(t, w.Transactions(), history)
+
+			var undone *actor.UndoneError
+			require.ErrorAs(t, err, &undone, "the error carries what the send ran")
+			assert.Len(t, undone.Ran, 21, "the wallet's transaction and 20 of fan's")
+			assert.Equal(t, alice.String(), undone.Ran[0].To.String(), "oldest first")
 		})
 	}
 }

@@ -118,7 +118,11 @@ func (e *LimitError) Error() string {
 	if e.Err == ErrTooManyMessages {
 		return fmt.Sprintf("%v: %d queued after %d transactions, more than the %d a send may hold (%s)", e.Err, e.Queued, e.Ran, e.Limit, e.Raise)
 	}
-	return fmt.Sprintf("%v: %d run and %d more messages queued, more than the %d a send may run (%s)", e.Err, e.Ran, e.Queued, e.Limit, e.Raise)
+	messages := "messages"
+	if e.Queued == 1 {
+		messages = "message"
+	}
+	return fmt.Sprintf("%v: %d run and %d more %s queued, more than the %d a send may run (%s)", e.Err, e.Ran, e.Queued, messages, e.Limit, e.Raise)
 }
 
 func (e *LimitError) Unwrap() error { return e.Err }

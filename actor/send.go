@@ -196,18 +196,35 @@ func (w *World) run(to accountID, c *tvmcell.Cell, msg *tlb.Message) (*Trace, er
 	trace, err := w.process(queued{to: to, cell: c, msg: msg})
 	if err != nil {
 		w.restore(start)
+		if len(trace.Transactions) > 0 {
+			err = &UndoneError{Err: err, Ran: trace.Transactions}
+		}
 		return nil, err
 	}
 	return trace, nil
 }
 
+// UndoneError is a send that failed after some of its transactions had
+// run: the world is back as it was before the send, and Ran holds what ran,
+// oldest first, for an error report to show (none of it is in the
+// history).
+type UndoneError struct {
+	Err error
+	Ran []*Transaction
+}
+
+func (e *UndoneError) Error() string { return e.Err.Error() }
+func (e *UndoneError) Unwrap() error { return e.Err }
+
+// process runs first and what follows it. On error the trace holds what
+// ran before.
 func (w *World) process(first queued) (*Trace, error) {
 	trace := &Trace{Transactions: make([]*Transaction, 0, 4)}
 	queue := make([]queued, 1, 4)
 	queue[0] = first
 	for len(queue) > 0 {
 		if len(trace.Transactions) == w.maxTxs {
-			return nil, fmt.Errorf("%w: stopped after %d", ErrTooManyTransactions, w.maxTxs)
+			return trace, fmt.Errorf("%w: stopped after %d", ErrTooManyTransactions, w.maxTxs)
 		}
 		q := queue[0]
 		queue[0] = queued{} // the queue's array outlives the message
@@ -215,13 +232,13 @@ func (w *World) process(first queued) (*Trace, error) {
 
 		tx, outs, err := w.execute(q)
 		if err != nil {
-			return nil, err
+			return trace, err
 		}
 		trace.Transactions = append(trace.Transactions, tx)
 		w.remember(tx)
 		if w.snapshots {
 			if err := w.flush(); err != nil {
-				return nil, err
+				return trace, err
 			}
 			tx.After = w.snapshot()
 		}
@@ -238,7 +255,7 @@ func (w *World) process(first queued) (*Trace, error) {
 			queue = append(queue, queued{to: id, cell: out.Cell, msg: out.Msg, parent: tx})
 		}
 		if err := w.checkQueue(len(trace.Transactions), len(queue)); err != nil {
-			return nil, err
+			return trace, err
 		}
 	}
 	return trace, nil

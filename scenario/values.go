@@ -190,8 +190,18 @@ func (r *Runner) address(ref Ref) (*address.Address, error) {
 	return addr, nil
 }
 
+// errf is an error at pos in the scenario. The first error among args is
+// its cause, for errors.As: an [actor.UndoneError] so reaches the command,
+// which shows what the failed send ran.
 func (r *Runner) errf(pos Pos, format string, args ...any) error {
-	return &Error{File: r.Scenario.Path, Pos: pos, Msg: fmt.Sprintf(format, args...)}
+	e := &Error{File: r.Scenario.Path, Pos: pos, Msg: fmt.Sprintf(format, args...)}
+	for _, arg := range args {
+		if err, ok := arg.(error); ok {
+			e.Err = err
+			break
+		}
+	}
+	return e
 }
 
 func contractNames(cs []*catalog.Contract) string {

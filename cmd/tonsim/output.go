@@ -21,6 +21,8 @@ type printer interface {
 	// start is called once before the first step.
 	start(r *scenario.Runner)
 	step(r *scenario.Runner, res *scenario.Result)
+	// failed is called instead of step when the step fails with err.
+	failed(r *scenario.Runner, err error)
 	// finish returns once everything is written.
 	finish()
 }

@@ -99,6 +99,9 @@ func (c *cli) play(r *scenario.Runner, p printer) (int, error) {
 		res, err := r.Next()
 		done()
 		if err != nil {
+			if p != nil {
+				p.failed(r, err)
+			}
 			return failed, err
 		}
 		if p != nil {

@@ -47,6 +47,7 @@ func TestJSONSchema(t *testing.T) {
 		[]string{"get", "--json", "../../examples/04-brick.yaml", "counter", "value"},
 		[]string{"preflight", "--json", "../../examples/01-upgrade.yaml", "counter", "counter.v3"},
 		[]string{"run", "--json", "testdata/failing.yaml"},
+		[]string{"run", "--json", "--max-transactions", "1", "../../examples/01-upgrade.yaml"},
 		[]string{"preflight", "--json", "../../examples/21-brick-reinstall.yaml", "counter", "counter.v3"},
 		[]string{"upgrades", "--json", "counter.v1", "counter.v2", "counter.v3"},
 		[]string{"upgrades", "--json", "vault.v1", "vault.v2", "vault.v2bad"},
@@ -77,7 +78,7 @@ func TestJSONSchema(t *testing.T) {
 			kinds[k.Kind]++
 		}
 	}
-	for _, kind := range []string{"config", "tx", "get", "preflight", "failure", "test", "summary", "trace", "upgrades", "commit", "reinstall", "migrate", "layout"} {
+	for _, kind := range []string{"config", "tx", "get", "preflight", "failure", "test", "summary", "trace", "upgrades", "commit", "reinstall", "migrate", "layout", "error"} {
 		assert.Positive(t, kinds[kind], "no %q line was checked", kind)
 	}
 }

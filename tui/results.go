@@ -244,7 +244,7 @@ func (m *Model) walked(r walkMsg) tea.Cmd {
 	text := fmt.Sprintf("Step %d of %d done.", r.pos, n)
 	failed := r.res != nil && len(r.res.Failures) > 0
 	if failed {
-		text = fmt.Sprintf("Step %d of %d: %d expectation(s) did not hold.", r.pos, n, len(r.res.Failures))
+		text = fmt.Sprintf("Step %d of %d: %s did not hold.", r.pos, n, describe.Count(len(r.res.Failures), "expectation"))
 	}
 	if r.dropped > 0 {
 		text = fmt.Sprintf("Forked: %s left on the old branch (z goes back). ", describe.Count(r.dropped, "later transaction")) + text

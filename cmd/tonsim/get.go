@@ -146,7 +146,7 @@ func (c *cli) playQuietly(cmd *command, r *scenario.Runner, path string) int {
 		return c.fail(cmd, err)
 	}
 	if failed > 0 {
-		fmt.Fprintf(c.stderr, "warning: %d expectation(s) of %s failed (tonsim test %s says which)\n", failed, path, path)
+		fmt.Fprintf(c.stderr, "warning: %s of %s failed (tonsim test %s says which)\n", describe.Count(failed, "expectation"), path, path)
 	}
 	return exitOK
 }

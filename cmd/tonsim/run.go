@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 
+	"github.com/tonsim/tonsim/describe"
 	"github.com/tonsim/tonsim/scenario"
 )
 
@@ -80,7 +81,7 @@ func runRun(c *cli, cmd *command, args []string) int {
 	}
 	if failed > 0 {
 		if !*asJSON {
-			fmt.Fprintf(c.stdout, "%d expectation(s) failed\n", failed)
+			fmt.Fprintf(c.stdout, "%s failed\n", describe.Count(failed, "expectation"))
 		}
 		return exitFailed
 	}

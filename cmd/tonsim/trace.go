@@ -91,7 +91,7 @@ func runTrace(c *cli, cmd *command, args []string) int {
 		return c.fail(cmd, err)
 	}
 	if failed > 0 {
-		fmt.Fprintf(c.stderr, "warning: %d expectation(s) of the first %d steps failed (tonsim test %s says which)\n", failed, f.step, pos[0])
+		fmt.Fprintf(c.stderr, "warning: %s of the first %s failed (tonsim test %s says which)\n", describe.Count(failed, "expectation"), describe.Count(f.step, "step"), pos[0])
 	}
 	tr, err := traceOf(r, res, f)
 	if err != nil {

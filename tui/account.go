@@ -202,7 +202,7 @@ func (v *accountView) storage() []string {
 		out = append(out, v.c.labeled("storage", s.Warning.Render("⚠ pending migration")+toggle, lw))
 		out = append(out, wrap("the data is a lazy-migration envelope: the new code's init reads it on the next message (a getter runs it too, but keeps nothing)", v.width)...)
 		if a.versionErr != nil {
-			out = append(out, wrap(s.Failure.Render("✗ and that init fails on it ("+errText(a.versionErr)+"): every message and getter fails the same way, a further Upgrade included"), v.width)...)
+			out = append(out, hang(s.Failure.Render("✗ and that init fails on it ("+errText(a.versionErr)+"): every message and getter fails the same way, a further Upgrade included"), 2, v.width)...)
 		}
 		if a.inner != nil {
 			out = append(out, "the envelope holds "+a.inner.Fields.Type)

@@ -107,6 +107,19 @@ func wrap(text string, width int) []string {
 	return out
 }
 
+// hang is wrap with a hanging indent: the lines after the first start
+// indent cells in, under the text after a mark such as "⚠ ".
+func hang(text string, indent, width int) []string {
+	if width-indent < 8 {
+		return wrap(text, width) // too narrow to give cells away
+	}
+	out := wrap(text, width-indent)
+	for i := 1; i < len(out); i++ {
+		out[i] = strings.Repeat(" ", indent) + out[i]
+	}
+	return out
+}
+
 // wrapKeep is wrap that keeps an empty line.
 func wrapKeep(text string, width int) []string {
 	if text == "" {

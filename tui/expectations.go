@@ -48,7 +48,7 @@ func (d *resultsDialog) content() []string {
 	}
 	out = append(out, s.Failure.Render(describe.Count(len(d.failures), "expectation")+" did not hold:"))
 	for _, f := range d.failures {
-		out = append(out, wrap(s.Failure.Render("✗ ")+fmt.Sprintf("%s:%d", f.File, f.Pos.Line)+"  "+f.Key, d.width)...)
+		out = append(out, hang(s.Failure.Render("✗ ")+fmt.Sprintf("%s:%d", f.File, f.Pos.Line)+"  "+f.Key, 2, d.width)...)
 		out = append(out, wrap("    want "+f.Want, d.width)...)
 		out = append(out, wrap("    got  "+f.Got, d.width)...)
 	}

@@ -118,11 +118,11 @@ func (d *reinstallDialog) Update(msg tea.Msg) (dialog, tea.Cmd) {
 // View implements component.
 func (d *reinstallDialog) View() string {
 	s := d.c.Styles
-	above := wrap(s.Warning.Render("⚠ A reinstall keeps "+d.acc.label()+"'s address and balance ("+d.acc.balance+") and discards its state: "+d.lost()), d.width)
+	above := hang(s.Warning.Render("⚠ A reinstall keeps "+d.acc.label()+"'s address and balance ("+d.acc.balance+") and discards its state: "+d.lost()), 2, d.width)
 	above = append(above, wrap(s.Dim.Render(d.ct.Name+"'s init arguments; init() runs on the next message. No transaction runs."), d.width)...)
 	below := []string{""}
 	if d.err != "" {
-		below = append(below, wrap(s.Failure.Render("✗ "+d.err), d.width)...)
+		below = append(below, hang(s.Failure.Render("✗ "+d.err), 2, d.width)...)
 	}
 	below = append(below, s.Dim.Render("enter reinstalls · esc cancels"))
 	return d.render("Reinstall "+d.acc.label()+" with "+d.ct.Name, above, below)

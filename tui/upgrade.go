@@ -411,7 +411,7 @@ func (d *upgradeDialog) matrixLines() []string {
 	case d.matrixRunning:
 		return []string{"", s.Dim.Render("running the upgrade matrix…")}
 	case d.matrixErr != nil:
-		return append([]string{""}, wrap(s.Failure.Render("✗ upgrade matrix: ")+d.matrixErr.Error(), d.width)...)
+		return append([]string{""}, hang(s.Failure.Render("✗ upgrade matrix: ")+d.matrixErr.Error(), 2, d.width)...)
 	case d.matrix == nil:
 		return nil
 	}
@@ -436,7 +436,7 @@ func (d *upgradeDialog) verdict() []string {
 	case d.running:
 		return append(out, s.Dim.Render("running the preflight…"))
 	case d.err != nil:
-		out = append(out, wrap(s.Failure.Render("✗ preflight failed: ")+d.err.Error(), d.width)...)
+		out = append(out, hang(s.Failure.Render("✗ preflight failed: ")+d.err.Error(), 2, d.width)...)
 		return append(out, "", s.Dim.Render("esc cancels"))
 	case d.report == nil:
 		return out
@@ -456,7 +456,7 @@ func (d *upgradeDialog) verdict() []string {
 			// The way out is a key of this dialog: say which.
 			warning += "; " + d.c.KeyMap.Reinstall.Help().Key + " reinstalls it here, with the code chosen"
 		}
-		out = append(out, wrap(s.Warning.Render("⚠ "+warning), w)...)
+		out = append(out, hang(s.Warning.Render("⚠ "+warning), 2, w)...)
 	}
 	if r.Before.Type != "" || r.After.Type != "" {
 		after := r.After.String()
@@ -483,7 +483,7 @@ func (d *upgradeDialog) verdict() []string {
 		out = append(out, d.c.labeledWrap("gas", g, 10, w)...)
 	}
 	if line := describe.StaysUpgradable(r, next); line != "" {
-		out = append(out, wrap(line, w)...)
+		out = append(out, hang(line, 2, w)...)
 	}
 	if r.StorageAfter != nil && r.StorageAfter.Initialized {
 		out = append(out, d.c.labeledWrap("storage", r.StorageAfter.Fields.Type+" "+d.st.printer().Value(r.StorageAfter.Fields), 10, w)...)

@@ -284,7 +284,7 @@ func (p *walkPanel) effect(i, width int) []string {
 	switch {
 	case len(res.Failures) > 0:
 		for _, f := range res.Failures {
-			out = append(out, wrap(s.Failure.Render("✗ "+f.String()), width)...)
+			out = append(out, hang(s.Failure.Render("✗ "+f.String()), 2, width)...)
 		}
 	case step.Expect != nil:
 		var keys []string

@@ -73,7 +73,7 @@ func TestSendForward(t *testing.T) {
 	}
 	h.press("alice", "tab", "0.01", "tab", "false", "tab", "0", "enter")
 	require.Nil(t, h.m.dialog, h.view())
-	assert.Contains(t, h.status(), "Forward sent: alice → probe 0 (Success)")
+	assert.Contains(t, h.status(), "Forward sent: alice → probe, exit 0 (Success)")
 	assert.Contains(t, h.view(), "└ probe → alice", "the forwarded message is a child in the log")
 }
 
@@ -81,7 +81,7 @@ func TestBounce(t *testing.T) {
 	h := probe(t)
 	h.press("s", "1234", "enter")
 	assert.True(t, h.m.status.err, "a failed transaction is an error")
-	assert.Contains(t, h.status(), "Throw sent: alice → probe 1234")
+	assert.Contains(t, h.status(), "Throw sent: alice → probe, exit 1234")
 	v := h.view()
 	assert.Contains(t, v, "↩ bounced")
 	assert.Contains(t, v, "bounced Throw", "the bounce names the message that bounced")
@@ -141,7 +141,7 @@ func TestInputsByType(t *testing.T) {
 		assert.Equal(t, "alice", field(d, "to").value())
 		h.press("tab", "0.01", "tab", "y", "tab", "0", "enter")
 		require.Nil(t, h.m.dialog, h.view())
-		assert.Contains(t, h.status(), "Forward sent: alice → probe 0 (Success)")
+		assert.Contains(t, h.status(), "Forward sent: alice → probe, exit 0 (Success)")
 		txs := h.m.sess.world.Transactions()
 		fw := describe.Describe(h.m.sess.cat, txs[len(txs)-2])
 		assert.Equal(t, "Forward {to: alice, value: 0.01 TON, bounce: true, mode: 0, body: null}", fw.Message.Text(fw.Printer()),

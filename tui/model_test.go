@@ -58,7 +58,7 @@ func TestSendFormValidation(t *testing.T) {
 	h.press("backspace", "backspace", "backspace", "42", "enter")
 	assert.Nil(t, h.m.dialog, "a valid form sends and closes")
 	assert.Equal(t, before+3, h.m.st.total, "the wallet's, the counter's and the reply's transactions")
-	assert.Contains(t, h.status(), "Step sent: alice → counter 0 (Success), value: 0 → 1")
+	assert.Contains(t, h.status(), "Step sent: alice → counter, exit 0 (Success), value: 0 → 1")
 }
 
 func TestSendFormFields(t *testing.T) {

@@ -151,7 +151,7 @@ func (m *Model) sent(r sentMsg) {
 	text := r.label + " sent"
 	if r.target != nil {
 		t := r.target
-		text += fmt.Sprintf(": %s → %s %s", t.From, t.To, t.Exit)
+		text += fmt.Sprintf(": %s → %s, exit %s", t.From, t.To, t.Exit)
 		if ch := changeWords(t); ch != "" {
 			text += ", " + ch
 		}

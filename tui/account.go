@@ -77,7 +77,7 @@ func (v *accountView) Update(msg tea.Msg) tea.Cmd {
 		v.getter = max(getters-1, 0)
 	case v.sc.key(km, k, n, h, true):
 	case key.Matches(k, km.Enter):
-		if v.getter < getters && len(v.acc.getters[v.getter].args) > 0 {
+		if v.takesArgs() {
 			acc, g := v.acc, v.acc.getters[v.getter]
 			return func() tea.Msg { return openGetterMsg{acc: acc, getter: g} }
 		}
@@ -290,8 +290,17 @@ func argList(g getterInfo) string {
 // ShortHelp implements help.KeyMap.
 func (v *accountView) ShortHelp() []key.Binding {
 	km := v.c.KeyMap
-	args := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "getter arguments"))
-	return []key.Binding{km.Up, km.Down, args, km.PageDown, km.Copy, km.Raw, km.Send, km.Upgrade}
+	keys := []key.Binding{km.Up, km.Down}
+	if v.takesArgs() {
+		keys = append(keys, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "getter arguments")))
+	}
+	return append(keys, km.PageDown, km.Copy, km.Raw, km.Send, km.Upgrade)
+}
+
+// takesArgs says whether the getter under the cursor takes arguments, so
+// enter has a form to open.
+func (v *accountView) takesArgs() bool {
+	return v.acc != nil && v.getter < len(v.acc.getters) && len(v.acc.getters[v.getter].args) > 0
 }
 
 // FullHelp implements help.KeyMap.

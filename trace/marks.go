@@ -115,11 +115,15 @@ func (t *Trace) find(from, dir int, ok func(int) bool) int {
 }
 
 // Around is the range of steps within n of the exception that ended the
-// run, [from, to); the whole trace when none did or n is negative.
+// run, [from, to); when none did, the last step and the n before it, where
+// the run ended. The whole trace when n is negative.
 func (t *Trace) Around(n int) (from, to int) {
-	f := t.Failure()
-	if f == nil || n < 0 {
+	if n < 0 {
 		return 0, len(t.Steps)
+	}
+	f := t.Failure()
+	if f == nil {
+		return max(len(t.Steps)-n-1, 0), len(t.Steps)
 	}
 	return max(f.Step-n, 0), min(f.Step+n+1, len(t.Steps))
 }

@@ -137,7 +137,11 @@ func TestMarksSearchAndAround(t *testing.T) {
 	from, to := step.Around(3)
 	assert.Equal(t, [2]int{f - 3, f + 1}, [2]int{from, to})
 	from, to = up.Around(3)
-	assert.Equal(t, [2]int{0, len(up.Steps)}, [2]int{from, to}, "no exception: everything")
+	assert.Equal(t, [2]int{len(up.Steps) - 4, len(up.Steps)}, [2]int{from, to}, "no exception: the end of the run")
+	from, to = up.Around(-1)
+	assert.Equal(t, [2]int{0, len(up.Steps)}, [2]int{from, to}, "no bound: everything")
+	from, to = up.Around(len(up.Steps) + 5)
+	assert.Equal(t, [2]int{0, len(up.Steps)}, [2]int{from, to}, "more than there is")
 }
 
 func TestGetterRunsTheMigrationToo(t *testing.T) {

@@ -43,7 +43,8 @@ Flags:
                  instead: any of its send, or of its preflight's dry run
   --get METHOD   trace the getter METHOD of step N's target, as step N left
                  the world; NAME=VALUE arguments follow the scenario
-  --around N     print only the N steps before and after the exception
+  --around N     print only the N steps before and after the exception;
+                 with none, the last step and the N before it
   --json         print one JSON line per step ("kind":"trace"); the schema
                  is cmd/tonsim/schema/lines.schema.json
 
@@ -287,7 +288,14 @@ func printTrace(w io.Writer, tr *trace.Trace, from, to int) {
 	default:
 		fmt.Fprintln(w, "reproduces the getter run without a trace: exit code, gas and result")
 	}
-	if from > 0 {
+	switch {
+	case from > 0 && tr.Failure() == nil:
+		last := fmt.Sprintf("the last %d steps", to-from)
+		if to-from == 1 {
+			last = "the last step"
+		}
+		fmt.Fprintf(w, "… %d steps before; no exception: %s, where the run ended\n", from, last)
+	case from > 0:
 		fmt.Fprintf(w, "… %d steps before\n", from)
 	}
 	var t table

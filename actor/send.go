@@ -3,6 +3,7 @@ package actor
 import (
 	"errors"
 	"fmt"
+	"math/big"
 	"time"
 
 	"github.com/tonsim/tonsim/cell"
@@ -329,6 +330,24 @@ func bounded[T any](d time.Duration, knob string, run func() (T, error)) (T, err
 
 // execute runs one transaction through tonutils-go's emulator and stores
 // the account it leaves. It returns the out messages parsed, for delivery.
+// overflows explains an emulation that failed because the balance of e
+// would pass what a Grams field holds once msg's value is credited
+// (tonutils-go says only "failed to serialize account balance: too big
+// value"); nil when that is not why.
+func overflows(e *entry, msg *tlb.Message) error {
+	in, ok := msg.Msg.(*tlb.InternalMessage)
+	if !ok {
+		return nil
+	}
+	_, balance, _, _ := accountState(e.prepared)
+	sum := new(big.Int).Add(balance.Nano(), in.Amount.Nano())
+	if cell.CheckCoins(sum.String(), sum) == nil {
+		return nil
+	}
+	return fmt.Errorf("its balance would pass 2^120 - 1 nanotons, the most an account holds: %s nanotons held and %s brought (%w)",
+		balance.Nano(), in.Amount.Nano(), cell.ErrOutOfRange)
+}
+
 func (w *World) execute(q queued) (*Transaction, []tvm.OutMessage, error) {
 	e, err := w.entry(q.to)
 	if err != nil {
@@ -349,6 +368,9 @@ func (w *World) execute(q queued) (*Transaction, []tvm.OutMessage, error) {
 	}
 	res, err := w.emulate(e.prepared, prepared, opts)
 	if err != nil {
+		if over := overflows(e, q.msg); over != nil {
+			err = over
+		}
 		return nil, nil, fmt.Errorf("transaction on %s: %w", q.to.address().StringRaw(), err)
 	}
 	if res.EndLT > MaxLT {

@@ -415,3 +415,22 @@ func TestPutAccountBalance(t *testing.T) {
 	assert.Contains(t, err.Error(), "balance: \"1329227995784915872903807060280344576n\" is more than a Grams field holds")
 	assert.Equal(t, root, w.StateRoot())
 }
+
+// TestSendPastMaxBalance: a send that would take the receiver's balance
+// past what a Grams field holds says so, with both amounts, and is undone.
+func TestSendPastMaxBalance(t *testing.T) {
+	w := newWorld(t)
+	most := new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 120), big.NewInt(1))
+	alice := newWallet(t, w, "alice")
+	rich := newWallet(t, w, "rich", actor.WithBalance(tlb.FromNanoTON(most)))
+	root, lt := w.StateRoot(), w.LT()
+
+	_, err := w.Send(actor.Message{From: alice, To: rich, Value: ton("1")})
+	require.ErrorIs(t, err, cell.ErrOutOfRange)
+	assert.ErrorContains(t, err, "its balance would pass 2^120 - 1 nanotons, the most an account holds: "+most.String()+" nanotons held and 1000000000 brought")
+	assert.Equal(t, root, w.StateRoot(), "the send is undone")
+	assert.Equal(t, lt, w.LT())
+
+	_, err = w.Send(actor.Message{From: alice, To: rich, Value: tlb.ZeroCoins})
+	assert.NoError(t, err, "a send that brings nothing goes through")
+}

@@ -37,12 +37,12 @@ type Options struct {
 }
 
 // Run runs the UI full screen, with the mouse on, until the user quits; the
-// terminal is restored then, whatever happened. progOpts go to
-// tea.NewProgram (tests give input, output and a size).
+// terminal is restored then, whatever happened. A panic in the UI, a bug,
+// ends it too and is raised again once the terminal is restored. progOpts
+// go to tea.NewProgram (tests give input, output and a size).
 func Run(opts Options, progOpts ...tea.ProgramOption) error {
 	if opts.World == nil && opts.Walk == nil && opts.Play == nil {
 		return ErrNoWorld
 	}
-	_, err := tea.NewProgram(New(opts), progOpts...).Run()
-	return err
+	return runGuarded(New(opts), progOpts...)
 }

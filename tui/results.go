@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tonsim/tonsim/describe"
+	"github.com/tonsim/tonsim/internal/inputfile"
 )
 
 // startOp runs op now, or after the operations before it; while a
@@ -125,6 +126,10 @@ func (m *Model) saved(r savedMsg) {
 		return
 	}
 	m.savePath = r.path
+	if err := inputfile.Oversized(inputfile.World, r.path); err != nil {
+		m.setStatus(fmt.Sprintf("Saved the world as it stands %s, but %v.", r.when, err), true)
+		return
+	}
 	m.setStatus(fmt.Sprintf("Saved the world as it stands %s to %s; tonsim tui --world %s opens it again.", r.when, r.path, r.path), false)
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/tonsim/tonsim/describe"
+	"github.com/tonsim/tonsim/internal/inputfile"
 	"github.com/tonsim/tonsim/scenario"
 )
 
@@ -77,6 +78,9 @@ func runRun(c *cli, cmd *command, args []string) int {
 	if *save != "" {
 		if err := scenario.SaveWorld(*save, r.World, r.Catalog); err != nil {
 			return c.fail(cmd, err)
+		}
+		if err := inputfile.Oversized(inputfile.World, *save); err != nil {
+			fmt.Fprintf(c.stderr, "warning: %v\n", err)
 		}
 	}
 	if failed > 0 {

@@ -259,3 +259,17 @@ func Within(root, path string) bool {
 func openNonBlocking(path string) (*os.File, error) {
 	return os.OpenFile(path, os.O_RDONLY|nonBlock, 0)
 }
+
+// Oversized returns an error wrapping [ErrTooLarge] when the file of kind
+// k at path, just written, is larger than the default limit for k: reading
+// it back then takes a raised limit, which the error gives. It returns nil
+// when the file fits, or cannot be looked at.
+func Oversized(k Kind, path string) error {
+	info, err := os.Stat(path)
+	if err != nil || info.Size() <= k.Limit() {
+		return nil
+	}
+	need := (info.Size() + MiB - 1) / MiB
+	return fmt.Errorf("%s %s: %w: %d bytes, over the %s a %s may be by default: reading it back takes --max-file-size %dM (or TONSIM_MAX_FILE_SIZE=%dM)",
+		k, path, ErrTooLarge, info.Size(), FormatSize(k.Limit()), k, need, need)
+}

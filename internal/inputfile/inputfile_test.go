@@ -88,6 +88,41 @@ func TestLimits(t *testing.T) {
 	assert.Equal(t, int64(5), inputfile.Policy{MaxSize: 5}.Limit(inputfile.World))
 }
 
+// TestOversized: a file written larger than its kind's default limit is
+// said, with the limit that reads it back; one that fits, or is missing,
+// is not. The files are sparse: nothing is written but their size.
+func TestOversized(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name string
+		size int64
+		want string
+	}{
+		{"at the limit", inputfile.DefaultWorldLimit, ""},
+		{"a byte over", inputfile.DefaultWorldLimit + 1, "over the 64 MiB a world file may be by default: reading it back takes --max-file-size 65M (or TONSIM_MAX_FILE_SIZE=65M)"},
+		{"twice", 2 * inputfile.DefaultWorldLimit, "134217728 bytes, over the 64 MiB a world file may be by default: reading it back takes --max-file-size 128M"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "-")+".json")
+			require.NoError(t, os.WriteFile(path, nil, 0o600))
+			require.NoError(t, os.Truncate(path, tt.size))
+			err := inputfile.Oversized(inputfile.World, path)
+			if tt.want == "" {
+				assert.NoError(t, err)
+				return
+			}
+			require.ErrorIs(t, err, inputfile.ErrTooLarge)
+			assert.ErrorContains(t, err, tt.want)
+
+			size, perr := inputfile.ParseSize(strings.Fields(strings.SplitAfter(err.Error(), "--max-file-size ")[1])[0])
+			require.NoError(t, perr)
+			assert.GreaterOrEqual(t, size, tt.size, "the limit it gives takes the file")
+		})
+	}
+	assert.NoError(t, inputfile.Oversized(inputfile.World, filepath.Join(dir, "missing.json")))
+}
+
 func TestResolve(t *testing.T) {
 	root := t.TempDir()
 	scen := filepath.Join(root, "scen")

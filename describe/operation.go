@@ -28,6 +28,10 @@ type Op struct {
 	// package; Storage the storage after, by After's. Either is nil when
 	// no package reads it.
 	Lost, Storage *cell.Storage
+	// LostPending is, when the data discarded is a lazy-migration envelope
+	// no message had migrated yet, the storage inside it, decoded by the
+	// package whose layout reads it: the state the account really lost.
+	LostPending *cell.Storage
 	// Temporary is where a migration ran the new code; Transactions are
 	// its transactions, described.
 	Temporary    Party
@@ -42,6 +46,7 @@ func DescribeOp(cat Contracts, op *actor.Operation) *Op {
 	d.Account = Party{Addr: op.Account, Name: op.NameOf(op.Account), Contract: d.After}
 	if op.CodeBefore != nil && op.DataBefore != nil {
 		d.Lost = decode(d.Before, op.DataBefore)
+		d.LostPending = LostPending(cat, op.DataBefore)
 	}
 	d.Storage = decode(d.After, op.DataAfter)
 	if op.Temporary != nil {
@@ -77,18 +82,39 @@ func (d *Op) Lines(p Printer) []string {
 	switch op.Kind {
 	case actor.OpReinstall:
 		out = append(out, fmt.Sprintf("a world operation, no transaction: the address and the balance (%s) are kept, the state is discarded", TON(op.BalanceAfter.Nano())))
-		out = append(out, "lost: "+d.state(p, d.Before, d.Lost, op.CodeBefore, op.DataBefore))
+		out = append(out, "lost: "+d.lost(p))
 	case actor.OpMigrate:
 		out = append(out, fmt.Sprintf("%s ran beside the old code at %s (%s) for %s, then moved under %s's address; the temporary account is gone",
 			ContractName(d.After), Short(op.Temporary), d.Temporary.String(), plural(len(op.Transactions), "%d transaction", "%d transactions"), d.Account.String()))
 		out = append(out, fmt.Sprintf("balance: %s (old) + %s (new) = %s", TON(op.BalanceBefore.Nano()), TON(op.TemporaryBalance.Nano()), TON(op.BalanceAfter.Nano())))
-		out = append(out, "replaced: "+d.state(p, d.Before, d.Lost, op.CodeBefore, op.DataBefore))
+		out = append(out, "replaced: "+d.lost(p))
 	}
 	now := d.state(p, d.After, d.Storage, op.CodeAfter, op.DataAfter)
 	if d.Storage != nil && !d.Storage.Initialized {
 		now = "init arguments " + now + "; init() runs on the next message"
 	}
 	return append(out, "now: "+now)
+}
+
+// LostPending decodes the storage inside data when data is a
+// lazy-migration envelope no message has migrated yet, by the first
+// package whose layout reads it; nil otherwise. A reinstall or a migration
+// of such an account discards that storage, not the envelope.
+func LostPending(cat Contracts, data *tvmcell.Cell) *cell.Storage {
+	old, err := upgradable.Envelope(data)
+	if err != nil {
+		return nil
+	}
+	return cat.DecodeAny(old)
+}
+
+// lost writes the storage the operation discarded: inside a pending
+// migration's envelope when it was one.
+func (d *Op) lost(p Printer) string {
+	if d.LostPending != nil {
+		return ContractName(d.Before) + "'s pending migration, the envelope holding " + d.LostPending.Fields.Type + " " + p.Value(d.LostPending.Fields)
+	}
+	return d.state(p, d.Before, d.Lost, d.Op.CodeBefore, d.Op.DataBefore)
 }
 
 // state writes an account's storage: decoded fields, or the data's size

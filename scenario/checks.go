@@ -108,7 +108,7 @@ var checks = []checkDef{
 	{key: "transactions", form: formInt, lo: 0, hi: math.MaxInt64, steps: withOps(txSteps), doc: "how many transactions the step's send ran"},
 	{key: "has_transaction", form: formMatchers, steps: txSteps,
 		doc: "each matcher (a mapping of the checks marked ✓) holds for some transaction of the send, as @ton/test-utils' toHaveTransaction"},
-	{key: "lost", form: formFields, steps: worldOpSteps, doc: "the storage a reinstall discarded (a migration: the old account's, as its steps left it), decoded by the old code's package, field by field"},
+	{key: "lost", form: formFields, steps: worldOpSteps, doc: "the storage a reinstall discarded (a migration: the old account's, as its steps left it), decoded by the old code's package, field by field; of a pending migration, the storage inside its envelope"},
 	{key: "migrated", form: formBool, steps: []string{"migrate"}, doc: "the migration went through; false: a failed transaction in its steps undid all of it (a migration undone unexpectedly fails the step)"},
 	{key: "result", form: formResult, steps: []string{"get"}, doc: "the getter's result, decoded by the ABI"},
 	{key: "verdict", form: formVerdict, steps: []string{"preflight"}, doc: "the preflight's verdict"},

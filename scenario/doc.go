@@ -127,7 +127,7 @@
 //   - out_messages (deploy, send, upgrade; matchers): messages the transaction sent, events included; integer (0x1f, 1_000) or {min, max}.
 //   - transactions (deploy, send, upgrade, reinstall, migrate): how many transactions the step's send ran; integer (0x1f, 1_000) or {min, max}.
 //   - has_transaction (deploy, send, upgrade): each matcher (a mapping of the checks marked ✓) holds for some transaction of the send, as @ton/test-utils' toHaveTransaction; list of matchers.
-//   - lost (reinstall, migrate): the storage a reinstall discarded (a migration: the old account's, as its steps left it), decoded by the old code's package, field by field; mapping of fields.
+//   - lost (reinstall, migrate): the storage a reinstall discarded (a migration: the old account's, as its steps left it), decoded by the old code's package, field by field; of a pending migration, the storage inside its envelope; mapping of fields.
 //   - migrated (migrate): the migration went through; false: a failed transaction in its steps undid all of it (a migration undone unexpectedly fails the step); true or false.
 //   - result (get): the getter's result, decoded by the ABI; value, or mapping of a struct's fields.
 //   - verdict (preflight): the preflight's verdict; safe, rejected, bricked, no-op.

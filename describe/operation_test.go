@@ -29,6 +29,25 @@ func TestDescribeReinstall(t *testing.T) {
 	}, d.Lines(d.Printer()))
 }
 
+// TestDescribeReinstallPending: what a reinstall of an account holding a
+// pending migration loses is the storage inside the envelope, decoded by
+// the layout that reads it, not the envelope as the new code's init
+// arguments.
+func TestDescribeReinstallPending(t *testing.T) {
+	f := newFixture(t)
+	_, err := f.c.Upgrade(f.owner, counter.V3().Code)
+	require.NoError(t, err)
+	fresh, err := counter.StateInit(counter.Init{ID: 8, Owner: f.stranger, Value: 0})
+	require.NoError(t, err)
+	op, err := f.w.Reinstall(f.c.Address, fresh.Code, fresh.Data)
+	require.NoError(t, err)
+
+	d := describe.DescribeOp(f.cat, op)
+	require.NotNil(t, d.LostPending)
+	assert.Equal(t, "lost: v3's pending migration, the envelope holding CounterV1$Data {owner: owner, id: 7, value: 3}", d.Lines(d.Printer())[1])
+	assert.Nil(t, describe.LostPending(f.cat, op.DataAfter), "fresh data is no envelope")
+}
+
 func TestDescribeMigrate(t *testing.T) {
 	f := newFixture(t)
 	next, err := counter.StateInit(counter.Init{ID: 7, Owner: f.owner, Value: 0})

@@ -218,6 +218,12 @@ func maxTop(n, height int) int {
 // with the marker lines; how says the key that scrolls ("pgdn", "tab here,
 // then pgdn").
 func (sc *scroller) window(c *Common, body []string, height int, how string) []string {
+	return sc.windowKeys(c, body, height, how, upKey(how))
+}
+
+// windowKeys is window with the keys that scroll down and back up named
+// apart, for a view whose keys are not pgdn and pgup ("J", "K").
+func (sc *scroller) windowKeys(c *Common, body []string, height int, down, up string) []string {
 	if height <= 0 {
 		return nil
 	}
@@ -237,11 +243,11 @@ func (sc *scroller) window(c *Common, body []string, height int, how string) []s
 		below++
 	}
 	if sc.top > 0 {
-		out = append(out, c.Styles.Dim.Render(fmt.Sprintf("  ↑ %s above: %s", describe.Count(sc.top, "more line"), upKey(how))))
+		out = append(out, c.Styles.Dim.Render(fmt.Sprintf("  ↑ %s above: %s", describe.Count(sc.top, "more line"), up)))
 	}
 	out = append(out, body[sc.top:sc.top+room]...)
 	if below > 0 {
-		out = append(out, c.Styles.Dim.Render(fmt.Sprintf("  ↓ %s: %s", describe.Count(below, "more line"), how)))
+		out = append(out, c.Styles.Dim.Render(fmt.Sprintf("  ↓ %s: %s", describe.Count(below, "more line"), down)))
 	}
 	return out
 }

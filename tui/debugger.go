@@ -44,6 +44,10 @@ type traceSide struct {
 	top int
 	// spent[i] is the gas the steps before step i used.
 	spent []int64
+	// detail is how far the panel of the step under the cursor is
+	// scrolled (J and K): it keeps its line as the cursor moves, within
+	// the lines the step has.
+	detail scroller
 }
 
 func newTraceSide(t *trace.Trace) traceSide {
@@ -137,6 +141,10 @@ func (d *debugger) key(msg tea.KeyPressMsg) (dialog, tea.Cmd) {
 		s.move(s.cur + d.page())
 	case key.Matches(msg, km.PageUp):
 		s.move(s.cur - d.page())
+	case key.Matches(msg, km.StackDown):
+		d.scrollDetail(d.active, 1)
+	case key.Matches(msg, km.StackUp):
+		d.scrollDetail(d.active, -1)
 	case key.Matches(msg, km.First):
 		s.move(0)
 	case key.Matches(msg, km.Last):
@@ -174,7 +182,22 @@ func (d *debugger) key(msg tea.KeyPressMsg) (dialog, tea.Cmd) {
 			}
 		}
 	}
+	for i := range d.sides {
+		d.scrollDetail(i, 0)
+	}
 	return d, nil
+}
+
+// scrollDetail scrolls the panel of the step under side i's cursor by n
+// lines, kept within the step's lines: 0 only keeps it there, after the
+// cursor moved to a step with fewer.
+func (d *debugger) scrollDetail(i, n int) {
+	s := &d.sides[i]
+	if len(s.t.Steps) == 0 {
+		return
+	}
+	l := layoutTrace(d.sideRoom(i))
+	s.detail.by(n, len(d.details(s, l.detailW)), l.detailH)
 }
 
 // ownsHelpKey implements helpKeyOwner: ? lists the debugger's keys in
@@ -313,7 +336,7 @@ func (d *debugger) ShortHelp() []key.Binding {
 func (d *debugger) FullHelp() [][]key.Binding {
 	km := d.c.KeyMap.Debugger
 	return [][]key.Binding{
-		{km.Next, km.Prev, km.PageDown, km.PageUp, km.First, km.Last},
+		{km.Next, km.Prev, km.PageDown, km.PageUp, km.First, km.Last, km.StackDown, km.StackUp},
 		{km.Exception, km.SetCode, km.Send, km.Accept, km.C4, km.C5, km.Read},
 		{km.Search, km.Match, km.Side, km.Help, km.Close},
 	}

@@ -7,9 +7,13 @@ import "charm.land/bubbles/v2/key"
 type DebuggerKeyMap struct {
 	// Next and Prev step forward and back; PageDown and PageUp a page at a
 	// time; First and Last go to either end.
-	Next, Prev         key.Binding
-	PageDown, PageUp   key.Binding
-	First, Last        key.Binding
+	Next, Prev       key.Binding
+	PageDown, PageUp key.Binding
+	First, Last      key.Binding
+	// StackDown and StackUp scroll the panel of the step under the cursor
+	// (what it did, where, the stack before it) a line at a time, when it
+	// is taller than its room.
+	StackDown, StackUp key.Binding
 	Exception          key.Binding
 	SetCode, SetCodeBk key.Binding
 	Send, SendBk       key.Binding
@@ -29,8 +33,8 @@ type DebuggerKeyMap struct {
 }
 
 // DefaultDebuggerKeyMap returns the debugger's keys: arrows or j/k to
-// step, a letter for each thing to jump to (shifted to jump back), / to
-// search, as less and vi do.
+// step, J/K to scroll the stack beside, a letter for each thing to jump to
+// (shifted to jump back), / to search, as less and vi do.
 func DefaultDebuggerKeyMap() DebuggerKeyMap {
 	return DebuggerKeyMap{
 		Next:      key.NewBinding(key.WithKeys("down", "j", "right", "l"), key.WithHelp("↓/j", "next step")),
@@ -39,6 +43,8 @@ func DefaultDebuggerKeyMap() DebuggerKeyMap {
 		PageUp:    key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
 		First:     key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", "first step")),
 		Last:      key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", "last step")),
+		StackDown: key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "stack down")),
+		StackUp:   key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "stack up")),
 		Exception: key.NewBinding(key.WithKeys("e", "x"), key.WithHelp("e", "the exception")),
 		SetCode:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c/C", "next/previous SETCODE")),
 		SetCodeBk: key.NewBinding(key.WithKeys("C")),

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -160,6 +161,81 @@ func TestDebuggerNarrow(t *testing.T) {
 	h := brickDebugger(t)
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 30})
 	h.golden()
+}
+
+// TestDebuggerStackScroll: at 80×24 the failing step's panel (what it
+// did, then a stack of 7 entries: 22 lines) has 11 lines. J and K scroll
+// it a line at a time, a line at either end says how much is cut off, a
+// step with fewer lines keeps the panel full, and a new trace opens at
+// the top.
+func TestDebuggerStackScroll(t *testing.T) {
+	h := brickDebugger(t).resize(80, 24)
+	d := h.m.dialog.(*debugger)
+	s := &d.sides[1]
+	const last = "s6  99779332" // the failing step's deepest entry
+	v := h.view()
+	assert.NotContains(t, v, last, "cut off at first")
+	assert.Contains(t, v, "│   ↓ 12 more lines: J", "the new code's side says what is below")
+	assert.Contains(t, v, "  ↓ 12 more lines: tab, then J", "the old code's side names tab first")
+
+	h.press("J", "J", "J")
+	assert.Equal(t, 3, s.detail.top)
+	assert.Zero(t, d.sides[0].detail.top, "J scrolls the active side only")
+	v = h.view()
+	assert.Contains(t, v, "↑ 3 more lines above: K")
+	assert.Contains(t, v, "↓ 10 more lines: J")
+	h.golden()
+
+	for range 20 {
+		h.press("J")
+	}
+	assert.Equal(t, 12, s.detail.top, "J stops where the last line shows")
+	v = h.view()
+	assert.Contains(t, v, last, "J brings the deepest entry into view")
+	assert.Contains(t, v, "↑ 12 more lines above: K")
+	assert.NotContains(t, v, "more lines: J", "nothing more below on the new code's side")
+
+	h.press("K")
+	assert.Equal(t, 11, s.detail.top)
+	assert.NotContains(t, h.view(), last, "K takes it back")
+
+	// Steps with fewer lines: step 1 has 12, one more than the panel (the
+	// marker above takes a line), step 18 has 10, fewer.
+	tests := []struct {
+		keys  []string
+		step  int
+		top   int
+		shows string
+	}{
+		{[]string{"J", "g"}, 1, 2, "s4  99779332"},
+		{slices.Repeat([]string{"down"}, 17), 18, 0, "step 18 of 33"},
+	}
+	for _, tc := range tests {
+		h.press(tc.keys...)
+		step, _ := cursor(h)
+		require.Equal(t, tc.step, step, "after %v", tc.keys)
+		assert.Equal(t, tc.top, s.detail.top, "step %d: scrolled no further than its last line", tc.step)
+		v := h.view()
+		assert.Contains(t, v, tc.shows, "step %d", tc.step)
+		assert.NotContains(t, v, "more lines: J", "step %d: nothing more below", tc.step)
+		if tc.top == 0 {
+			assert.NotContains(t, v, "above: K", "step %d: nothing above", tc.step)
+		}
+	}
+
+	h.press("?")
+	v = h.view()
+	assert.Contains(t, v, "J    stack down")
+	assert.Contains(t, v, "K    stack up")
+	assert.Contains(t, v, "see where the new code parts from the layout the storage has.", "the keys screen still fits at 80×24")
+	h.press("?")
+
+	h.press("esc", "t")
+	d2, ok := h.m.dialog.(*debugger)
+	require.True(t, ok, h.status())
+	require.NotSame(t, d, d2)
+	assert.Zero(t, d2.sides[1].detail.top, "a new trace opens at the top of the panel")
+	assert.Contains(t, h.view(), "↓ 12 more lines: J")
 }
 
 func TestDebuggerNothingToTrace(t *testing.T) {

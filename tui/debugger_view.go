@@ -22,28 +22,69 @@ func (d *debugger) View() string {
 	if d.width <= 0 || d.height <= 0 {
 		return ""
 	}
-	h := d.height
-	var foot []string
-	switch {
-	case d.searching:
-		foot = []string{fit(d.search.View(), d.width)}
-	case d.note != "":
-		foot = []string{d.c.Styles.Warning.Render(fit(d.note, d.width))}
-	}
-	h -= len(foot)
+	foot := d.foot()
+	h := d.height - len(foot)
 	var body []string
 	switch {
 	case d.showKeys:
 		body = d.keysView(h)
 	case len(d.sides) == 1:
-		body = d.sideView(&d.sides[0], d.width, h, true)
+		body = d.sideView(0, true)
 	default:
-		w := (d.width - 3) / 2
-		left := block(d.sideView(&d.sides[0], w, h, d.active == 0), w, h)
-		right := block(d.sideView(&d.sides[1], d.width-3-w, h, d.active == 1), d.width-3-w, h)
+		lw, lh := d.sideRoom(0)
+		rw, rh := d.sideRoom(1)
+		left := block(d.sideView(0, d.active == 0), lw, lh)
+		right := block(d.sideView(1, d.active == 1), rw, rh)
 		body = beside(left, right, " "+d.c.Styles.Rule.Render("│")+" ")
 	}
 	return strings.Join(block(append(block(body, d.width, h), foot...), d.width, d.height), "\n")
+}
+
+// foot is the line under the traces: the search field while searching,
+// else the note of the last key, if any.
+func (d *debugger) foot() []string {
+	switch {
+	case d.searching:
+		return []string{fit(d.search.View(), d.width)}
+	case d.note != "":
+		return []string{d.c.Styles.Warning.Render(fit(d.note, d.width))}
+	}
+	return nil
+}
+
+// sideRoom is the width and height side i draws in: the whole debugger
+// alone, half of it (less the rule between) across an upgrade, above the
+// foot.
+func (d *debugger) sideRoom(i int) (w, h int) {
+	h = d.height - len(d.foot())
+	if len(d.sides) == 1 {
+		return d.width, h
+	}
+	w = (d.width - 3) / 2
+	if i == 1 {
+		w = d.width - 3 - w
+	}
+	return w, h
+}
+
+// traceLayout is where a side draws under its title and summary lines:
+// its steps, and the panel of the step under the cursor beside them
+// from wideTrace cells on, else under them.
+type traceLayout struct {
+	wide             bool
+	listW, listH     int
+	detailW, detailH int
+}
+
+// layoutTrace lays out a side of w×h cells.
+func layoutTrace(w, h int) traceLayout {
+	h -= 2 // the title and the summary
+	if w >= wideTrace {
+		lw := w * 11 / 20
+		return traceLayout{wide: true, listW: lw, listH: h, detailW: w - lw - 3, detailH: h}
+	}
+	lh := max(h*2/5, 3)
+	return traceLayout{listW: w, listH: lh, detailW: w, detailH: h - lh}
 }
 
 // keysView lists the debugger's keys.
@@ -55,7 +96,7 @@ func (d *debugger) keysView(h int) []string {
 	out = append(out, lines(hm.FullHelpView(d.FullHelp()))...)
 	out = append(out, "")
 	for _, t := range []string{
-		"Each row is one instruction the VM ran and the gas it used; the panel beside it shows what the instruction under the cursor did to the stack, where in the code it is, and the stack before it, with the account's storage and the message body named and decoded.",
+		"Each row is one instruction the VM ran and the gas it used; the panel beside it shows what the instruction under the cursor did to the stack, where in the code it is, and the stack before it, with the account's storage and the message body named and decoded; J and K scroll that panel.",
 		"Across an upgrade, the old code's Upgrade and the new code's first run show side by side; tab switches sides, r moves both to their next read of the storage, to see where the new code parts from the layout the storage has.",
 	} {
 		out = append(out, wrap(t, d.width)...)
@@ -64,28 +105,41 @@ func (d *debugger) keysView(h int) []string {
 	return block(out, d.width, h)
 }
 
-// sideView draws one trace in w×h: a title, a summary line, then the
+// sideView draws side i in its room: a title, a summary line, then the
 // steps and the details of the one under the cursor.
-func (d *debugger) sideView(s *traceSide, w, h int, focused bool) []string {
+func (d *debugger) sideView(i int, focused bool) []string {
 	st := d.c.Styles
+	s := &d.sides[i]
+	w, h := d.sideRoom(i)
 	title := s.t.Title()
 	if s.label != "" {
 		title = s.label + " · " + title
 	}
 	out := []string{d.c.rule(title, w, focused && len(d.sides) > 1 || len(d.sides) == 1), d.summary(s, w)}
-	h -= len(out)
 	if len(s.t.Steps) == 0 {
 		return append(out, st.Dim.Render("The compute phase did not run: no instruction to show."))
 	}
-	if w >= wideTrace {
-		lw := w * 11 / 20
-		list := d.stepList(s, lw, h, focused)
-		detail := block(d.details(s, w-lw-3), w-lw-3, h)
+	l := layoutTrace(w, h)
+	list := d.stepList(s, l.listW, l.listH, focused)
+	detail := d.detailPanel(s, l.detailW, l.detailH, focused)
+	if l.wide {
 		return append(out, beside(list, detail, " "+st.Rule.Render("│")+" ")...)
 	}
-	lh := max(h*2/5, 3)
-	out = append(out, d.stepList(s, w, lh, focused)...)
-	return append(out, block(d.details(s, w), w, h-lh)...)
+	return append(append(out, list...), detail...)
+}
+
+// detailPanel draws the details of the step under s's cursor in w×h, from
+// the line J and K scrolled it to, with a line at either end saying how
+// much more there is and the key that shows it: tab first, on the side
+// that is not active.
+func (d *debugger) detailPanel(s *traceSide, w, h int, active bool) []string {
+	km := d.c.KeyMap.Debugger
+	down, up := km.StackDown.Help().Key, km.StackUp.Help().Key
+	if !active {
+		tab := km.Side.Help().Key + ", then "
+		down, up = tab+down, tab+up
+	}
+	return block(s.detail.windowKeys(d.c, d.details(s, w), h, down, up), w, h)
 }
 
 // summary is a side's second line: the contract, the run's end and

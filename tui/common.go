@@ -232,6 +232,11 @@ func (sc *scroller) windowKeys(c *Common, body []string, height int, down, up st
 	if n <= height {
 		return body
 	}
+	if height < 3 {
+		// No room for a marker beside a line of the body.
+		sc.top = min(sc.top, n-height)
+		return body[sc.top : sc.top+height]
+	}
 	out := make([]string, 0, height)
 	room := height
 	if sc.top > 0 {

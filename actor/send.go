@@ -328,8 +328,6 @@ func bounded[T any](d time.Duration, knob string, run func() (T, error)) (T, err
 	}
 }
 
-// execute runs one transaction through tonutils-go's emulator and stores
-// the account it leaves. It returns the out messages parsed, for delivery.
 // overflows explains an emulation that failed because the balance of e
 // would pass what a Grams field holds once msg's value is credited
 // (tonutils-go says only "failed to serialize account balance: too big
@@ -348,6 +346,8 @@ func overflows(e *entry, msg *tlb.Message) error {
 		balance.Nano(), in.Amount.Nano(), cell.ErrOutOfRange)
 }
 
+// execute runs one transaction through tonutils-go's emulator and stores
+// the account it leaves. It returns the out messages parsed, for delivery.
 func (w *World) execute(q queued) (*Transaction, []tvm.OutMessage, error) {
 	e, err := w.entry(q.to)
 	if err != nil {

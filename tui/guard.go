@@ -18,15 +18,26 @@ type guarded struct {
 	quit   func()
 }
 
-// caught is the first panic a guarded model met.
+// caught is the first panic a guarded model met, from whichever goroutine
+// drew or updated it.
 type caught struct {
-	once  sync.Once
+	mu    sync.Mutex
 	value any
 	hit   bool
 }
 
 func (c *caught) set(v any) {
-	c.once.Do(func() { c.value, c.hit = v, true })
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.hit {
+		c.value, c.hit = v, true
+	}
+}
+
+func (c *caught) get() (v any, hit bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.value, c.hit
 }
 
 // panicMsg is a command's panic, brought to the event loop.
@@ -39,8 +50,8 @@ func runGuarded(model tea.Model, progOpts ...tea.ProgramOption) error {
 	p := tea.NewProgram(g, progOpts...)
 	g.quit = func() { go p.Quit() } // never blocks the event loop it may be on
 	_, err := p.Run()
-	if g.caught.hit {
-		panic(g.caught.value)
+	if v, hit := g.caught.get(); hit {
+		panic(v)
 	}
 	return err
 }

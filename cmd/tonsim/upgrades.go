@@ -35,7 +35,10 @@ version it reaches it dry-runs the upgrade to every other version on a
 fork: the next one, later ones (skipping versions), earlier ones (rolling
 back), each a preflight whose probes also try two upgrades back to back.
 It prints the matrix (safe, bricked, rejected, rolled back, no-op, with the
-exit code), the chain, and the warnings of the chain's upgrades.
+exit code), the chain, and the warnings of the chain's upgrades. The
+upgrades speak --protocol NAME (a built-in or one the scenario defines),
+else the first of the scenario's own protocols the account's contract
+speaks, else the one each version's ABI declares.
 
 The exit status is 1 when an upgrade the family supports is not safe:
 each version to the next from the one the account runs, unless
@@ -134,8 +137,14 @@ func runUpgrades(c *cli, cmd *command, args []string) int {
 			return c.fail(cmd, fmt.Errorf("deploying %s to start from: %w", first.Name, err))
 		}
 		account = r.World.NameOf(req.Contract)
-	} else if req.Contract, _, err = target(r, account); err != nil {
-		return c.fail(cmd, err)
+	} else {
+		var running *catalog.Contract
+		if req.Contract, running, err = target(r, account); err != nil {
+			return c.fail(cmd, err)
+		}
+		if req.Protocol == nil && running != nil {
+			req.Protocol = r.Scenario.DetectProtocol(running.ABI()) // the scenario's own, as preflight tries first
+		}
 	}
 	if *from != "" {
 		if req.Sender, err = r.World.Wallet(*from); err != nil {

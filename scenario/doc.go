@@ -46,7 +46,9 @@
 //     sends from a wallet. message and fields encode by the ABI of the code
 //     the target runs now; body is a raw BOC (hex or base64); comment a text
 //     comment; none of them, an empty body.
-//   - get: { on, method, args } runs a getter; args by the getter's ABI.
+//   - get: { on, method, args, name } runs a getter; args by the getter's
+//     ABI. With name, the address the getter returns is given that name for
+//     the steps after (an account another deployed: a proxy's child).
 //   - upgrade: { on, to, from, protocol, fields, layout } upgrades on to the
 //     code of the contract to by the real messages of its upgrade protocol
 //     (the one its ABI declares, or the one named); from defaults to the

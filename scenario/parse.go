@@ -548,7 +548,7 @@ func (p *parser) send(n *yaml.Node) (*Send, error) {
 }
 
 func (p *parser) get(n *yaml.Node) (*Get, error) {
-	f, err := p.fields(n, "get", []string{"on", "method"}, "args")
+	f, err := p.fields(n, "get", []string{"on", "method"}, "args", "name")
 	if err != nil {
 		return nil, err
 	}
@@ -558,6 +558,13 @@ func (p *parser) get(n *yaml.Node) (*Get, error) {
 	}
 	if g.Method, err = p.name(f["method"], "method"); err != nil {
 		return nil, err
+	}
+	if v := f["name"]; v != nil {
+		name, err := p.name(v, "name")
+		if err != nil {
+			return nil, err
+		}
+		g.Name = &name
 	}
 	if v := f["args"]; v != nil && v.Tag != "!!null" {
 		if _, err := p.mapping(v, "args"); err != nil {

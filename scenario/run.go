@@ -184,6 +184,18 @@ func (r *Runner) checkSteps(steps []*Step, known, wallets map[string]bool) error
 		}
 		return nil
 	}
+	// newName checks a name a step gives an account, known from the next
+	// step on.
+	newName := func(ref Ref) error {
+		if bad := actor.CheckName(ref.Name); bad != nil {
+			return r.errf(ref.Pos, "%v", bad)
+		}
+		if known[ref.Name] {
+			return r.errf(ref.Pos, "the name %s is taken", quote(ref.Name))
+		}
+		known[ref.Name] = true
+		return nil
+	}
 	protocol := func(ref *Ref) error {
 		if ref == nil {
 			return nil
@@ -199,18 +211,14 @@ func (r *Runner) checkSteps(steps []*Step, known, wallets map[string]bool) error
 		var err error
 		switch a := s.Action.(type) {
 		case *Deploy:
-			err = errors.Join(contract(a.Contract), wallet(a.From))
-			if bad := actor.CheckName(a.Name.Name); err == nil && bad != nil {
-				err = r.errf(a.Name.Pos, "%v", bad)
-			}
-			if err == nil && known[a.Name.Name] {
-				err = r.errf(a.Name.Pos, "the name %s is taken", quote(a.Name.Name))
-			}
-			known[a.Name.Name] = true
+			err = errors.Join(contract(a.Contract), wallet(a.From), newName(a.Name))
 		case *Send:
 			err = errors.Join(wallet(a.From), account(a.To))
 		case *Get:
 			err = account(a.On)
+			if err == nil && a.Name != nil {
+				err = newName(*a.Name)
+			}
 		case *Preflight:
 			err = errors.Join(account(a.On), contract(a.To), protocol(a.Protocol))
 			if err == nil && a.From != nil {
@@ -527,7 +535,7 @@ func (r *Runner) get(g *Get, res *Result) error {
 			out.Stack, out.GasUsed = st.Stack, st.GasUsed
 		}
 		out.Err = err
-		return nil
+		return r.nameResult(g, out)
 	}
 	getter, err := ct.ABI().Getter(g.Method.Name)
 	if err != nil {
@@ -559,7 +567,44 @@ func (r *Runner) get(g *Get, res *Result) error {
 			out.Err = fmt.Errorf("get %s: %w", getter.Name, err)
 		}
 	}
+	return r.nameResult(g, out)
+}
+
+// nameResult gives the address a getter returned the name its step asks
+// for; a getter that failed or returned no address is the step's error.
+func (r *Runner) nameResult(g *Get, out *GetOutcome) error {
+	if g.Name == nil {
+		return nil
+	}
+	if out.Err != nil {
+		return r.errf(g.Name.Pos, "name %s: get %s on %s failed: %v", g.Name.Name, g.Method.Name, g.On.Name, out.Err)
+	}
+	addr, ok := out.Value.(*address.Address)
+	if out.Type == nil && len(out.Stack) == 1 {
+		// Code without a package: a slice that is an address and no more.
+		if sl, isSlice := out.Stack[0].(*tvmcell.Slice); isSlice {
+			sl = sl.Copy()
+			if a, err := sl.LoadAddr(); err == nil && sl.BitsLeft() == 0 && sl.RefsNum() == 0 {
+				addr, ok = a, true
+			}
+		}
+	}
+	if !ok || addr == nil {
+		return r.errf(g.Name.Pos, "name %s: get %s returns %s, not an address", g.Name.Name, g.Method.Name, resultKind(out))
+	}
+	if err := r.World.SetName(g.Name.Name, addr); err != nil {
+		return r.errf(g.Name.Pos, "name %s: %v", g.Name.Name, err)
+	}
 	return nil
+}
+
+// resultKind says what a getter returned, for an error: its ABI type, or
+// "a stack of N values" for code without a package.
+func resultKind(out *GetOutcome) string {
+	if out.Type != nil {
+		return out.Type.String()
+	}
+	return fmt.Sprintf("a stack of %d values", len(out.Stack))
 }
 
 func getterNames(abi *cell.ABI) []string {

@@ -317,3 +317,61 @@ func TestUpgradesStepErrors(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, position(err), `s.yaml:10:62: supported upgrade v1 → v3: want two different versions of the list (v1, v2)`)
 }
+
+// TestGetNames: a get step's name: stands for the address the getter
+// returns from the next step on; a getter that returns no address, or an
+// address that has a name already, is the step's error, and the world's
+// names are as before it.
+func TestGetNames(t *testing.T) {
+	const boss = "0:1111111111111111111111111111111111111111111111111111111111111111"
+	src := `contracts:
+  v1: counter.v1
+wallets:
+  owner: {}
+  alice: {}
+steps:
+  - deploy: { name: counter, contract: v1, from: owner, init: { id: 1, owner: "` + boss + `", value: 5 } }
+  - get: { on: counter, method: owner, name: boss }
+  - send: { from: alice, to: boss, value: "1" }
+`
+	r, err := load(t, src)
+	require.NoError(t, err)
+	_, err = r.Run()
+	require.NoError(t, err)
+	addr, err := r.World.Lookup("boss")
+	require.NoError(t, err)
+	assert.Equal(t, boss, addr.StringRaw())
+	assert.Equal(t, "get owner on counter, named boss", scenario.Describe(r.Scenario.Steps[1].Action))
+
+	tests := []struct {
+		name, step, want string
+	}{
+		{"no address", "  - get: { on: counter, method: value, name: five }\n", `s.yaml:10:46: name five: get value returns Int, not an address`},
+		{"named already", "  - get: { on: counter, method: owner, name: chief }\n", `s.yaml:10:46: name chief: name already taken: 0:44139b2aae9df342dd0a1d3e6fa3682f1a3653b98071c064655ed65d7bfa33f7 is already called "owner"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := load(t, header+tt.step)
+			require.NoError(t, err)
+			_, err = r.Next()
+			require.NoError(t, err)
+			names := r.World.Names()
+			_, err = r.Next()
+			require.Error(t, err)
+			assert.Contains(t, position(err), tt.want)
+			assert.Equal(t, names, r.World.Names(), "the step changed no name")
+		})
+	}
+
+	for _, tt := range []struct{ name, step, want string }{
+		{"taken", "  - get: { on: counter, method: owner, name: alice }\n", `s.yaml:10:46: the name "alice" is taken`},
+		{"not a name", "  - get: { on: counter, method: owner, name: \"a\\ab\" }\n", `s.yaml:10:46: not a usable name: "a\ab" holds a control character at byte 1`},
+		{"used before", "  - send: { from: owner, to: chief }\n  - get: { on: counter, method: owner, name: chief }\n", `s.yaml:10:30: unknown wallet or account "chief"`},
+	} {
+		t.Run("load: "+tt.name, func(t *testing.T) {
+			_, err := load(t, header+tt.step)
+			require.Error(t, err)
+			assert.Contains(t, position(err), tt.want)
+		})
+	}
+}

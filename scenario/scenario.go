@@ -129,6 +129,10 @@ type Get struct {
 	On     Ref
 	Method Ref
 	Args   *Value
+	// Name, when given, names the address the getter returns, as a
+	// deploy's name does: an account another one deployed (a proxy's
+	// child, a jetton wallet) can then be named in the steps after.
+	Name *Ref
 }
 
 // Preflight dry-runs an upgrade of On to Contract, sent by From (by default
@@ -198,6 +202,9 @@ func Describe(a Action) string {
 	case *Send:
 		return fmt.Sprintf("send %s from %s to %s", a.Payload, a.From.Name, a.To.Name)
 	case *Get:
+		if a.Name != nil {
+			return fmt.Sprintf("get %s on %s, named %s", a.Method.Name, a.On.Name, a.Name.Name)
+		}
 		return fmt.Sprintf("get %s on %s", a.Method.Name, a.On.Name)
 	case *Preflight:
 		return fmt.Sprintf("preflight %s → %s", a.On.Name, a.To.Name)

@@ -270,7 +270,7 @@ func TestDebuggerPreflightReplaced(t *testing.T) {
 		title string
 	}{
 		{"../examples/08-direct.yaml", 3, 13, "· Upgrade"},
-		{"../examples/11-proxy.yaml", 3, 19, "· UpgradeCode"},
+		{"../examples/11-proxy.yaml", 5, 19, "· UpgradeCode"},
 		{"../examples/12-tolk-eager.yaml", 6, 14, "· Upgradeable_Upgrade"},
 	}
 	for _, tc := range tests {

@@ -197,8 +197,14 @@ func depth(tx *actor.Transaction) int {
 // headline says what a step did in one line.
 func headline(r *scenario.Runner, res *scenario.Result) string {
 	line := scenario.Describe(res.Step.Action)
-	switch res.Step.Action.(type) {
+	switch a := res.Step.Action.(type) {
 	case *scenario.Get:
+		if a.Name != nil {
+			if addr, err := r.World.Lookup(a.Name.Name); err == nil {
+				line += ": " + addr.StringRaw() // what the name now stands for, in full
+				break
+			}
+		}
 		line += ": " + getResult(r.World, res.Get)
 	case *scenario.Preflight:
 		line += ": " + describe.Verdict(res.Preflight)

@@ -15,14 +15,13 @@ var inspectCommand = &command{
 	name:    "inspect",
 	usage:   "inspect [--pkg PACKAGE [--type NAME]] BOC",
 	summary: "pretty-print a cell, decoded by an ABI type when given one",
-	help: `BOC is a file (binary, hex or base64) or the BOC itself as hex or
-base64. Alone, the cell prints as a raw tree: each cell's bits in hex and its
-refs below it. With --pkg (a .pkg file, a built-in such as counter.v1, or a
-code BOC with its Tolk ABI file beside it, counter.abi.json beside
-counter.boc) it
-decodes by the package's ABI: as the contract's storage by default, or as
-the struct or message --type names. A lazy-migration envelope is shown as
-such, with the data inside it.
+	help: `BOC is a file (binary, hex or base64) or the BOC itself as hex or base64.
+Alone, the cell prints as a raw tree: each cell's bits in hex and its refs
+below it. With --pkg (a .pkg file, a built-in such as counter.v1, or a code
+BOC with its Tolk ABI file beside it, counter.abi.json beside counter.boc)
+it decodes by the package's ABI: as the contract's storage by default, or
+as the struct or message --type names. A lazy-migration envelope is shown
+as such, with the data inside it.
 
 Examples:
   tonsim inspect b5ee9c7201010101002c000053c0043a8e6c4c9cf0a60eb8708a9b47af04da74849f5d7aba7c79221d85832321e3100000007000000038

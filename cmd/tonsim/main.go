@@ -233,7 +233,11 @@ Built-in contracts a scenario may name: `+strings.Join(examples.BuiltinNames(), 
 }
 
 func (c *cli) usage(cmd *command, w io.Writer) {
-	fmt.Fprintf(w, "Usage: tonsim %s\n\n%s\n\n%s%s", cmd.usage, cmd.summary, cmd.help, fileFlagsHelp)
+	flags := worldFlagsHelp + fileFlagsHelp
+	if cmd.noWorld {
+		flags = "\n" + fileFlagsHelp
+	}
+	fmt.Fprintf(w, "Usage: tonsim %s\n\n%s\n\n%s%s", cmd.usage, cmd.summary, cmd.help, flags)
 }
 
 // internalError is a recovered panic: its value, on one line.
@@ -244,8 +248,9 @@ func (e internalError) Error() string {
 	return "internal error: " + v + " (please report this)"
 }
 
-// fileFlagsHelp describes the flags every command has; see [cli.flags].
-var fileFlagsHelp = `
+// worldFlagsHelp describes the flags every command that makes a world has,
+// and fileFlagsHelp those every command has; see [cli.flags].
+var worldFlagsHelp = `
 World:
   --config NAME         the blockchain config: mainnet-2026-06 (the default),
                         sandbox-0.41 (the fees of @ton/sandbox 0.41 and
@@ -265,7 +270,9 @@ World:
   --tx-timeout D        stop when one transaction runs longer than D
                         (default ` + actor.DefaultTransactionTimeout.String() + `; 0: never): the UI fails the
                         send, other commands exit at the step
-Files:
+`
+
+var fileFlagsHelp = `Files:
   --max-file-size SIZE  read files up to SIZE (such as 64M) instead of the
                         defaults: 4 MiB for scenarios, contracts and BOCs,
                         64 MiB for saved worlds; also TONSIM_MAX_FILE_SIZE
@@ -275,7 +282,8 @@ Only regular files are read, never pipes or devices.
 `
 
 // flags makes a command's flag set, with the file flags every command
-// takes; parse errors and --help print its usage.
+// takes and, unless it makes no world, the world's; parse errors and
+// --help print its usage.
 func (c *cli) flags(cmd *command) *flag.FlagSet {
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -287,6 +295,16 @@ func (c *cli) flags(cmd *command) *flag.FlagSet {
 		c.files.MaxSize = size
 		return nil
 	})
+	fs.Func("allow-path", "", func(dir string) error {
+		if dir == "" {
+			return errors.New("an empty directory")
+		}
+		c.files.Allow = append(c.files.Allow, dir)
+		return nil
+	})
+	if cmd.noWorld {
+		return fs
+	}
 	fs.StringVar(&c.config, "config", "", "")
 	fs.StringVar(&c.commit, "commit", "", "")
 	c.txTimeout = actor.DefaultTransactionTimeout
@@ -306,13 +324,6 @@ func (c *cli) flags(cmd *command) *flag.FlagSet {
 	fs.Func(flagMaxInFlight, "", func(s string) (err error) {
 		c.maxInFlight, err = parseBound(s, "messages")
 		return err
-	})
-	fs.Func("allow-path", "", func(dir string) error {
-		if dir == "" {
-			return errors.New("an empty directory")
-		}
-		c.files.Allow = append(c.files.Allow, dir)
-		return nil
 	})
 	return fs
 }

@@ -48,6 +48,9 @@ func runInspect(c *cli, cmd *command, args []string) int {
 	}
 	root, err := c.readBOC(pos[0])
 	if err != nil {
+		if _, ok := c.builtins.Package(pos[0]); ok || strings.HasSuffix(pos[0], ".pkg") {
+			err = fmt.Errorf("%s is a contract, not a cell: give it as --pkg %s to decode a cell (its storage, a message) by its ABI", pos[0], pos[0])
+		}
 		return c.fail(cmd, err)
 	}
 	if *pkgName == "" {

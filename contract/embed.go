@@ -51,8 +51,8 @@ func embedded(fsys fs.FS, file string) (*cell.Package, error) {
 	return pkg, nil
 }
 
-// MustEmbedded is [Embedded] for packages compiled into the program with
-// go:embed, as generated wrappers hold them: files that do not parse are
+// MustEmbedded is [Embedded] for packages compiled into the program by an
+// embed directive, as generated wrappers hold them: files that do not parse are
 // a mistake of the build, found by the first test that loads the
 // package, so it panics.
 func MustEmbedded(fsys fs.FS, files ...string) []*cell.Package {

@@ -3,8 +3,6 @@ package examples_test
 import (
 	"os"
 	"os/exec"
-	"path/filepath"
-	"runtime"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -20,7 +18,8 @@ func TestGotestModule(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go vet and go test in examples/gotest")
 	}
-	goCmd := filepath.Join(runtime.GOROOT(), "bin", "go")
+	goCmd, err := exec.LookPath("go")
+	require.NoError(t, err, "the go command runs this test")
 	for _, args := range [][]string{{"vet", "./..."}, {"test", "./..."}} {
 		cmd := exec.Command(goCmd, args...)
 		cmd.Dir = "gotest"

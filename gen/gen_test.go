@@ -4,7 +4,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -135,7 +134,9 @@ func TestGeneratedCodeCompiles(t *testing.T) {
 		pkgs = append(pkgs, "./testdata/compile/"+name)
 	}
 	// go test vets the packages as it builds them, then runs their tests.
-	cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), append([]string{"test", "-vet=all", "-count=1"}, pkgs...)...)
+	goCmd, err := exec.LookPath("go")
+	require.NoError(t, err, "the go command runs this test")
+	cmd := exec.Command(goCmd, append([]string{"test", "-vet=all", "-count=1"}, pkgs...)...)
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "%s", out)
 }

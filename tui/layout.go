@@ -20,9 +20,9 @@ type layout struct {
 	wide bool
 	// body is everything between the header and the status line;
 	// dialogs and help use all of it.
-	body                          rect
-	walk, accounts, txs, detail   rect
-	headerY, statusY, keysY, full int
+	body                        rect
+	walk, accounts, txs, detail rect
+	headerY, statusY, keysY     int
 }
 
 // maxStatusLines is how many lines a long status message may wrap to; the

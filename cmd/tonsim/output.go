@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/tonsim/tonsim/actor"
-	"github.com/tonsim/tonsim/catalog"
 	"github.com/tonsim/tonsim/describe"
 	"github.com/tonsim/tonsim/internal/termtext"
 	"github.com/tonsim/tonsim/scenario"
@@ -260,5 +259,3 @@ func printReport(w io.Writer, world *actor.World, indent string, r *upgradable.R
 		fmt.Fprintf(w, "%swarning: %s\n", indent, warning)
 	}
 }
-
-func contractName(ct *catalog.Contract) string { return describe.ContractName(ct) }

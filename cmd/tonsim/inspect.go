@@ -6,14 +6,16 @@ import (
 	"strings"
 
 	"github.com/tonsim/tonsim/cell"
+	"github.com/tonsim/tonsim/describe"
 	"github.com/tonsim/tonsim/internal/inputfile"
+	"github.com/tonsim/tonsim/internal/termtext"
 	"github.com/tonsim/tonsim/upgradable"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
 )
 
 var inspectCommand = &command{
 	name:    "inspect",
-	usage:   "inspect [--pkg PACKAGE [--type NAME]] BOC",
+	usage:   "inspect [--pkg PACKAGE [--type NAME]] BOC | inspect --pkg PACKAGE",
 	summary: "pretty-print a cell, decoded by an ABI type when given one",
 	help: `BOC is a file (binary, hex or base64) or the BOC itself as hex or base64.
 Alone, the cell prints as a raw tree: each cell's bits in hex and its refs
@@ -21,11 +23,15 @@ below it. With --pkg (a .pkg file, a built-in such as counter.v1, or a code
 BOC with its Tolk ABI file beside it, counter.abi.json beside counter.boc)
 it decodes by the package's ABI: as the contract's storage by default, or
 as the struct or message --type names. A lazy-migration envelope is shown
-as such, with the data inside it.
+as such, with the data inside it. With --pkg alone, it lists what the
+package declares: its compiler, code hash, storage, init arguments, the
+messages it receives with their opcodes, its getters and the upgrade
+protocol its ABI speaks.
 
 Examples:
   tonsim inspect b5ee9c7201010101002c000053c0043a8e6c4c9cf0a60eb8708a9b47af04da74849f5d7aba7c79221d85832321e3100000007000000038
   tonsim inspect --pkg counter.v1 data.boc
+  tonsim inspect --pkg counter.v1
   tonsim inspect --pkg build/CounterV1.pkg --type Step b5ee9c7201010101000e000018000000010000000000000001
 `,
 	run:     runInspect,
@@ -39,6 +45,17 @@ func runInspect(c *cli, cmd *command, args []string) int {
 	pos, status, ok := c.parse(cmd, fs, args)
 	if !ok {
 		return status
+	}
+	if len(pos) == 0 && *pkgName != "" && *typ == "" {
+		// The package alone: what it declares.
+		pkg, err := c.pkg(*pkgName)
+		if err != nil {
+			return c.fail(cmd, err)
+		}
+		for _, line := range describe.Package(pkg) {
+			fmt.Fprintln(c.stdout, termtext.Line(line))
+		}
+		return exitOK
 	}
 	if len(pos) != 1 {
 		return c.wrongArgs(cmd, "want one BOC (a file, hex or base64)")

@@ -16,7 +16,7 @@ import (
 var inspectCommand = &command{
 	name:    "inspect",
 	usage:   "inspect [--pkg PACKAGE [--type NAME]] BOC | inspect --pkg PACKAGE",
-	summary: "pretty-print a cell, decoded by an ABI type when given one",
+	summary: "pretty-print a cell, decoded by an ABI type when given one, or what a package declares",
 	help: `BOC is a file (binary, hex or base64) or the BOC itself as hex or base64.
 Alone, the cell prints as a raw tree: each cell's bits in hex and its refs
 below it. With --pkg (a .pkg file, a built-in such as counter.v1, or a code

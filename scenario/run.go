@@ -577,7 +577,7 @@ func (r *Runner) nameResult(g *Get, out *GetOutcome) error {
 		return nil
 	}
 	if out.Err != nil {
-		return r.errf(g.Name.Pos, "name %s: get %s on %s failed: %v", g.Name.Name, g.Method.Name, g.On.Name, out.Err)
+		return r.errf(g.Name.Pos, "name %s: get %s on %s failed: %v", quote(g.Name.Name), g.Method.Name, g.On.Name, out.Err)
 	}
 	addr, ok := out.Value.(*address.Address)
 	if out.Type == nil && len(out.Stack) == 1 {
@@ -590,10 +590,10 @@ func (r *Runner) nameResult(g *Get, out *GetOutcome) error {
 		}
 	}
 	if !ok || addr == nil {
-		return r.errf(g.Name.Pos, "name %s: get %s returns %s, not an address", g.Name.Name, g.Method.Name, resultKind(out))
+		return r.errf(g.Name.Pos, "name %s: get %s returns %s, not an address", quote(g.Name.Name), g.Method.Name, resultKind(out))
 	}
 	if err := r.World.SetName(g.Name.Name, addr); err != nil {
-		return r.errf(g.Name.Pos, "name %s: %v", g.Name.Name, err)
+		return r.errf(g.Name.Pos, "name %s: %v", quote(g.Name.Name), err)
 	}
 	return nil
 }

@@ -346,8 +346,8 @@ steps:
 	tests := []struct {
 		name, step, want string
 	}{
-		{"no address", "  - get: { on: counter, method: value, name: five }\n", `s.yaml:10:46: name five: get value returns Int, not an address`},
-		{"named already", "  - get: { on: counter, method: owner, name: chief }\n", `s.yaml:10:46: name chief: name already taken: 0:44139b2aae9df342dd0a1d3e6fa3682f1a3653b98071c064655ed65d7bfa33f7 is already called "owner"`},
+		{"no address", "  - get: { on: counter, method: value, name: five }\n", `s.yaml:10:46: name "five": get value returns Int, not an address`},
+		{"named already", "  - get: { on: counter, method: owner, name: chief }\n", `s.yaml:10:46: name "chief": name already taken: 0:44139b2aae9df342dd0a1d3e6fa3682f1a3653b98071c064655ed65d7bfa33f7 is already called "owner"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

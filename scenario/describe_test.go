@@ -17,6 +17,7 @@ steps:
   - send: { from: alice, to: counter, body: "b5ee9c72010101010002000000" }
   - send: { from: alice, to: counter }
   - get: { on: counter, method: value }
+  - get: { on: proxy, method: child, name: child }
   - preflight: { on: counter, to: v2 }
   - wait: 60
   - note: Only words.
@@ -29,6 +30,7 @@ steps:
 		"send a raw body from alice to counter",
 		"send an empty message from alice to counter",
 		"get value on counter",
+		"get child on proxy, named child",
 		"preflight counter → v2",
 		"wait 60 s",
 		"note",

@@ -67,3 +67,22 @@ func ExampleWriteTree() {
 	//    1  external         0          1   0.00024649            0  0.000066667  0.000123201        0        1     0       0
 	//    3     empty         1          0  0.000132801  0.000044446            0  0.000132801        0        0     0       0
 }
+
+// Package lists what a compiled contract declares, a fact a line.
+func ExamplePackage() {
+	for _, line := range describe.Package(counter.V1())[2:] {
+		fmt.Println(line)
+	}
+	// Output:
+	// storage   CounterV1$Data {owner: Address; id: Int as uint32; value: Int as uint32}
+	// init      (id: Int, owner: Address, value: Int)
+	// receives  an empty body
+	//           Step (0x00000001) {queryId: Int as uint64}
+	//           Upgrade (0x0000000a) {code: Cell}
+	// getters   value(): Int
+	//           id(): Int
+	//           isUpgradable(): Bool
+	//           type_and_version(): String
+	//           owner(): Address
+	// upgrade   chainlink-tact (the Upgrade): Chainlink's Tact Upgradable trait: Upgrade { code } (message 10), then the new code's init(stateToBeMigrated) migrates on the next message
+}

@@ -17,7 +17,7 @@ import (
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
 )
 
-func counters(t *testing.T) *catalog.Catalog {
+func counters(t testing.TB) *catalog.Catalog {
 	t.Helper()
 	c := catalog.New()
 	for name, pkg := range map[string]*cell.Package{"v1": counter.V1(), "v2": counter.V2(), "v3": counter.V3()} {
@@ -27,7 +27,7 @@ func counters(t *testing.T) *catalog.Catalog {
 }
 
 // fixture is a world with wallets owner and stranger and a V1 counter
-// named "counter" before its deployment.
+// named "counter" before its deployment; opts configure the world.
 type fixture struct {
 	w               *actor.World
 	cat             *catalog.Catalog
@@ -36,11 +36,11 @@ type fixture struct {
 	deploy          *actor.Trace
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB, opts ...actor.Option) *fixture {
 	t.Helper()
 	f := &fixture{cat: counters(t)}
 	var err error
-	f.w, err = actor.NewWorld()
+	f.w, err = actor.NewWorld(opts...)
 	require.NoError(t, err)
 	f.owner, err = f.w.NewWallet("owner")
 	require.NoError(t, err)

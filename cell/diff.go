@@ -198,7 +198,7 @@ func equalValues(a, b any) bool {
 		return ok && formatAddress(x) == formatAddress(y)
 	case *tvmcell.Cell:
 		y, ok := b.(*tvmcell.Cell)
-		return ok && bytes.Equal(x.Hash(), y.Hash())
+		return ok && (x == y || x.HashKey() == y.HashKey())
 	}
 	return FormatValue(a) == FormatValue(b)
 }
@@ -221,7 +221,7 @@ func diffCell(path string, old, new *tvmcell.Cell, depth int, out *[]Change) {
 	case old == nil || new == nil:
 		*out = append(*out, Change{Path: path, Old: nilIfNil(old), New: nilIfNil(new)})
 		return
-	case bytes.Equal(old.Hash(), new.Hash()):
+	case old == new || old.HashKey() == new.HashKey():
 		return
 	}
 

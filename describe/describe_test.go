@@ -1,6 +1,7 @@
 package describe_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -187,6 +188,33 @@ func TestDescribeReadsTheRecord(t *testing.T) {
 	assert.Equal(t, "bounced Upgrade", after.Message.String())
 	assert.Equal(t, "counter", after.From.String())
 	assert.Equal(t, "v1", after.From.Contract.Name, "the code the bouncer ran then")
+}
+
+// TestPhasesAsParsed: the action phase and fees read off a transaction's
+// summary are those of its description parsed whole, for transactions that
+// succeed, throw, bounce, send and change code.
+func TestPhasesAsParsed(t *testing.T) {
+	f := newFixture(t)
+	_, err := f.c.Step(f.stranger, 1)
+	require.NoError(t, err)
+	_, err = f.c.Upgrade(f.stranger, counter.V2().Code)
+	require.NoError(t, err)
+	_, err = f.c.Upgrade(f.owner, counter.V2().Code)
+	require.NoError(t, err)
+	_, err = f.w.Send(actor.Message{From: f.stranger, To: f.owner, Value: contract.DefaultValue})
+	require.NoError(t, err)
+	nanos := func(f describe.Fees) []string {
+		return []string{fmt.Sprint(f.Total), fmt.Sprint(f.Storage), fmt.Sprint(f.StorageDue), fmt.Sprint(f.Gas),
+			fmt.Sprint(f.Forward), fmt.Sprint(f.Action), fmt.Sprint(f.InForward)}
+	}
+	for _, tx := range f.w.Transactions() {
+		t.Run(fmt.Sprint("lt ", tx.LT), func(t *testing.T) {
+			action, fees := describe.Phases(tx)
+			wantAction, wantFees := describe.ParsedPhases(tx)
+			assert.Equal(t, wantAction, action)
+			assert.Equal(t, nanos(wantFees), nanos(fees))
+		})
+	}
 }
 
 func TestExit(t *testing.T) {

@@ -190,7 +190,7 @@ func (t *Transaction) InForwardFee() tlb.Coins {
 		return tlb.ZeroCoins
 	}
 	if t.inFwdFee.known {
-		return tlb.FromNanoTON(new(big.Int).SetUint64(t.inFwdFee.nano))
+		return tlb.FromNanoTONU(t.inFwdFee.nano)
 	}
 	var m tlb.Message
 	if err := tlb.Parse(&m, t.InCell); err != nil {

@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"errors"
 	"fmt"
 	"math/big"
 
@@ -63,6 +64,106 @@ func readOutcome(c *tvmcell.Cell) (outcome, error) {
 	return o, nil
 }
 
+// PhaseSummary is what a transaction's phases paid, in nanotons, and what
+// its action phase did: the fields of its description a record does not
+// keep, but describing a transaction takes (see [Transaction.Summary]).
+type PhaseSummary struct {
+	// StorageFees is what the storage phase collected, StorageDue what it
+	// could not collect and the account owes (0 when it owes nothing).
+	StorageFees, StorageDue uint64
+	// GasFees is the compute phase's gas fee, 0 when it was skipped.
+	GasFees uint64
+	// ActionRan is set when the action phase ran; the fields below are its.
+	ActionRan bool
+	// ForwardFees and ActionFees are its total_fwd_fees and
+	// total_action_fees.
+	ForwardFees, ActionFees uint64
+	// Success, NoFunds and ResultCode are the phase's outcome.
+	Success, NoFunds bool
+	ResultCode       int32
+	// TotalActions, SkippedActions and MessagesCreated count the actions
+	// the contract asked for, those skipped and the messages created.
+	TotalActions, SkippedActions, MessagesCreated uint16
+}
+
+// errWideFee marks a fee that does not fit a uint64.
+var errWideFee = errors.New("fee wider than 64 bits")
+
+// readSummary reads the phases' fees and the action phase's outcome and
+// counts, walking the description as readOutcome does: of
+//
+//	tr_phase_storage$_ storage_fees_collected:Grams
+//	  storage_fees_due:(Maybe Grams) status_change:AccStatusChange
+//	trans_action$_ success:Bool valid:Bool no_funds:Bool
+//	  status_change:AccStatusChange total_fwd_fees:(Maybe Grams)
+//	  total_action_fees:(Maybe Grams) result_code:int32
+//	  result_arg:(Maybe int32) tot_actions:uint16 spec_actions:uint16
+//	  skipped_actions:uint16 msgs_created:uint16 ...
+//
+// and the compute phase's gas_fees. What follows the action phase it leaves
+// unread.
+func readSummary(c *tvmcell.Cell) (PhaseSummary, error) {
+	var p PhaseSummary
+	var s tvmcell.Slice
+	if err := c.BeginParseIntoWithoutTrace(&s); err != nil {
+		return p, err
+	}
+	r := reader{s: &s}
+	if tag := r.uint(4); tag != 0 && r.err == nil {
+		return p, fmt.Errorf("transaction description tag %04b is not ordinary", tag)
+	}
+	r.skip(1) // credit_first
+	if r.bit() {
+		p.StorageFees = r.grams64()
+		if r.bit() {
+			p.StorageDue = r.grams64()
+		}
+		r.statusChange()
+	}
+	if r.bit() {
+		r.maybeGrams() // due_fees_collected
+		r.grams()      // credit: grams
+		r.maybeRef()   // credit: extra currencies
+	}
+	if r.bit() {
+		r.skip(3) // success, msg_state_used, account_activated
+		p.GasFees = r.grams64()
+		r.skipRef() // the VM's details
+	} else if r.uint(2) == 0b11 {
+		r.skip(1) // cskip_suspended$110
+	}
+	if r.bit() {
+		var as tvmcell.Slice
+		a := r.ref(&as)
+		p.ActionRan = true
+		p.Success = a.bit()
+		a.skip(1) // valid
+		p.NoFunds = a.bit()
+		a.statusChange()
+		if a.bit() {
+			p.ForwardFees = a.grams64()
+		}
+		if a.bit() {
+			p.ActionFees = a.grams64()
+		}
+		p.ResultCode = int32(a.uint(32))
+		if a.bit() {
+			a.skip(32) // result_arg
+		}
+		p.TotalActions = uint16(a.uint(16))
+		a.skip(16) // spec_actions
+		p.SkippedActions = uint16(a.uint(16))
+		p.MessagesCreated = uint16(a.uint(16))
+		if r.err == nil {
+			r.err = a.err
+		}
+	}
+	if r.err != nil {
+		return PhaseSummary{}, fmt.Errorf("transaction description: %w", r.err)
+	}
+	return p, nil
+}
+
 // reader reads TL-B fields off a slice, keeping the first error.
 type reader struct {
 	s   *tvmcell.Slice
@@ -98,6 +199,15 @@ func (r *reader) varUint(lenBits uint) uint64 {
 
 func (r *reader) grams() { r.varUint(4) }
 
+// grams64 reads Grams that fit a uint64.
+func (r *reader) grams64() uint64 {
+	n := r.uint(4)
+	if n > 8 && r.err == nil {
+		r.err = errWideFee
+	}
+	return r.uint(uint(n) * 8)
+}
+
 func (r *reader) maybeGrams() {
 	if r.bit() {
 		r.grams()
@@ -105,7 +215,13 @@ func (r *reader) maybeGrams() {
 }
 
 func (r *reader) maybeRef() {
-	if r.bit() && r.err == nil {
+	if r.bit() {
+		r.skipRef()
+	}
+}
+
+func (r *reader) skipRef() {
+	if r.err == nil {
 		_, r.err = r.s.LoadRefCell()
 	}
 }

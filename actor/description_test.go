@@ -48,6 +48,50 @@ func TestReadOutcomeMatchesTLB(t *testing.T) {
 	}
 }
 
+// TestSummaryMatchesTLB checks [Transaction.Summary] field by field
+// against tonutils-go's full parse of the description.
+func TestSummaryMatchesTLB(t *testing.T) {
+	nano := func(c *tlb.Coins) uint64 {
+		if c == nil {
+			return 0
+		}
+		return c.Nano().Uint64()
+	}
+	for i, tx := range variedTransactions(t) {
+		t.Run(fmt.Sprintf("%d", i), func(t *testing.T) {
+			want, err := tx.Phases()
+			require.NoError(t, err)
+			got, err := tx.Summary()
+			require.NoError(t, err)
+
+			if sp := want.StoragePhase; sp != nil {
+				assert.Equal(t, sp.StorageFeesCollected.Nano().Uint64(), got.StorageFees)
+				assert.Equal(t, nano(sp.StorageFeesDue), got.StorageDue)
+			} else {
+				assert.Zero(t, got.StorageFees)
+				assert.Zero(t, got.StorageDue)
+			}
+			var gas uint64
+			if vm, ok := want.ComputePhase.Phase.(tlb.ComputePhaseVM); ok {
+				gas = vm.GasFees.Nano().Uint64()
+			}
+			assert.Equal(t, gas, got.GasFees)
+			ap := want.ActionPhase
+			require.Equal(t, ap != nil, got.ActionRan)
+			if ap == nil {
+				assert.Equal(t, PhaseSummary{StorageFees: got.StorageFees, StorageDue: got.StorageDue, GasFees: got.GasFees}, got, "nothing of an action phase")
+				return
+			}
+			assert.Equal(t, PhaseSummary{
+				StorageFees: got.StorageFees, StorageDue: got.StorageDue, GasFees: got.GasFees, ActionRan: true,
+				ForwardFees: nano(ap.TotalFwdFees), ActionFees: nano(ap.TotalActionFees),
+				Success: ap.Success, NoFunds: ap.NoFunds, ResultCode: ap.ResultCode,
+				TotalActions: ap.TotalActions, SkippedActions: ap.SkippedActions, MessagesCreated: ap.MessagesCreated,
+			}, got)
+		})
+	}
+}
+
 // variedTransactions runs sends whose transactions take every branch of a
 // description, and checks that they did.
 func variedTransactions(t *testing.T) []*Transaction {

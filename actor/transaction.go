@@ -147,15 +147,40 @@ func (t *Transaction) NameOf(addr *address.Address) string {
 // phase's gas, the action phase's fees, counts and result, the bounce phase.
 // Records keep only the most used fields; this parses the rest on demand.
 func (t *Transaction) Phases() (*tlb.TransactionDescriptionOrdinary, error) {
-	desc, err := t.cell.unpackRef(t.sharedCells(), descriptionRef)
+	desc, err := t.description()
 	if err != nil {
-		return nil, fmt.Errorf("transaction lt %d: description: %w", t.LT, err)
+		return nil, err
 	}
 	var d tlb.TransactionDescriptionOrdinary
 	if err := tlb.Parse(&d, desc); err != nil {
 		return nil, fmt.Errorf("transaction lt %d: description: %w", t.LT, err)
 	}
 	return &d, nil
+}
+
+// Summary returns what the transaction's phases paid and did beyond what
+// the record keeps (see [PhaseSummary]), read off its description without
+// building the TL-B tree [Transaction.Phases] does. A fee wider than 64 bits
+// is an error: Phases reads that one.
+func (t *Transaction) Summary() (PhaseSummary, error) {
+	desc, err := t.description()
+	if err != nil {
+		return PhaseSummary{}, err
+	}
+	s, err := readSummary(desc)
+	if err != nil {
+		return PhaseSummary{}, fmt.Errorf("transaction lt %d: %w", t.LT, err)
+	}
+	return s, nil
+}
+
+// description returns the description ref of the transaction cell.
+func (t *Transaction) description() (*tvmcell.Cell, error) {
+	desc, err := t.cell.unpackRef(t.sharedCells(), descriptionRef)
+	if err != nil {
+		return nil, fmt.Errorf("transaction lt %d: description: %w", t.LT, err)
+	}
+	return desc, nil
 }
 
 // InForwardFee returns the forward fee the inbound message paid (an
@@ -165,7 +190,7 @@ func (t *Transaction) InForwardFee() tlb.Coins {
 		return tlb.ZeroCoins
 	}
 	if t.inFwdFee.known {
-		return tlb.FromNanoTON(new(big.Int).SetUint64(t.inFwdFee.nano))
+		return tlb.FromNanoTONU(t.inFwdFee.nano)
 	}
 	var m tlb.Message
 	if err := tlb.Parse(&m, t.InCell); err != nil {

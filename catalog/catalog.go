@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"sort"
@@ -109,9 +108,10 @@ func (c *Catalog) ByCode(code *tvmcell.Cell) (*Contract, error) {
 	if code == nil {
 		return nil, fmt.Errorf("%w: no code", ErrUnknownCode)
 	}
-	ct, ok := c.byCode[string(code.Hash())]
+	key := code.HashKey()
+	ct, ok := c.byCode[string(key[:])]
 	if !ok {
-		if w := Wallet(); bytes.Equal(code.Hash(), w.Code.Hash()) {
+		if w := Wallet(); key == w.Code.HashKey() {
 			return w, nil
 		}
 		return nil, fmt.Errorf("%w %x", ErrUnknownCode, code.Hash()[:8])

@@ -195,12 +195,24 @@ func equalValues(a, b any) bool {
 		return ok && bytes.Equal(x, y)
 	case *address.Address:
 		y, ok := b.(*address.Address)
-		return ok && formatAddress(x) == formatAddress(y)
+		return ok && sameAddress(x, y)
 	case *tvmcell.Cell:
 		y, ok := b.(*tvmcell.Cell)
-		return ok && bytes.Equal(x.Hash(), y.Hash())
+		return ok && (x == y || x.HashKey() == y.HashKey())
 	}
 	return FormatValue(a) == FormatValue(b)
+}
+
+// sameAddress reports whether two addresses are written alike by
+// formatAddress, without writing them when they are standard or none.
+func sameAddress(a, b *address.Address) bool {
+	switch at, bt := a.Type(), b.Type(); {
+	case at == address.StdAddress && bt == address.StdAddress:
+		return a.Workchain() == b.Workchain() && bytes.Equal(a.Data(), b.Data())
+	case at == address.NoneAddress && bt == address.NoneAddress:
+		return true
+	}
+	return formatAddress(a) == formatAddress(b)
 }
 
 // DiffCells compares two cell trees with no known layout. Each cell whose
@@ -221,7 +233,7 @@ func diffCell(path string, old, new *tvmcell.Cell, depth int, out *[]Change) {
 	case old == nil || new == nil:
 		*out = append(*out, Change{Path: path, Old: nilIfNil(old), New: nilIfNil(new)})
 		return
-	case bytes.Equal(old.Hash(), new.Hash()):
+	case old == new || old.HashKey() == new.HashKey():
 		return
 	}
 

@@ -1,11 +1,13 @@
 package cell_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xssnick/tonutils-go/address"
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
 
 	"github.com/tonsim/tonsim/cell"
@@ -71,6 +73,22 @@ func TestDiffStructs(t *testing.T) {
 		require.Len(t, changes, 1)
 		assert.Equal(t, "value", changes[0].Path)
 		assert.Equal(t, "value: 2 → 3", changes[0].String())
+	})
+
+	t.Run("addresses", func(t *testing.T) {
+		fields := func(addrs ...*address.Address) *cell.Struct {
+			s := &cell.Struct{Type: "A"}
+			for i, a := range addrs {
+				s.Fields = append(s.Fields, cell.FieldValue{Name: fmt.Sprint("a", i), Value: a})
+			}
+			return s
+		}
+		owner, stranger := address.MustParseRawAddr(ownerAddr), address.MustParseRawAddr(strangerAddr)
+		ext := func(b byte) *address.Address { return address.NewAddressExt(0, 8, []byte{b}) }
+		old := fields(owner, address.NewAddressNone(), ext(1), owner, owner, ext(1))
+		new := fields(address.MustParseRawAddr(ownerAddr), address.NewAddressNone(), ext(1), stranger, address.NewAddressNone(), ext(2))
+		assert.Equal(t, "a3: "+ownerAddr+" → "+strangerAddr+"\na4: "+ownerAddr+" → null\na5: "+ext(1).String()+" → "+ext(2).String()+"\n",
+			changeLines(cell.DiffStructs(old, new)), "equal addresses, other objects, are no change")
 	})
 
 	t.Run("different types", func(t *testing.T) {

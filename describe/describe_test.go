@@ -1,6 +1,7 @@
 package describe_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -17,7 +18,7 @@ import (
 	tvmcell "github.com/xssnick/tonutils-go/tvm/cell"
 )
 
-func counters(t *testing.T) *catalog.Catalog {
+func counters(t testing.TB) *catalog.Catalog {
 	t.Helper()
 	c := catalog.New()
 	for name, pkg := range map[string]*cell.Package{"v1": counter.V1(), "v2": counter.V2(), "v3": counter.V3()} {
@@ -27,7 +28,7 @@ func counters(t *testing.T) *catalog.Catalog {
 }
 
 // fixture is a world with wallets owner and stranger and a V1 counter
-// named "counter" before its deployment.
+// named "counter" before its deployment; opts configure the world.
 type fixture struct {
 	w               *actor.World
 	cat             *catalog.Catalog
@@ -36,11 +37,11 @@ type fixture struct {
 	deploy          *actor.Trace
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB, opts ...actor.Option) *fixture {
 	t.Helper()
 	f := &fixture{cat: counters(t)}
 	var err error
-	f.w, err = actor.NewWorld()
+	f.w, err = actor.NewWorld(opts...)
 	require.NoError(t, err)
 	f.owner, err = f.w.NewWallet("owner")
 	require.NoError(t, err)
@@ -187,6 +188,33 @@ func TestDescribeReadsTheRecord(t *testing.T) {
 	assert.Equal(t, "bounced Upgrade", after.Message.String())
 	assert.Equal(t, "counter", after.From.String())
 	assert.Equal(t, "v1", after.From.Contract.Name, "the code the bouncer ran then")
+}
+
+// TestPhasesAsParsed: the action phase and fees read off a transaction's
+// summary are those of its description parsed whole, for transactions that
+// succeed, throw, bounce, send and change code.
+func TestPhasesAsParsed(t *testing.T) {
+	f := newFixture(t)
+	_, err := f.c.Step(f.stranger, 1)
+	require.NoError(t, err)
+	_, err = f.c.Upgrade(f.stranger, counter.V2().Code)
+	require.NoError(t, err)
+	_, err = f.c.Upgrade(f.owner, counter.V2().Code)
+	require.NoError(t, err)
+	_, err = f.w.Send(actor.Message{From: f.stranger, To: f.owner, Value: contract.DefaultValue})
+	require.NoError(t, err)
+	nanos := func(f describe.Fees) []string {
+		return []string{fmt.Sprint(f.Total), fmt.Sprint(f.Storage), fmt.Sprint(f.StorageDue), fmt.Sprint(f.Gas),
+			fmt.Sprint(f.Forward), fmt.Sprint(f.Action), fmt.Sprint(f.InForward)}
+	}
+	for _, tx := range f.w.Transactions() {
+		t.Run(fmt.Sprint("lt ", tx.LT), func(t *testing.T) {
+			action, fees := describe.Phases(tx)
+			wantAction, wantFees := describe.ParsedPhases(tx)
+			assert.Equal(t, wantAction, action)
+			assert.Equal(t, nanos(wantFees), nanos(fees))
+		})
+	}
 }
 
 func TestExit(t *testing.T) {

@@ -3,6 +3,7 @@ package describe
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/tonsim/tonsim/actor"
@@ -74,9 +75,9 @@ func (e Exit) Short() string {
 
 func codeText(code int64, meaning string) string {
 	if meaning == "" {
-		return fmt.Sprint(code)
+		return strconv.FormatInt(code, 10)
 	}
-	return fmt.Sprintf("%d (%s)", code, meaning)
+	return strconv.FormatInt(code, 10) + " (" + meaning + ")"
 }
 
 // Explain says what the exit means in a sentence, for a detail view: the

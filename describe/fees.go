@@ -83,8 +83,32 @@ func (f Fees) String() string {
 	return s
 }
 
-// phases reads the action phase and the fees off the transaction cell.
+// phases reads the action phase and the fees off the transaction cell: its
+// summary, or every phase parsed when a fee is too wide for one.
 func phases(tx *actor.Transaction) (Action, Fees) {
+	p, err := tx.Summary()
+	if err != nil {
+		return parsedPhases(tx)
+	}
+	f := Fees{
+		Total: tx.Fees.Nano(), Storage: nanoU(p.StorageFees), Gas: nanoU(p.GasFees),
+		Forward: nanoU(p.ForwardFees), Action: nanoU(p.ActionFees), InForward: tx.InForwardFee().Nano(),
+	}
+	if p.StorageDue != 0 {
+		f.StorageDue = nanoU(p.StorageDue)
+	}
+	var a Action
+	if p.ActionRan {
+		a = Action{
+			Ran: true, Success: p.Success, Code: p.ResultCode, Meaning: actor.ExitCodeMeaning(int64(p.ResultCode)),
+			NoFunds: p.NoFunds, Actions: int(p.TotalActions), Skipped: int(p.SkippedActions), Sent: int(p.MessagesCreated),
+		}
+	}
+	return a, f
+}
+
+// parsedPhases is phases by the whole description, parsed.
+func parsedPhases(tx *actor.Transaction) (Action, Fees) {
 	f := Fees{Total: tx.Fees.Nano(), Storage: new(big.Int), Gas: new(big.Int), Forward: new(big.Int), Action: new(big.Int), InForward: tx.InForwardFee().Nano()}
 	var a Action
 	p, err := tx.Phases()
@@ -109,3 +133,5 @@ func phases(tx *actor.Transaction) (Action, Fees) {
 	}
 	return a, f
 }
+
+func nanoU(v uint64) *big.Int { return new(big.Int).SetUint64(v) }

@@ -1,7 +1,6 @@
 package describe
 
 import (
-	"bytes"
 	"math/big"
 
 	"github.com/tonsim/tonsim/actor"
@@ -126,7 +125,7 @@ func Describe(cat Contracts, tx *actor.Transaction) *Tx {
 	}
 
 	after := d.Contract
-	d.CodeChanged = tx.CodeBefore != nil && tx.CodeAfter != nil && !bytes.Equal(tx.CodeBefore.Hash(), tx.CodeAfter.Hash())
+	d.CodeChanged = tx.CodeBefore != nil && tx.CodeAfter != nil && !sameCell(tx.CodeBefore, tx.CodeAfter)
 	if d.CodeChanged {
 		d.Upgraded = contractOf(cat, tx.CodeAfter)
 		after = d.Upgraded
@@ -154,9 +153,9 @@ func Describe(cat Contracts, tx *actor.Transaction) *Tx {
 // caused, when it ran) and then the sender's.
 func (d *Tx) messages(cat Contracts, after *catalog.Contract) {
 	tx := d.Tx
-	children := map[string]*actor.Transaction{}
+	children := map[tvmcell.Hash]*actor.Transaction{}
 	for _, c := range tx.Children {
-		children[string(c.InCell.Hash())] = c
+		children[c.InCell.HashKey()] = c
 	}
 	for _, m := range tx.Out {
 		if m.To == nil {
@@ -164,7 +163,7 @@ func (d *Tx) messages(cat Contracts, after *catalog.Contract) {
 			continue
 		}
 		to := Party{Addr: m.To, Name: tx.NameOf(m.To)}
-		if c, ok := children[string(m.Cell.Hash())]; ok {
+		if c, ok := children[m.Cell.HashKey()]; ok {
 			to.Contract = contractOf(cat, c.CodeBefore, c.CodeAfter)
 		}
 		name := Name(m.Body, to.Contract, d.Contract)
@@ -210,6 +209,10 @@ func contractOf(cat Contracts, codes ...*tvmcell.Cell) *catalog.Contract {
 	return nil
 }
 
+// sameCell reports whether two cells are equal: the same cell (code a
+// transaction left alone is), or equal hashes.
+func sameCell(a, b *tvmcell.Cell) bool { return a == b || a.HashKey() == b.HashKey() }
+
 func decode(ct *catalog.Contract, data *tvmcell.Cell) *cell.Storage {
 	if ct == nil || ct.Package == nil {
 		return nil
@@ -223,7 +226,7 @@ func decode(ct *catalog.Contract, data *tvmcell.Cell) *cell.Storage {
 
 // changes compares the storage before and after.
 func changes(cat Contracts, tx *actor.Transaction, d *Tx) []cell.Change {
-	if tx.DataBefore == nil || tx.DataAfter == nil || bytes.Equal(tx.DataBefore.Hash(), tx.DataAfter.Hash()) {
+	if tx.DataBefore == nil || tx.DataAfter == nil || sameCell(tx.DataBefore, tx.DataAfter) {
 		return nil
 	}
 	if d.Pending {

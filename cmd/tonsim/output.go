@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
@@ -130,10 +131,11 @@ func printTxs(w io.Writer, indent string, ds []*describe.Tx) {
 	var t table
 	for _, d := range ds {
 		p := d.Printer()
-		t.add(fmt.Sprintf("%slt %d", indent, d.Tx.LT), strings.Repeat("  ", depth(d.Tx))+d.From.String()+" → "+d.To.String(),
-			d.Message.String(), d.Exit.String(), fmt.Sprintf("gas %d", d.Tx.GasUsed), d.Effect(p))
+		nest := strings.Repeat("  ", depth(d.Tx))
+		t.add(indent+"lt "+strconv.FormatUint(d.Tx.LT, 10), nest+d.From.String()+" → "+d.To.String(),
+			d.Message.String(), d.Exit.String(), "gas "+strconv.FormatInt(d.Tx.GasUsed, 10), d.Effect(p))
 		for _, n := range d.Notes(p) {
-			t.note(fmt.Sprintf("%s     %s↳ %s", indent, strings.Repeat("  ", depth(d.Tx)), n))
+			t.note(indent + "     " + nest + "↳ " + n)
 		}
 	}
 	t.write(w)
@@ -154,6 +156,7 @@ func (t *table) add(cells ...string) { t.rows = append(t.rows, tableRow{cells: c
 
 func (t *table) note(text string) { t.rows = append(t.rows, tableRow{note: text}) }
 
+// write writes the table in one piece.
 func (t *table) write(w io.Writer) {
 	var widths []int
 	for _, r := range t.rows {
@@ -164,12 +167,13 @@ func (t *table) write(w io.Writer) {
 			widths[i] = max(widths[i], utf8.RuneCountInString(c))
 		}
 	}
+	var b bytes.Buffer
 	for _, r := range t.rows {
 		if r.cells == nil {
-			fmt.Fprintln(w, r.note)
+			b.WriteString(r.note)
+			b.WriteByte('\n')
 			continue
 		}
-		var b strings.Builder
 		last := len(r.cells) - 1
 		for last > 0 && r.cells[last] == "" {
 			last--
@@ -177,11 +181,14 @@ func (t *table) write(w io.Writer) {
 		for i, c := range r.cells[:last+1] {
 			b.WriteString(c)
 			if i < last {
-				b.WriteString(strings.Repeat(" ", widths[i]-utf8.RuneCountInString(c)+2))
+				for range widths[i] - utf8.RuneCountInString(c) + 2 {
+					b.WriteByte(' ')
+				}
 			}
 		}
-		fmt.Fprintln(w, b.String())
+		b.WriteByte('\n')
 	}
+	w.Write(b.Bytes())
 }
 
 // depth is how many transactions up a transaction's tree goes.

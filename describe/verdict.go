@@ -94,6 +94,13 @@ func protocolName(r *upgradable.Report) string {
 // reinstall would rescue, and a migration that leaves little room to grow.
 func Warnings(r *upgradable.Report, next string, p Printer) []string {
 	var out []string
+	if r.SameCode {
+		text := next + " is the code the account runs already: the upgrade replaces the code with itself"
+		if r.Protocol != nil && r.Protocol.Migration == upgradable.MigrationLazy {
+			text += ", and still wraps the data for a migration, which the code's init reads as the data of the version before"
+		}
+		out = append(out, text)
+	}
 	for _, probe := range r.Warnings() {
 		if r.Verdict == upgradable.Bricked && probe.Kind == upgradable.ProbeUpgradeBack {
 			continue // the verdict's reason says so

@@ -139,6 +139,11 @@ type Report struct {
 	// CodeChanged reports whether Account runs the new code after the
 	// protocol's messages.
 	CodeChanged bool
+	// SameCode is set when the new code is the code Account runs already:
+	// the upgrade replaces the code with itself, which a lazy protocol
+	// still wraps the data for (its migration then reads the data as the
+	// version before's).
+	SameCode bool
 
 	// Before and After are the versions the account reports before and
 	// after; After is zero unless Safe.
@@ -253,7 +258,7 @@ func Preflight(w *actor.World, req Request) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Report{Contract: req.Contract, Account: p.account, Sender: p.sender, Protocol: p.proto, Upgradable: true}
+	r := &Report{Contract: req.Contract, Account: p.account, Sender: p.sender, Protocol: p.proto, Upgradable: true, SameCode: sameCode(req.Code, p.code)}
 	r.Before, _ = p.version(w)
 	if p.current != nil {
 		r.StorageBefore, _ = p.current.DecodeStorage(p.data)
@@ -272,7 +277,7 @@ func Preflight(w *actor.World, req Request) (*Report, error) {
 		r.Verdict, r.Step = Rejected, i+1
 		r.ExitCode, r.Meaning = failure(r.Steps[i], p.recipient)
 		r.RolledBack = p.proto.Migration == MigrationEager && i == len(r.Steps)-1 &&
-			!p.refusedWhateverTheCode(w, i, r.Steps[i])
+			!p.refusedWhateverTheCode(w, req.Code, i, r.Steps[i])
 		r.Layout.judge(r) // rolled back: the new code's migration ran, and failed
 		if !r.RolledBack {
 			p.probeWayOut(r, w, req.Code)

@@ -209,3 +209,17 @@ func getter(t *testing.T, r *upgradable.Report, name string) upgradable.GetterCh
 	t.Fatalf("no getter %s in %v", name, r.Getters)
 	return upgradable.GetterChange{}
 }
+
+// TestPreflightToTheRunningCode: an upgrade to the code the account runs
+// already is said so, and is judged as any other.
+func TestPreflightToTheRunningCode(t *testing.T) {
+	x := deploy(t)
+	r, err := upgradable.Preflight(x.w, upgradable.Request{Contract: x.c.Address, Code: counter.V1().Code, Current: counter.V1(), Next: counter.V1()})
+	require.NoError(t, err)
+	assert.True(t, r.SameCode)
+	assert.Contains(t, describe.Warnings(r, "v1", describe.Printer{}), "v1 is the code the account runs already: the upgrade replaces the code with itself, and still wraps the data for a migration, which the code's init reads as the data of the version before")
+
+	r, err = upgradable.Preflight(x.w, upgradable.Request{Contract: x.c.Address, Code: counter.V2().Code, Current: counter.V1(), Next: counter.V2()})
+	require.NoError(t, err)
+	assert.False(t, r.SameCode)
+}

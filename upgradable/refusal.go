@@ -15,11 +15,16 @@ import (
 // whatever the state leaves no way to upgrade the contract ever again.
 
 // refusedWhateverTheCode reports whether the running code refuses the
-// upgrade before the new code has any say: the same protocol towards the
-// running code's own code fails at the same step with the same exit code
-// and the same gas. The new code's migration, when it ran, would have
-// cost gas of its own.
-func (p *plan) refusedWhateverTheCode(w *actor.World, step int, refused *actor.Transaction) bool {
+// upgrade to code before the new code has any say: the same protocol
+// towards the running code's own code fails at the same step with the same
+// exit code and the same gas. The new code's migration, when it ran, would
+// have cost gas of its own. When code is the running code, there is
+// nothing to tell apart: the new code had its say (its migration is the
+// running code's), and the answer is no.
+func (p *plan) refusedWhateverTheCode(w *actor.World, code *tvmcell.Cell, step int, refused *actor.Transaction) bool {
+	if sameCode(code, p.code) {
+		return false
+	}
 	txs, err := p.run(w.Fork(), p.code, p.sender)
 	if err != nil || failed(txs) != step || step >= len(txs) {
 		return false

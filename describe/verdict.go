@@ -110,6 +110,9 @@ func Warnings(r *upgradable.Report, next string, p Printer) []string {
 	if text := Reinstall(r, p); text != "" {
 		out = append(out, text)
 	}
+	if r.Verdict == upgradable.Safe && r.Before.Type != "" && r.After.Type != "" && r.Before.Type != r.After.Type {
+		out = append(out, fmt.Sprintf("the contract's type changes, %s → %s: %s is another contract, not a version of the one that runs", r.Before.Type, r.After.Type, next))
+	}
 	if r.Verdict == upgradable.Rejected && !r.Upgradable {
 		out = append(out, "no upgrade can ever pass the running code's check: it refuses before any new code runs, whatever the new code, and none of its messages ("+
 			joinAnd(r.Tried)+", each sent by the owner with every field zero) changes that; the contract can never be upgraded again")

@@ -110,6 +110,21 @@ func TestMigrationGas(t *testing.T) {
 	}
 }
 
+// TestTypeChangeWarning: a safe upgrade whose type_and_version names
+// another type is warned of; a new version of the same type is not.
+func TestTypeChangeWarning(t *testing.T) {
+	other := upgradable.Report{Verdict: upgradable.Safe,
+		Before: upgradable.Version{Type: "com.example.Counter", Version: "1.0.0"}, After: upgradable.Version{Type: "com.example.Vault", Version: "1.0.0"}}
+	assert.Equal(t, []string{"the contract's type changes, com.example.Counter → com.example.Vault: vault.v1 is another contract, not a version of the one that runs"},
+		describe.Warnings(&other, "vault.v1", describe.Printer{}))
+	same := other
+	same.After = upgradable.Version{Type: "com.example.Counter", Version: "2.0.0"}
+	assert.Empty(t, describe.Warnings(&same, "v2", describe.Printer{}))
+	unnamed := other
+	unnamed.Before.Type = ""
+	assert.Empty(t, describe.Warnings(&unnamed, "v2", describe.Printer{}), "no type before: nothing to compare")
+}
+
 func TestStaysUpgradable(t *testing.T) {
 	ok := func(k upgradable.ProbeKind) upgradable.Probe { return upgradable.Probe{Kind: k, OK: true} }
 	tests := []struct {

@@ -26,6 +26,9 @@ func (a *ABI) GetterArgs(getter string, args map[string]any) ([]any, error) {
 	sort.Strings(given)
 	for _, k := range given {
 		if !known[k] {
+			if len(names) == 0 {
+				return nil, fieldErr(getter, ErrUnknownField, "getter %s takes no arguments, so not %s", getter, Quote(k))
+			}
 			return nil, fieldErr(getter, ErrUnknownField, "getter %s has no argument %s (arguments: %s)", getter, Quote(k), strings.Join(names, ", "))
 		}
 	}

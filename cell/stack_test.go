@@ -171,6 +171,10 @@ func TestGetterArgsErrors(t *testing.T) {
 	assert.ErrorIs(t, err, cell.ErrUnknownField)
 	assert.Contains(t, err.Error(), `getter innerCell has no argument "z" (arguments: x, y)`)
 
+	_, err = abi.GetterArgs("sinkCell", map[string]any{"x": 1})
+	assert.ErrorIs(t, err, cell.ErrUnknownField)
+	assert.Contains(t, err.Error(), `getter sinkCell takes no arguments, so not "x"`)
+
 	_, err = abi.GetterArgs("innerCell", map[string]any{"x": 1})
 	assert.ErrorIs(t, err, cell.ErrMissingField)
 	assert.Contains(t, err.Error(), "innerCell.y")

@@ -69,7 +69,7 @@ func runGet(c *cli, cmd *command, args []string) int {
 	} else {
 		getter, err := ct.ABI().Getter(method)
 		if err != nil {
-			return c.fail(cmd, fmt.Errorf("%s (%s) has no getter %q; %s", pos[0], ct.Name, method, getterList(ct)))
+			return c.fail(cmd, fmt.Errorf("%s (%s) has no getter %q%s (%s)", pos[0], ct.Name, method, suggestGetter(ct, method), getterList(ct)))
 		}
 		argv := map[string]any{}
 		for _, kv := range pos[2:] {
@@ -193,12 +193,23 @@ func resolveArg(r *scenario.Runner, fields []cell.Field, name, value string) any
 }
 
 func getterList(ct *catalog.Contract) string {
-	var names []string
-	for _, g := range ct.ABI().Getters {
-		names = append(names, g.Name)
-	}
+	names := getterNames(ct)
 	if len(names) == 0 {
 		return "its ABI has no getters"
 	}
 	return "getters: " + strings.Join(names, ", ")
+}
+
+// suggestGetter is the getter of ct nearest to a misspelt method, as
+// scenario errors suggest one.
+func suggestGetter(ct *catalog.Contract, method string) string {
+	return scenario.Suggest(method, getterNames(ct))
+}
+
+func getterNames(ct *catalog.Contract) []string {
+	var names []string
+	for _, g := range ct.ABI().Getters {
+		names = append(names, g.Name)
+	}
+	return names
 }

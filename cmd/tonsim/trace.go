@@ -255,7 +255,7 @@ func traceGetter(r *scenario.Runner, addr *address.Address, method string, kvs [
 	if ct != nil && ct.ABI() != nil {
 		getter, err := ct.ABI().Getter(method)
 		if err != nil {
-			return nil, fmt.Errorf("%s has no getter %q; %s", ct.Name, method, getterList(ct))
+			return nil, fmt.Errorf("%s has no getter %q%s (%s)", ct.Name, method, suggestGetter(ct, method), getterList(ct))
 		}
 		argv := map[string]any{}
 		for _, kv := range kvs {

@@ -103,7 +103,7 @@ func TestCommitParseErrors(t *testing.T) {
 		{"commit not a name", "steps:\n  - commit: { name: a }\n", "s.yaml:2:13: commit (the commit's name) must be a text, not a mapping"},
 		{"commit empty", "steps:\n  - commit: \"\"\n", "s.yaml:2:13: commit (the commit's name) is empty"},
 		{"commit bad name", "steps:\n  - commit: \"a\\u001b[2J\"\n", "s.yaml:2:13: commit: not a usable name"},
-		{"session not a mapping", "steps:\n  - session: a\n", `s.yaml:2:14: session must be a mapping, not "a"`},
+		{"session not a mapping", "steps:\n  - session: a\n", `s.yaml:2:14: session must be a mapping (keys: base), not "a"`},
 		{"session without base", "steps:\n  - session: {}\n", "s.yaml:2:14: session needs base"},
 		{"session unknown key", "steps:\n  - session: { bsae: a }\n", `s.yaml:2:16: unknown key "bsae" in session, did you mean "base"? (want base)`},
 		{"state_root not a root", "steps:\n  - commit: a\n    expect: { state_root: [1] }\n", "s.yaml:3:27: state_root must be 64 hex digits or a commit's name, not a list"},

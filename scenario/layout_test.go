@@ -40,7 +40,7 @@ func TestParseLayoutOptions(t *testing.T) {
 		{"renamed not a mapping", "  - upgrade: { on: counter, to: v2, layout: { renamed: [a] } }\n",
 			`s.yaml:10:56: renamed (old field: new field) must be a mapping, not a list`},
 		{"layout not a mapping", "  - upgrade: { on: counter, to: v2, layout: [reorder] }\n",
-			`s.yaml:10:45: layout must be a mapping, not a list`},
+			`s.yaml:10:45: layout must be a mapping (keys: renamed, allow), not a list`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -57,6 +57,9 @@ type entry struct {
 func (p *parser) mapping(n *yaml.Node, what string, allowed ...string) ([]entry, error) {
 	n = resolve(n)
 	if n.Kind != yaml.MappingNode {
+		if len(allowed) > 0 {
+			return nil, p.errf(n, "%s must be a mapping (keys: %s), not %s", what, strings.Join(allowed, ", "), kind(n))
+		}
 		return nil, p.errf(n, "%s must be a mapping, not %s", what, kind(n))
 	}
 	var out []entry

@@ -23,7 +23,7 @@ func TestParseErrors(t *testing.T) {
 		{"no steps", "name: x\n", "s.yaml:1:1: a scenario needs steps"},
 		{"steps empty", "steps: []\n", "s.yaml:1:8: steps is empty"},
 		{"duplicate key", "name: a\nname: b\nsteps: []\n", `s.yaml:2:1: a scenario has "name" twice`},
-		{"step not a mapping", "steps:\n  - hello\n", `s.yaml:2:5: step 1 must be a mapping, not "hello"`},
+		{"step not a mapping", "steps:\n  - hello\n", `s.yaml:2:5: step 1 must be a mapping (keys: note, expect, deploy, send, get, preflight, upgrade, upgrades, upgrade_point, wait, commit, session, reinstall, migrate), not "hello"`},
 		{"unknown step key", "steps:\n  - sned: {}\n", `s.yaml:2:5: unknown key "sned" in step 1, did you mean "send"? (want note, expect, deploy, send, get, preflight, upgrade, upgrades, upgrade_point, wait, commit, session, reinstall, migrate)`},
 		{"two actions", "steps:\n  - get: { on: a, method: b }\n    wait: 1\n", "s.yaml:3:5: step 1 has both get and wait: one action per step"},
 		{"nothing to do", "steps:\n  - {}\n", "s.yaml:2:5: step 1 needs an action (deploy, send, get, preflight, upgrade, upgrades, upgrade_point, wait, commit, session, reinstall, migrate) or a note"},

@@ -268,3 +268,23 @@ func TestStatus(t *testing.T) {
 		assert.Equal(t, want, describe.Status(st), st)
 	}
 }
+
+// TestRewrapped: a second upgrade before any message wraps the pending
+// migration again, which the effect says; the first says it is pending.
+func TestRewrapped(t *testing.T) {
+	f := newFixture(t)
+	first, err := f.c.Upgrade(f.owner, counter.V2().Code)
+	require.NoError(t, err)
+	second, err := f.c.Upgrade(f.owner, counter.V3().Code)
+	require.NoError(t, err)
+	effect := func(res *contract.Result) string {
+		for _, tx := range res.Transactions() {
+			if d := describe.Describe(f.cat, tx); d.CodeChanged {
+				return d.Effect(d.Printer())
+			}
+		}
+		return ""
+	}
+	assert.Equal(t, "code v1 → v2, migration pending", effect(first))
+	assert.Equal(t, "code v2 → v3, pending migration wrapped again: no init reads it", effect(second))
+}

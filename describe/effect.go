@@ -31,9 +31,12 @@ func (d *Tx) Effects(p Printer) []string {
 			code = "code " + d.Contract.Name + " → " + ContractName(d.Upgraded)
 		}
 		parts = append(parts, code)
-		if d.Pending {
-			parts = append(parts, "migration pending")
-		}
+	}
+	switch {
+	case d.Rewrapped:
+		parts = append(parts, "pending migration wrapped again: no init reads it")
+	case d.Pending && d.CodeChanged:
+		parts = append(parts, "migration pending")
 	}
 	for _, c := range d.Changes {
 		parts = append(parts, p.Change(c))

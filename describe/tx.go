@@ -95,8 +95,10 @@ type Tx struct {
 	// before and after; nil when unknown.
 	Before, After *cell.Storage
 	// Pending is set when the storage after is a lazy-migration envelope
-	// that the new code's init has not migrated yet.
-	Pending bool
+	// that the new code's init has not migrated yet; Rewrapped when the
+	// storage before was one too, different, and the transaction wrapped
+	// it again (a second upgrade before any message: no init reads it).
+	Pending, Rewrapped bool
 	// Initialized is set when the contract's init() ran: the storage went
 	// from init arguments (or a migration envelope) to fields.
 	Initialized bool
@@ -142,6 +144,10 @@ func Describe(cat Contracts, tx *actor.Transaction) *Tx {
 		d.After = decode(after, tx.DataAfter)
 		_, err := upgradable.Envelope(tx.DataAfter)
 		d.Pending = err == nil
+		if d.Pending && tx.DataBefore != nil && !sameCell(tx.DataBefore, tx.DataAfter) {
+			_, err := upgradable.Envelope(tx.DataBefore)
+			d.Rewrapped = err == nil
+		}
 	}
 	d.Initialized = d.After != nil && d.After.Initialized && (tx.DataBefore == nil || (d.Before != nil && !d.Before.Initialized))
 	d.Changes = changes(cat, tx, d)

@@ -16,16 +16,16 @@ import (
 
 // refusedWhateverTheCode reports whether the running code refuses the
 // upgrade to code before the new code has any say: the same protocol
-// towards the running code's own code fails at the same step with the same
-// exit code and the same gas. The new code's migration, when it ran, would
-// have cost gas of its own. When code is the running code, there is
-// nothing to tell apart: the new code had its say (its migration is the
-// running code's), and the answer is no.
+// towards other code, the running code's own, fails at the same step with
+// the same exit code and the same gas. The new code's migration, when it
+// ran, would have cost gas of its own. When code is the running code
+// itself, the other code is [otherCode], which no contract runs.
 func (p *plan) refusedWhateverTheCode(w *actor.World, code *tvmcell.Cell, step int, refused *actor.Transaction) bool {
+	other := p.code
 	if sameCode(code, p.code) {
-		return false
+		other = otherCode
 	}
-	txs, err := p.run(w.Fork(), p.code, p.sender)
+	txs, err := p.run(w.Fork(), other, p.sender)
 	if err != nil || failed(txs) != step || step >= len(txs) {
 		return false
 	}
@@ -95,3 +95,7 @@ func zeroMessage(pkg *cell.Package, t *cell.TypeDef) (*tvmcell.Cell, error) {
 	}
 	return pkg.ABI.Encode(t.Name, fields)
 }
+
+// otherCode is code no contract runs (an empty cell): what an upgrade to
+// the running code's own code is told apart with.
+var otherCode = tvmcell.BeginCell().EndCell()

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -323,7 +324,11 @@ func scenarioFiles(paths []string) ([]string, error) {
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
-			return nil, err
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err // the path is named below, once
+			}
+			return nil, fmt.Errorf("%s: %w", termtext.Line(p), err)
 		}
 		if !info.IsDir() {
 			out = append(out, p)

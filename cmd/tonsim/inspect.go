@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/tonsim/tonsim/cell"
@@ -104,10 +106,16 @@ func runInspect(c *cli, cmd *command, args []string) int {
 	return exitOK
 }
 
-// readBOC reads a BOC from a file, or from the argument itself.
+// readBOC reads a BOC from a file, or from the argument itself. An
+// argument with a dot in its last element is a file's name (hex and base64
+// have none), missing.
 func (c *cli) readBOC(arg string) (*tvmcell.Cell, error) {
-	if _, err := os.Stat(arg); err == nil {
+	_, err := os.Stat(arg)
+	switch {
+	case err == nil:
 		return c.readBOCFile(inputfile.BOC, arg)
+	case filepath.Ext(arg) != "":
+		return nil, fmt.Errorf("%s: %w", termtext.Line(arg), fs.ErrNotExist)
 	}
 	return cell.ParseBOC(arg)
 }

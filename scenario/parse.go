@@ -127,12 +127,12 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// suggest offers the allowed key closest to a misspelt one.
 // Suggest is ", did you mean "x"?" for the one of allowed nearest to key,
 // within two edits; "" when none is that near. Errors about a misspelt
 // name end with it.
 func Suggest(key string, allowed []string) string { return suggest(key, allowed) }
 
+// suggest offers the allowed key closest to a misspelt one.
 func suggest(key string, allowed []string) string {
 	best, bestDist := "", 3
 	for _, a := range allowed {

@@ -70,6 +70,9 @@ func TestNamesCheckedBeforeRunning(t *testing.T) {
 		{"upgrade to an unknown contract", "  - upgrade: { on: counter, to: v9 }\n", `s.yaml:10:33: unknown contract "v9" (known: v1, v2, v3)`},
 		{"upgrade from an account", "  - upgrade: { on: counter, to: v2, from: counter }\n", `s.yaml:10:43: "counter" is not a wallet: only wallets send`},
 		{"preflight to an unknown contract", "  - preflight: { on: counter, to: v9 }\n", `s.yaml:10:35: unknown contract "v9" (known: v1, v2, v3)`},
+		{"get names a taken name", "  - get: { on: counter, method: owner, name: alice }\n", `s.yaml:10:46: the name "alice" is taken`},
+		{"get names no name", "  - get: { on: counter, method: owner, name: \"a\\ab\" }\n", `s.yaml:10:46: not a usable name: "a\ab" holds a control character at byte 1`},
+		{"used before a get names it", "  - send: { from: owner, to: chief }\n  - get: { on: counter, method: owner, name: chief }\n", `s.yaml:10:30: unknown wallet or account "chief"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -153,6 +156,10 @@ func TestRunErrorsLeaveTheWorld(t *testing.T) {
 			`s.yaml:10:48: the arguments of value: there are none, so "x" is unknown`},
 		{"too poor", "  - send: { from: alice, to: counter, value: \"2000000\" }\n",
 			`s.yaml:10:19: send: insufficient balance: wallet "alice" holds 1000000 TON, cannot send 2000000 TON`},
+		{"name of no address", "  - get: { on: counter, method: value, name: five }\n",
+			`s.yaml:10:46: name "five": get value returns Int, not an address`},
+		{"name of a named address", "  - get: { on: counter, method: owner, name: chief }\n",
+			`s.yaml:10:46: name "chief": name already taken: 0:44139b2aae9df342dd0a1d3e6fa3682f1a3653b98071c064655ed65d7bfa33f7 is already called "owner"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -160,13 +167,14 @@ func TestRunErrorsLeaveTheWorld(t *testing.T) {
 			require.NoError(t, err)
 			_, err = r.Next()
 			require.NoError(t, err)
-			root, history := r.World.StateRoot(), len(r.World.Transactions())
+			root, history, names := r.World.StateRoot(), len(r.World.Transactions()), r.World.Names()
 
 			_, err = r.Next()
 			require.Error(t, err)
 			assert.Contains(t, position(err), tt.want)
 			assert.Equal(t, root, r.World.StateRoot(), "a rejected step changes nothing")
 			assert.Len(t, r.World.Transactions(), history)
+			assert.Equal(t, names, r.World.Names())
 			assert.False(t, r.Done(), "the failed step can be fixed and run again")
 		})
 	}
@@ -319,9 +327,8 @@ func TestUpgradesStepErrors(t *testing.T) {
 }
 
 // TestGetNames: a get step's name: stands for the address the getter
-// returns from the next step on; a getter that returns no address, or an
-// address that has a name already, is the step's error, and the world's
-// names are as before it.
+// returns from the next step on (its mistakes are in
+// TestNamesCheckedBeforeRunning and TestRunErrorsLeaveTheWorld).
 func TestGetNames(t *testing.T) {
 	const boss = "0:1111111111111111111111111111111111111111111111111111111111111111"
 	src := `contracts:
@@ -342,36 +349,4 @@ steps:
 	require.NoError(t, err)
 	assert.Equal(t, boss, addr.StringRaw())
 	assert.Equal(t, "get owner on counter, named boss", scenario.Describe(r.Scenario.Steps[1].Action))
-
-	tests := []struct {
-		name, step, want string
-	}{
-		{"no address", "  - get: { on: counter, method: value, name: five }\n", `s.yaml:10:46: name "five": get value returns Int, not an address`},
-		{"named already", "  - get: { on: counter, method: owner, name: chief }\n", `s.yaml:10:46: name "chief": name already taken: 0:44139b2aae9df342dd0a1d3e6fa3682f1a3653b98071c064655ed65d7bfa33f7 is already called "owner"`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r, err := load(t, header+tt.step)
-			require.NoError(t, err)
-			_, err = r.Next()
-			require.NoError(t, err)
-			names := r.World.Names()
-			_, err = r.Next()
-			require.Error(t, err)
-			assert.Contains(t, position(err), tt.want)
-			assert.Equal(t, names, r.World.Names(), "the step changed no name")
-		})
-	}
-
-	for _, tt := range []struct{ name, step, want string }{
-		{"taken", "  - get: { on: counter, method: owner, name: alice }\n", `s.yaml:10:46: the name "alice" is taken`},
-		{"not a name", "  - get: { on: counter, method: owner, name: \"a\\ab\" }\n", `s.yaml:10:46: not a usable name: "a\ab" holds a control character at byte 1`},
-		{"used before", "  - send: { from: owner, to: chief }\n  - get: { on: counter, method: owner, name: chief }\n", `s.yaml:10:30: unknown wallet or account "chief"`},
-	} {
-		t.Run("load: "+tt.name, func(t *testing.T) {
-			_, err := load(t, header+tt.step)
-			require.Error(t, err)
-			assert.Contains(t, position(err), tt.want)
-		})
-	}
 }

@@ -33,14 +33,10 @@ type outcome struct {
 func readOutcome(c *tvmcell.Cell) (outcome, error) {
 	var o outcome
 	var s tvmcell.Slice
-	if err := c.BeginParseIntoWithoutTrace(&s); err != nil {
+	r, err := ordinary(c, &s)
+	if err != nil {
 		return o, err
 	}
-	r := reader{s: &s}
-	if tag := r.uint(4); tag != 0 && r.err == nil {
-		return o, fmt.Errorf("transaction description tag %04b is not ordinary", tag)
-	}
-	r.skip(1) // credit_first
 	if r.bit() {
 		r.storagePhase()
 	}
@@ -105,14 +101,10 @@ var errWideFee = errors.New("fee wider than 64 bits")
 func readSummary(c *tvmcell.Cell) (PhaseSummary, error) {
 	var p PhaseSummary
 	var s tvmcell.Slice
-	if err := c.BeginParseIntoWithoutTrace(&s); err != nil {
+	r, err := ordinary(c, &s)
+	if err != nil {
 		return p, err
 	}
-	r := reader{s: &s}
-	if tag := r.uint(4); tag != 0 && r.err == nil {
-		return p, fmt.Errorf("transaction description tag %04b is not ordinary", tag)
-	}
-	r.skip(1) // credit_first
 	if r.bit() {
 		p.StorageFees = r.grams64()
 		if r.bit() {
@@ -162,6 +154,20 @@ func readSummary(c *tvmcell.Cell) (PhaseSummary, error) {
 		return PhaseSummary{}, fmt.Errorf("transaction description: %w", r.err)
 	}
 	return p, nil
+}
+
+// ordinary begins reading c, an ordinary transaction's description, into
+// s: past its tag and credit_first, at storage_ph.
+func ordinary(c *tvmcell.Cell, s *tvmcell.Slice) (reader, error) {
+	r := reader{s: s}
+	if err := c.BeginParseIntoWithoutTrace(s); err != nil {
+		return r, err
+	}
+	if tag := r.uint(4); tag != 0 && r.err == nil {
+		return r, fmt.Errorf("transaction description tag %04b is not ordinary", tag)
+	}
+	r.skip(1) // credit_first
+	return r, nil
 }
 
 // reader reads TL-B fields off a slice, keeping the first error.

@@ -67,3 +67,16 @@ func TestSaveWorld(t *testing.T) {
 		assert.Nil(t, h.m.dialog, "esc cancels")
 	})
 }
+
+// TestSavedTooLarge: a world file written larger than a world file may be
+// by default is said, with the limit that reads it back (the file here is
+// sparse: only its size is real).
+func TestSavedTooLarge(t *testing.T) {
+	path := t.TempDir() + "/big.json"
+	require.NoError(t, os.WriteFile(path, nil, 0o600))
+	require.NoError(t, os.Truncate(path, 65<<20))
+	h := demo(t)
+	h.m.saved(savedMsg{path: path, when: "now"})
+	assert.Contains(t, h.status(), "Saved the world as it stands now, but world file "+path+": file too large")
+	assert.Contains(t, h.status(), "reading it back takes --max-file-size 65M")
+}
